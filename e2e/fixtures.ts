@@ -1,0 +1,170 @@
+/**
+ * One fixture, two ways to run every spec: real Electron through _electron.launch,
+ * or Debian's Chromium against the browser host (same renderer build, same notebook
+ * services). Every request a page makes is checked: none may leave the app's origin.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, chromium, _electron, type Browser, type Page } from '@playwright/test';
+import { launchMode, type LaunchMode } from './launch-mode';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export interface LaunchOptions {
+  notebookPath?: string;
+  /** Extra flags for the app or the host. */
+  args?: string[];
+}
+
+export interface LeadlineApp {
+  readonly page: Page;
+  readonly mode: LaunchMode['kind'];
+  /** A fresh folder for this test; the notebook lives here unless a test picks another file. */
+  readonly dir: string;
+  readonly notebookPath: string;
+  /** Every request that left the app's own origin (the fixture asserts it stays empty). */
+  readonly foreignRequests: string[];
+  /** Quits and relaunches on the same notebook, as a user restarting the app. */
+  restart(): Promise<Page>;
+  /** Closes the current instance and launches on other options (e.g. a broken notebook). */
+  relaunch(options: LaunchOptions): Promise<Page>;
+  /** For the host: the address it printed; for Electron: the app origin. */
+  readonly origin: string;
+}
+
+interface Running {
+  page: Page;
+  origin: string;
+  close(): Promise<void>;
+}
+
+const mode = launchMode();
+
+function isOwnRequest(url: string, origin: string): boolean {
+  return url.startsWith(`${origin}/`) || url === origin || url.startsWith(`blob:${origin}/`) || url.startsWith('data:') || url.startsWith('devtools://');
+}
+
+async function startHost(notebookPath: string, args: string[]): Promise<{ host: ChildProcessWithoutNullStreams; url: string }> {
+  const host = spawn(process.execPath, ['out/main/host.js', '--notebook', notebookPath, ...args], { stdio: 'pipe' });
+  let stderr = '';
+  host.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`The host did not start within 20 s. stderr: ${stderr}`)), 20_000);
+    host.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /^Leadline host: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)\n/m.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    host.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The host exited with code ${code}. stderr: ${stderr}`));
+    });
+  });
+  return { host, url };
+}
+
+async function launchInBrowser(browser: Browser, notebookPath: string, args: string[], onRequest: (url: string, origin: string) => void): Promise<Running> {
+  const { host, url } = await startHost(notebookPath, args);
+  const origin = new URL(url).origin;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, acceptDownloads: true });
+  context.on('request', (request) => onRequest(request.url(), origin));
+  const page = await context.newPage();
+  await page.goto(url);
+  return {
+    page,
+    origin,
+    async close() {
+      await context.close();
+      const exited = new Promise((resolve) => host.once('exit', resolve));
+      host.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function launchInElectron(executable: string, notebookPath: string, userData: string, args: string[], onRequest: (url: string, origin: string) => void): Promise<Running> {
+  const origin = 'app://leadline';
+  const app = await _electron.launch({
+    executablePath: executable,
+    args: ['out/main/index.js', '--notebook', notebookPath, ...args],
+    env: { ...process.env, LEADLINE_USER_DATA: userData },
+  });
+  const page = await app.firstWindow();
+  page.on('request', (request) => onRequest(request.url(), origin));
+  await page.waitForLoadState('domcontentloaded');
+  return { page, origin, close: () => app.close() };
+}
+
+export const test = base.extend<{ app: LeadlineApp }, { chromiumBrowser: Browser | null }>({
+  chromiumBrowser: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright needs the destructuring to see no dependencies
+    async ({}, use) => {
+      if (mode.kind !== 'browser') return use(null);
+      const browser = await chromium.launch({ executablePath: mode.executable, args: CHROMIUM_ARGS });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ chromiumBrowser }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadline-e2e-'));
+    const foreignRequests: string[] = [];
+    const onRequest = (url: string, origin: string): void => {
+      if (!isOwnRequest(url, origin)) foreignRequests.push(url);
+    };
+    let options: Required<LaunchOptions> = { notebookPath: join(dir, 'notebook.json'), args: [] };
+    const launch = (): Promise<Running> =>
+      mode.kind === 'electron'
+        ? launchInElectron(mode.executable, options.notebookPath, join(dir, 'user-data'), options.args, onRequest)
+        : launchInBrowser(chromiumBrowser!, options.notebookPath, options.args, onRequest);
+
+    let running = await launch();
+    const app: LeadlineApp = {
+      get page() {
+        return running.page;
+      },
+      get origin() {
+        return running.origin;
+      },
+      get notebookPath() {
+        return options.notebookPath;
+      },
+      mode: mode.kind,
+      dir,
+      foreignRequests,
+      async restart() {
+        await running.close();
+        running = await launch();
+        return running.page;
+      },
+      async relaunch(next) {
+        options = { notebookPath: next.notebookPath ?? options.notebookPath, args: next.args ?? [] };
+        return app.restart();
+      },
+    };
+
+    await use(app);
+
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(foreignRequests, 'requests that left the app’s own origin').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,82 @@
+/** What a user does, in Playwright terms: drag-select a passage, use the toolbar, type. */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const ARTICLE_TITLE = 'Putin Wants Syria to Return the Favor';
+
+/** Viewport points at the start and end of the n-th occurrence of `text` in the article body. */
+async function textBounds(page: Page, text: string, occurrence: number): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+  const bounds = await page.evaluate(
+    ({ text, occurrence }) => {
+      const body = document.querySelector('.article-body')!;
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      let all = '';
+      const starts: number[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        starts.push(all.length);
+        nodes.push(n as Text);
+        all += (n as Text).data;
+      }
+      let index = -1;
+      for (let i = 0; i <= occurrence; i++) index = all.indexOf(text, index + 1);
+      if (index < 0) return null;
+      const locate = (offset: number): [Text, number] => {
+        let i = starts.length - 1;
+        while (starts[i]! > offset) i--;
+        return [nodes[i]!, offset - starts[i]!];
+      };
+      const [startNode, startOffset] = locate(index);
+      const [endNode, endOffset] = locate(index + text.length - 1);
+      const first = document.createRange();
+      first.setStart(startNode, startOffset);
+      first.setEnd(startNode, startOffset + 1);
+      const last = document.createRange();
+      last.setStart(endNode, endOffset);
+      last.setEnd(endNode, endOffset + 1);
+      first.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const a = first.getBoundingClientRect();
+      const b = last.getBoundingClientRect();
+      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+    },
+    { text, occurrence },
+  );
+  if (!bounds) throw new Error(`"${text}" (occurrence ${occurrence}) is not in the article`);
+  return bounds;
+}
+
+/** Selects text in the article by dragging the mouse across it, as a user would. */
+export async function dragSelect(page: Page, text: string, occurrence = 0): Promise<void> {
+  await textBounds(page, text, occurrence); // scrolls it into view first
+  const { x1, y1, x2, y2 } = await textBounds(page, text, occurrence);
+  await page.mouse.move(x1, y1);
+  await page.mouse.down();
+  await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 4 });
+  await page.mouse.move(x2, y2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString() ?? '')).toBe(text);
+}
+
+export function toolbar(page: Page): Locator {
+  return page.getByRole('toolbar', { name: 'Selection actions' });
+}
+
+export function cards(page: Page): Locator {
+  return page.locator('.note-card');
+}
+
+/** Selects a passage and creates a note on it through the toolbar, then types its body. */
+export async function addNote(page: Page, kind: 'Annotate' | 'Add lead', passage: string, body: string, occurrence = 0): Promise<Locator> {
+  await dragSelect(page, passage, occurrence);
+  await toolbar(page).getByRole('button', { name: kind, exact: true }).click();
+  const editor = page.getByRole('textbox', { name: kind === 'Annotate' ? 'Annotation' : 'Lead' });
+  await expect(editor).toBeFocused();
+  await editor.pressSequentially(body, { delay: 5 });
+  await expect(page.locator('.save-state')).toHaveText('Saved');
+  await page.keyboard.press('Escape');
+  return cards(page).filter({ hasText: passage.slice(0, 40) }).first();
+}
+
+export async function waitForApp(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: ARTICLE_TITLE })).toBeVisible();
+}

@@ -1,0 +1,19 @@
+import { parseFlags } from '../cli/flags';
+
+export const APP_USAGE = `Usage: leadline [--notebook FILE]
+
+  --notebook FILE   open this notebook file instead of <userData>/notebook.json
+                    (the LEADLINE_NOTEBOOK environment variable does the same)
+  --help            show this message`;
+
+/** Switches Chromium, Electron or a test driver may add; they are not ours to judge. */
+const ENGINE_SWITCH = /^--(no-sandbox|inspect(-brk)?(=.*)?|remote-debugging-port=.*|remote-debugging-pipe|enable-logging(=.*)?|disable-gpu|disable-dev-shm-usage|ozone-platform=.*|enable-features=.*|disable-features=.*|user-data-dir=.*|no-zygote|headless(=.*)?|force-device-scale-factor=.*|lang=.*|allow-file-access-from-files|disable-renderer-backgrounding)$/;
+
+export type AppArgs = { ok: true; notebook?: string; help: boolean } | { ok: false; error: string };
+
+export function parseAppArgs(argv: readonly string[], env: NodeJS.ProcessEnv): AppArgs {
+  const parsed = parseFlags(argv, { notebook: 'string', help: 'boolean' }, (arg) => ENGINE_SWITCH.test(arg) || arg === '.');
+  if (!parsed.ok) return parsed;
+  const notebook = (parsed.values.notebook as string | undefined) ?? (env.LEADLINE_NOTEBOOK || undefined);
+  return { ok: true, help: parsed.values.help === true, ...(notebook ? { notebook } : {}) };
+}

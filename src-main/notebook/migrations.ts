@@ -1,0 +1,70 @@
+/**
+ * Schema migrations for the notebook file.
+ *
+ * How it works: `MIGRATIONS[n]` turns a version-n document into a version-(n+1)
+ * document. Loading runs every step from the file's version up to SCHEMA_VERSION, and
+ * only then validates against the current NotebookSchema — so a migration only has to
+ * know its own two neighbouring shapes.
+ *
+ * To bump the schema: raise SCHEMA_VERSION in shared/model.ts, append ONE function
+ * here, and add a fixture for the old version in migrations.test.ts. The test suite
+ * checks that MIGRATIONS.length === SCHEMA_VERSION and migrates a fixture of EVERY
+ * older version to the current one, so a missing step cannot slip through.
+ *
+ * Migrations receive parsed JSON of unknown quality: they must not throw on odd input
+ * (the final validation reports it) and must not mutate their argument.
+ *
+ * Version history
+ * - v0 (legacy, before versioning; `schemaVersion` is 0 or absent): like v1 but with no
+ *   `ui` object, and lead notes may lack `status`.
+ * - v1: `ui` is required ({ scroll: {} } by default); every lead has a `status`
+ *   (missing → 'open').
+ */
+import { SCHEMA_VERSION } from '../shared/model';
+
+type Json = Record<string, unknown>;
+export type Migration = (doc: Json) => Json;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** v0 → v1: add the `ui` state; give status-less leads the default status 'open'. */
+function v0ToV1(doc: Json): Json {
+  const notes = Array.isArray(doc.notes)
+    ? doc.notes.map((note: unknown) =>
+        isObject(note) && note.kind === 'lead' && note.status === undefined ? { ...note, status: 'open' } : note,
+      )
+    : doc.notes;
+  return { ...doc, schemaVersion: 1, notes, ui: isObject(doc.ui) ? doc.ui : { scroll: {} } };
+}
+
+/** Index n upgrades version n to n+1. Append only; never edit a released step. */
+export const MIGRATIONS: readonly Migration[] = [v0ToV1];
+
+export type VersionCheck =
+  | { kind: 'ok'; version: number }
+  | { kind: 'newer'; version: number }
+  | { kind: 'bad'; detail: string };
+
+/** Reads `schemaVersion` (absent means the pre-versioning legacy format, v0). */
+export function detectVersion(doc: unknown): VersionCheck {
+  if (!isObject(doc)) return { kind: 'bad', detail: 'the top level is not a JSON object' };
+  const raw = doc.schemaVersion;
+  if (raw === undefined) return { kind: 'ok', version: 0 };
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
+    return { kind: 'bad', detail: `schemaVersion is ${JSON.stringify(raw)}, not a whole number` };
+  }
+  return raw > SCHEMA_VERSION ? { kind: 'newer', version: raw } : { kind: 'ok', version: raw };
+}
+
+/** Runs the migrations from `fromVersion` to SCHEMA_VERSION. The result still needs validating. */
+export function migrate(doc: Json, fromVersion: number): Json {
+  let current = doc;
+  for (let v = fromVersion; v < SCHEMA_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) throw new Error(`No migration from schema version ${v} to ${v + 1}`);
+    current = step(current);
+  }
+  return current;
+}

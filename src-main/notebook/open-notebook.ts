@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { seedNotebook } from './articles';
+import { openNotebookStore, type NotebookStore } from './store';
+
+export const BUNDLED_ARTICLE_FILE = 'articles/putin-wants-syria-to-return-the-favor.txt';
+
+/**
+ * How the desktop app and the browser host open a notebook: a missing file starts
+ * from the bundled article; a damaged one is moved aside (never overwritten) so the
+ * user can restore a backup.
+ */
+export function notebookOpener(notebookPath: string, resourcesDir: string): () => Promise<NotebookStore> {
+  return async () => {
+    const seed = await seedNotebook(join(resourcesDir, BUNDLED_ARTICLE_FILE));
+    return openNotebookStore({ path: notebookPath, seed: () => seed, onCorrupt: 'move-aside' });
+  };
+}

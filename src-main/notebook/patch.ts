@@ -1,0 +1,68 @@
+/**
+ * Applying a Patch to a notebook: the single place where records change, so that
+ * every mutation (and its undo) passes the same integrity checks.
+ */
+import { emptyPatch, type Mutation, type Patch } from '../shared/api';
+import type { Excerpt, Note, Notebook } from '../shared/model';
+import { invalid, notFound } from './api-failure';
+
+/** Returns the next notebook and the mutation (with its inverse). Throws ApiFailure on any violation. */
+export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; mutation: Mutation } {
+  const notes = new Map(notebook.notes.map((n) => [n.id, n]));
+  const excerpts = new Map(notebook.excerpts.map((e) => [e.id, e]));
+  const inverse = emptyPatch();
+
+  for (const id of patch.removeNoteIds) {
+    const old = notes.get(id);
+    if (!old) throw notFound('note', id);
+    notes.delete(id);
+    inverse.upsertNotes.push(old);
+  }
+  for (const id of patch.removeExcerptIds) {
+    const old = excerpts.get(id);
+    if (!old) throw notFound('excerpt', id);
+    excerpts.delete(id);
+    inverse.upsertExcerpts.push(old);
+  }
+  for (const excerpt of patch.upsertExcerpts) {
+    const old = excerpts.get(excerpt.id);
+    if (old) inverse.upsertExcerpts.push(old);
+    else inverse.removeExcerptIds.push(excerpt.id);
+    excerpts.set(excerpt.id, excerpt);
+  }
+  for (const note of patch.upsertNotes) {
+    const old = notes.get(note.id);
+    if (old) inverse.upsertNotes.push(old);
+    else inverse.removeNoteIds.push(note.id);
+    notes.set(note.id, note);
+  }
+
+  const articleIds = new Set(notebook.articles.map((a) => a.id));
+  checkExcerpts(patch.upsertExcerpts, articleIds);
+  checkNotes(notes, excerpts, articleIds);
+
+  const next: Notebook = { ...notebook, notes: [...notes.values()], excerpts: [...excerpts.values()] };
+  return { next, mutation: { applied: patch, inverse } };
+}
+
+function checkExcerpts(changed: readonly Excerpt[], articleIds: ReadonlySet<string>): void {
+  for (const excerpt of changed) {
+    if (!articleIds.has(excerpt.articleId)) throw notFound('article', excerpt.articleId);
+  }
+}
+
+/** Every note must be well-formed and cite only existing excerpts of its own article. */
+function checkNotes(notes: ReadonlyMap<string, Note>, excerpts: ReadonlyMap<string, Excerpt>, articleIds: ReadonlySet<string>): void {
+  for (const note of notes.values()) {
+    if (!articleIds.has(note.articleId)) throw notFound('article', note.articleId);
+    if ((note.kind === 'lead') !== (note.status !== undefined)) {
+      throw invalid(note.kind === 'lead' ? 'A lead needs a status.' : 'Only a lead has a status; an annotation does not.');
+    }
+    if (new Set(note.excerptIds).size !== note.excerptIds.length) throw invalid('A note cites the same excerpt twice.');
+    for (const excerptId of note.excerptIds) {
+      const excerpt = excerpts.get(excerptId);
+      if (!excerpt) throw invalid(`Note "${note.id}" would cite excerpt "${excerptId}", which does not exist.`);
+      if (excerpt.articleId !== note.articleId) throw invalid('A note can only cite excerpts of its own article.');
+    }
+  }
+}

@@ -1,0 +1,478 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../shared/model';
+import { backupsDirFor, listBackups } from './backups';
+import { buildNotebookChild, exited, startHolder, stateAt } from './crash-harness';
+import { nodeFs, type NotebookFs } from './durable-file';
+import { lockPathFor } from './lock-file';
+import { serializeNotebook } from './notebook-adapter';
+import { NotebookOpenError, NotebookWriteError, openNotebookStore, readNotebookFile, type NotebookStore, type OpenStoreOptions, type StoreStatus } from './store';
+
+function osError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: simulated failure`), { code });
+}
+
+/** Real fs with a switch: while `failWith` is set, every temp-file write fails with it. */
+function switchableFs(): NotebookFs & { failWith: string | undefined; renames: string[] } {
+  const fs = {
+    ...nodeFs,
+    failWith: undefined as string | undefined,
+    renames: [] as string[],
+    open: async (path: string, flags: string, mode?: number) => {
+      const handle = await nodeFs.open(path, flags, mode);
+      if (!path.endsWith('.tmp')) return handle;
+      return {
+        writeFile: async (data: string | Uint8Array) => {
+          if (fs.failWith) throw osError(fs.failWith);
+          await handle.writeFile(data);
+        },
+        sync: () => handle.sync(),
+        close: () => handle.close(),
+      };
+    },
+    rename: async (from: string, to: string) => {
+      fs.renames.push(to);
+      await nodeFs.rename(from, to);
+    },
+  };
+  return fs;
+}
+
+async function openError(options: OpenStoreOptions): Promise<NotebookOpenError> {
+  try {
+    const store = await openNotebookStore(options);
+    await store.close();
+  } catch (error) {
+    if (error instanceof NotebookOpenError) return error;
+    throw error;
+  }
+  throw new Error('expected the open to fail');
+}
+
+function nextStatus(store: NotebookStore, test: (s: StoreStatus) => boolean): Promise<StoreStatus> {
+  return new Promise((resolve) => {
+    const off = store.onStatusChange((s) => {
+      if (test(s)) {
+        off();
+        resolve(s);
+      }
+    });
+  });
+}
+
+const onDisk = (path: string): Notebook => JSON.parse(readFileSync(path, 'utf8')) as Notebook;
+
+describe('notebook store', () => {
+  let root: string;
+  let dir: string;
+  let nb: string;
+  let childPath: string;
+  const open: NotebookStore[] = [];
+  const openStore = async (options: Partial<OpenStoreOptions> = {}): Promise<NotebookStore> => {
+    const store = await openNotebookStore({ path: nb, seed: () => stateAt(0), retryDelayMs: () => 20, ...options });
+    open.push(store);
+    return store;
+  };
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'leadline-store-'));
+    childPath = await buildNotebookChild(root);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  beforeEach(() => {
+    dir = mkdtempSync(join(root, 'case-'));
+    nb = join(dir, 'notebook.json');
+  });
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close().catch(() => undefined);
+  });
+
+  describe('opening', () => {
+    it('creates a missing notebook (and its folders) from the seed, durably, and takes the lock', async () => {
+      nb = join(dir, 'deep', 'er', 'notebook.json');
+      const store = await openStore();
+      expect(store.read()).toEqual(stateAt(0));
+      expect(readFileSync(nb, 'utf8')).toBe(serializeNotebook(stateAt(0)));
+      expect(existsSync(lockPathFor(nb))).toBe(true);
+      expect(store.status()).toMatchObject({ path: nb, readOnly: false });
+      expect(store.status().lastSavedAt).toBeDefined();
+      await store.close();
+      expect(existsSync(lockPathFor(nb))).toBe(false);
+    });
+
+    it('opens an existing notebook without rewriting it', async () => {
+      writeFileSync(nb, serializeNotebook(stateAt(5)));
+      const before = statSync(nb).mtimeMs;
+      const store = await openStore();
+      expect(store.read()).toEqual(stateAt(5));
+      expect(statSync(nb).mtimeMs).toBe(before);
+    });
+
+    it('removes temp files a crashed writer left behind', async () => {
+      writeFileSync(nb, serializeNotebook(stateAt(1)));
+      writeFileSync(join(dir, '.notebook.json.999.deadbeef.tmp'), '{"half":');
+      await openStore();
+      expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    });
+
+    const damaged: [string, string, string][] = [
+      ['not-json', '{"schemaVersion": 1, "articles": [', 'not valid JSON'],
+      ['not-json', '', 'empty'],
+      ['invalid', JSON.stringify({ ...emptyNotebook(), notes: [{ id: 'x' }] }), 'shape of a Leadline notebook'],
+      ['newer-version', JSON.stringify({ ...emptyNotebook(), schemaVersion: SCHEMA_VERSION + 1 }), 'newer version of Leadline'],
+    ];
+
+    it.each(damaged)('refuses a %s file (%j) and never writes, moves or deletes it', async (problem, text, words) => {
+      writeFileSync(nb, text);
+      const error = await openError({ path: nb, seed: emptyNotebook });
+      expect(error).toMatchObject({ problem, path: nb, movedTo: undefined });
+      expect(error.message).toContain(nb);
+      expect(error.message).toContain(words);
+      expect(error.message).toMatch(/left untouched/);
+      expect(readFileSync(nb, 'utf8')).toBe(text);
+      expect(readdirSync(dir)).toEqual(['notebook.json']); // no lock, no backup, no corrupt copy
+    });
+
+    it('refuses a folder where the notebook should be, even with move-aside', async () => {
+      mkdirSync(nb);
+      const error = await openError({ path: nb, seed: emptyNotebook, onCorrupt: 'move-aside' });
+      expect(error.problem).toBe('is-directory');
+      expect(error.movedTo).toBeUndefined();
+      expect(error.message).toMatch(/folder/);
+      expect(statSync(nb).isDirectory()).toBe(true);
+      expect(readdirSync(dir)).toEqual(['notebook.json']);
+    });
+
+    it('reports an unreadable file (EACCES injected: root ignores chmod) and never moves it', async () => {
+      writeFileSync(nb, serializeNotebook(stateAt(1)));
+      const denied: NotebookFs = { ...nodeFs, readFile: async () => Promise.reject(osError('EACCES')) };
+      const error = await openError({ path: nb, seed: emptyNotebook, onCorrupt: 'move-aside', fs: denied });
+      expect(error).toMatchObject({ problem: 'unreadable', code: 'EACCES', movedTo: undefined });
+      expect(error.message).toMatch(/permission denied, EACCES/);
+      expect(readFileSync(nb, 'utf8')).toBe(serializeNotebook(stateAt(1)));
+      expect(existsSync(lockPathFor(nb))).toBe(false);
+    });
+
+    it('leaves a newer-version file in place even with move-aside (it is not damaged)', async () => {
+      const text = JSON.stringify({ ...emptyNotebook(), schemaVersion: SCHEMA_VERSION + 1 });
+      writeFileSync(nb, text);
+      const error = await openError({ path: nb, seed: emptyNotebook, onCorrupt: 'move-aside' });
+      expect(error).toMatchObject({ problem: 'newer-version', movedTo: undefined });
+      expect(readFileSync(nb, 'utf8')).toBe(text);
+    });
+
+    it('moves a damaged file aside without overwriting an earlier corrupt copy, and lists backups newest first', async () => {
+      const clock = new Date('2024-05-01T10:00:00.000Z');
+      // Two saves a few minutes apart leave two backups.
+      const store = await openStore({ now: () => clock });
+      clock.setTime(clock.getTime() + 5 * 60_000);
+      await store.commit(stateAt(1));
+      clock.setTime(clock.getTime() + 5 * 60_000);
+      await store.commit(stateAt(2));
+      await store.close();
+      const backups = await listBackups(nb);
+      expect(backups).toHaveLength(2);
+
+      const at = new Date('2024-06-01T08:00:00.000Z');
+      const earlier = join(dir, 'notebook.corrupt-2024-06-01T08-00-00-000Z.json');
+      writeFileSync(earlier, 'an earlier corrupt copy');
+      writeFileSync(nb, '{ damaged');
+      const error = await openError({ path: nb, seed: emptyNotebook, onCorrupt: 'move-aside', now: () => at });
+      expect(error.problem).toBe('not-json');
+      expect(error.movedTo).toBe(join(dir, 'notebook.corrupt-2024-06-01T08-00-00-000Z-2.json'));
+      expect(readFileSync(error.movedTo!, 'utf8')).toBe('{ damaged');
+      expect(readFileSync(earlier, 'utf8')).toBe('an earlier corrupt copy');
+      expect(existsSync(nb)).toBe(false);
+      expect(error.message).toContain(error.movedTo!);
+      expect(error.message).toMatch(/restore the newest backup/);
+      expect(error.backups.map((b) => b.id)).toEqual(backups.map((b) => b.id));
+      expect(error.backups[0]!.createdAt > error.backups[1]!.createdAt).toBe(true);
+
+      // The UI's way back: open (a fresh seed), then restore the newest backup.
+      const fresh = await openStore();
+      expect(fresh.read()).toEqual(stateAt(0));
+      await fresh.restoreBackup(error.backups[0]!.id);
+      expect(fresh.read()).toEqual(stateAt(1));
+      expect(onDisk(nb)).toEqual(stateAt(1));
+      expect(fresh.status().recoveredFrom).toBe(error.backups[0]!.path);
+    });
+
+    it('migrates an older file: keeps the original as a backup, saves the migrated form', async () => {
+      const v0 = { schemaVersion: 0, articles: [], excerpts: [], notes: [{ id: 'l1', articleId: 'a1', kind: 'lead', body: 'x', tags: [], excerptIds: [], createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z' }] };
+      writeFileSync(nb, JSON.stringify(v0));
+      const store = await openStore();
+      expect(store.read().ui).toEqual({ scroll: {} });
+      expect(store.read().notes[0]?.status).toBe('open');
+      expect(onDisk(nb).schemaVersion).toBe(SCHEMA_VERSION);
+      const backups = await store.listBackups();
+      expect(backups).toHaveLength(1);
+      expect(JSON.parse(readFileSync(backups[0]!.path, 'utf8'))).toEqual(v0);
+    });
+
+    it('does not overwrite an older file it could not back up first', async () => {
+      const text = JSON.stringify({ schemaVersion: 0, articles: [], excerpts: [], notes: [] });
+      writeFileSync(nb, text);
+      const fs = switchableFs();
+      fs.failWith = 'ENOSPC';
+      const store = await openStore({ fs });
+      expect(store.read().schemaVersion).toBe(SCHEMA_VERSION);
+      expect(readFileSync(nb, 'utf8')).toBe(text);
+      fs.failWith = undefined;
+      await store.commit(stateAt(1)); // the first edit backs the original up, then saves
+      expect(onDisk(nb)).toEqual(stateAt(1));
+      const [backup] = await store.listBackups();
+      expect(readFileSync(backup!.path, 'utf8')).toBe(text);
+    });
+
+    it('a read-only opener does not migrate, move or create anything', async () => {
+      writeFileSync(nb, JSON.stringify({ schemaVersion: 0, articles: [], excerpts: [], notes: [] }));
+      const store = await openStore({ readOnly: true });
+      expect(store.read().schemaVersion).toBe(SCHEMA_VERSION);
+      expect(readdirSync(dir)).toEqual(['notebook.json']);
+      const missing = await openError({ path: join(dir, 'none.json'), seed: emptyNotebook, readOnly: true });
+      expect(missing).toMatchObject({ problem: 'unreadable', code: 'ENOENT' });
+    });
+  });
+
+  describe('saving', () => {
+    it('updates memory at once and resolves once the data is on disk', async () => {
+      const store = await openStore();
+      const saving = store.commit(stateAt(1));
+      expect(store.read()).toEqual(stateAt(1));
+      await saving;
+      expect(onDisk(nb)).toEqual(stateAt(1));
+    });
+
+    it('coalesces commits that arrive during a write: the latest data, every caller resolved', async () => {
+      const fs = switchableFs();
+      const store = await openStore({ fs });
+      fs.renames.length = 0;
+      await Promise.all(Array.from({ length: 25 }, (_, i) => store.commit(stateAt(i + 1))));
+      expect(onDisk(nb)).toEqual(stateAt(25));
+      const notebookWrites = fs.renames.filter((p) => p === nb).length;
+      expect(notebookWrites).toBeLessThanOrEqual(3);
+      expect(notebookWrites).toBeGreaterThanOrEqual(1);
+    });
+
+    it('refuses invalid data and keeps the previous version in memory and on disk', async () => {
+      const store = await openStore();
+      const bad = { ...stateAt(1), notes: [{ ...stateAt(1).notes[0]!, id: 'not an id!' }] };
+      await expect(store.commit(bad)).rejects.toBeInstanceOf(NotebookWriteError);
+      expect(store.read()).toEqual(stateAt(0));
+      expect(onDisk(nb)).toEqual(stateAt(0));
+    });
+
+    it.each([
+      ['ENOSPC', 'the disk is full'],
+      ['EROFS', 'the disk is read-only'],
+      ['EACCES', 'permission denied'],
+    ])('on %s: rejects with the reason, keeps the data, keeps the last good file, retries until it works', async (code, words) => {
+      const fs = switchableFs();
+      const store = await openStore({ fs });
+      await store.commit(stateAt(1));
+      fs.failWith = code;
+      const statuses: StoreStatus[] = [];
+      store.onStatusChange((s) => statuses.push(s));
+
+      const error = await store.commit(stateAt(2)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(NotebookWriteError);
+      expect((error as NotebookWriteError).message).toContain(`${words}, ${code}`);
+      expect((error as NotebookWriteError).code).toBe(code);
+      expect(store.read()).toEqual(stateAt(2)); // kept in memory
+      expect(onDisk(nb)).toEqual(stateAt(1)); // the last good version
+      expect(store.status().writeError).toContain(code);
+      expect(statuses.at(-1)?.writeError).toContain(code);
+      expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      await expect(store.flush()).rejects.toBeInstanceOf(NotebookWriteError);
+
+      // Background retries keep failing quietly, then succeed once the disk recovers.
+      await new Promise((r) => setTimeout(r, 80));
+      expect(onDisk(nb)).toEqual(stateAt(1));
+      const recovered = nextStatus(store, (s) => s.writeError === undefined);
+      fs.failWith = undefined;
+      await recovered;
+      expect(onDisk(nb)).toEqual(stateAt(2));
+      expect(store.status().writeError).toBeUndefined();
+      await store.flush();
+    });
+
+    it('a new commit during a failure is attempted at once', async () => {
+      const fs = switchableFs();
+      const store = await openStore({ fs, retryDelayMs: () => 60_000 });
+      fs.failWith = 'ENOSPC';
+      await expect(store.commit(stateAt(1))).rejects.toThrow(/ENOSPC/);
+      fs.failWith = undefined;
+      await store.commit(stateAt(2)); // does not wait a minute for the retry
+      expect(onDisk(nb)).toEqual(stateAt(2));
+    });
+
+    it('opens with the seed in memory and keeps retrying when the new file cannot be written', async () => {
+      const fs = switchableFs();
+      fs.failWith = 'ENOSPC';
+      const store = await openStore({ fs });
+      expect(store.read()).toEqual(stateAt(0));
+      expect(store.status().writeError).toMatch(/ENOSPC/);
+      const ok = nextStatus(store, (s) => s.writeError === undefined);
+      fs.failWith = undefined;
+      await ok;
+      expect(onDisk(nb)).toEqual(stateAt(0));
+    });
+
+    it('a store opened read-only rejects commits and writes nothing', async () => {
+      writeFileSync(nb, serializeNotebook(stateAt(3)));
+      const store = await openStore({ readOnly: true });
+      expect(store.status()).toMatchObject({ readOnly: true, readOnlyReason: expect.any(String) });
+      await expect(store.commit(stateAt(4))).rejects.toThrow(/read-only/);
+      await expect(store.restoreBackup('x')).rejects.toThrow(/read-only/);
+      expect(store.read()).toEqual(stateAt(3));
+      expect(readdirSync(dir)).toEqual(['notebook.json']);
+    });
+
+    it('close() flushes, releases the lock, and later commits are refused', async () => {
+      const store = await openStore();
+      void store.commit(stateAt(9));
+      await store.close();
+      expect(onDisk(nb)).toEqual(stateAt(9));
+      expect(existsSync(lockPathFor(nb))).toBe(false);
+      await expect(store.commit(stateAt(10))).rejects.toThrow(/closed/);
+    });
+  });
+
+  describe('two processes', () => {
+    it('a second opener gets a read-only store naming the holder pid, never a second writer', async () => {
+      const mine = await openStore();
+      const other = await startHolder(childPath, nb);
+      expect(other.status).toMatchObject({ readOnly: true, readOnlyReason: expect.stringContaining(`pid ${process.pid}`) });
+      other.child.stdin.write('close\n');
+      await exited(other.child);
+      expect(existsSync(lockPathFor(nb))).toBe(true); // the read-only child did not remove our lock
+      await mine.commit(stateAt(1));
+      await mine.close();
+
+      const holder = await startHolder(childPath, nb);
+      expect(holder.status).toMatchObject({ readOnly: false });
+      const second = await openStore();
+      expect(second.status().readOnly).toBe(true);
+      expect(second.status().readOnlyReason).toContain(`pid ${holder.child.pid}`);
+      await expect(second.commit(stateAt(2))).rejects.toThrow(/read-only/);
+      await second.close();
+      expect(existsSync(lockPathFor(nb))).toBe(true); // closing a read-only store leaves the holder's lock
+
+      holder.child.kill('SIGKILL');
+      await exited(holder.child);
+      const third = await openStore(); // stale lock (dead pid) taken over
+      expect(third.status().readOnly).toBe(false);
+      await third.commit(stateAt(3));
+      expect(onDisk(nb)).toEqual(stateAt(3));
+    });
+  });
+
+  describe('backups', () => {
+    it('backs up the last good file before replacing it, at most once a minute, and prunes', async () => {
+      const clock = new Date(2024, 4, 20, 9, 0);
+      const store = await openStore({ now: () => clock });
+      const tick = (ms: number): void => {
+        clock.setTime(clock.getTime() + ms);
+      };
+      expect(await store.listBackups()).toEqual([]); // nothing to back up before the first file
+
+      await store.commit(stateAt(1)); // seed on disk → backed up
+      tick(10_000);
+      await store.commit(stateAt(2)); // 10 s later: no new backup
+      let backups = await store.listBackups();
+      expect(backups).toHaveLength(1);
+      expect(JSON.parse(readFileSync(backups[0]!.path, 'utf8'))).toEqual(stateAt(0));
+
+      tick(60_000);
+      await store.commit(stateAt(3));
+      backups = await store.listBackups();
+      expect(backups).toHaveLength(2);
+      expect(JSON.parse(readFileSync(backups[0]!.path, 'utf8'))).toEqual(stateAt(2)); // what the file held
+
+      for (let i = 4; i < 40; i++) {
+        tick(61_000);
+        await store.commit(stateAt(i));
+      }
+      backups = await store.listBackups();
+      expect(backups).toHaveLength(10);
+      expect(JSON.parse(readFileSync(backups[0]!.path, 'utf8'))).toEqual(stateAt(38));
+
+      // A week of daily use keeps one per earlier day on top of the 10 newest.
+      for (let day = 1; day <= 9; day++) {
+        clock.setTime(new Date(2024, 4, 20 + day, 9, 0).getTime());
+        for (let i = 0; i < 3; i++) {
+          tick(61_000);
+          await store.commit(stateAt(100 + day * 10 + i));
+        }
+      }
+      backups = await store.listBackups();
+      const days = new Set(backups.map((b) => new Date(b.createdAt).toDateString()));
+      expect(days.size).toBe(7);
+      expect(backups.length).toBeLessThanOrEqual(10 + 7);
+      expect(readdirSync(backupsDirFor(nb)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    });
+
+    it('restoreBackup backs up the current file first, then restores, validated', async () => {
+      const clock = new Date('2024-05-01T10:00:00.000Z');
+      const store = await openStore({ now: () => clock });
+      await store.commit(stateAt(1));
+      clock.setTime(clock.getTime() + 120_000);
+      await store.commit(stateAt(2));
+      const target = (await store.listBackups()).find((b) => JSON.parse(readFileSync(b.path, 'utf8')).notes[0].body === '1');
+      expect(target).toBeDefined();
+
+      clock.setTime(clock.getTime() + 1_000); // within the minute: the safety backup is forced anyway
+      await store.restoreBackup(target!.id);
+      expect(store.read()).toEqual(stateAt(1));
+      expect(onDisk(nb)).toEqual(stateAt(1));
+      const after = await store.listBackups();
+      expect(JSON.parse(readFileSync(after[0]!.path, 'utf8'))).toEqual(stateAt(2)); // the pre-restore state
+      expect(store.status().recoveredFrom).toBe(target!.path);
+    });
+
+    it('restoreBackup refuses an unknown id or a damaged backup and changes nothing', async () => {
+      const store = await openStore();
+      await store.commit(stateAt(1));
+      await expect(store.restoreBackup('2020-01-01T00-00-00-000Z')).rejects.toBeInstanceOf(NotebookOpenError);
+      await expect(store.restoreBackup('../notebook')).rejects.toThrow(/no such backup/);
+      const [backup] = await store.listBackups();
+      writeFileSync(backup!.path, '{"broken');
+      await expect(store.restoreBackup(backup!.id)).rejects.toMatchObject({ problem: 'not-json', path: backup!.path });
+      expect(store.read()).toEqual(stateAt(1));
+      expect(onDisk(nb)).toEqual(stateAt(1));
+    });
+  });
+
+  describe('readNotebookFile (export CLI)', () => {
+    it('reads without locking or writing', async () => {
+      writeFileSync(nb, serializeNotebook(stateAt(2)));
+      expect(await readNotebookFile(nb)).toEqual(stateAt(2));
+      expect(readdirSync(dir)).toEqual(['notebook.json']);
+    });
+
+    it('migrates in memory only', async () => {
+      const text = JSON.stringify({ articles: [], excerpts: [], notes: [] });
+      writeFileSync(nb, text);
+      expect((await readNotebookFile(nb)).schemaVersion).toBe(SCHEMA_VERSION);
+      expect(readFileSync(nb, 'utf8')).toBe(text);
+    });
+
+    it('says a missing file does not exist', async () => {
+      await expect(readNotebookFile(join(dir, 'gone.json'))).rejects.toMatchObject({
+        problem: 'unreadable',
+        message: expect.stringContaining('does not exist'),
+      });
+    });
+
+    it('reports a damaged file and leaves it alone', async () => {
+      writeFileSync(nb, 'nope');
+      await expect(readNotebookFile(nb)).rejects.toMatchObject({ problem: 'not-json', movedTo: undefined });
+      expect(readdirSync(dir)).toEqual(['notebook.json']);
+    });
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Serving the built renderer, for both the Electron app:// protocol and the browser
+ * host: one path check, one MIME table and one Content-Security-Policy.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+/** No inline script, no eval, no remote anything: the renderer talks only to its own origin. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+export interface RendererFile {
+  body: Buffer;
+  contentType: string;
+}
+
+/** Reads a file of the renderer build for a URL path; null when outside the build or missing. */
+export async function readRendererFile(rendererDir: string, urlPath: string): Promise<RendererFile | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const root = normalize(rendererDir + sep);
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(root)) return null;
+  try {
+    const body = await readFile(file);
+    return { body, contentType: MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,563 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CONTEXT_LENGTH, anchor, anchorAll, rangesAt, selectorsFor } from './anchoring';
+import type { Anchor, TextRange } from './anchoring';
+import { canonicalText, splitTitle } from './canonical-text';
+import { SelectorsSchema } from './model';
+import type { Selectors } from './model';
+
+const ARTICLE_FILE = fileURLToPath(new URL('../../resources/articles/putin-wants-syria-to-return-the-favor.txt', import.meta.url));
+const ARTICLE = canonicalText(splitTitle(readFileSync(ARTICLE_FILE, 'utf8'), 'Untitled').body).text;
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+/** Offset of the nth (1-based) occurrence of `needle`. */
+function nth(text: string, needle: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i < n; i += 1) {
+    at = text.indexOf(needle, at + 1);
+    if (at === -1) throw new Error(`fewer than ${n} occurrences of ${needle}`);
+  }
+  return at;
+}
+
+/** Range of the first occurrence of `needle` at or after `from`. */
+function find(text: string, needle: string, from = 0): TextRange {
+  const start = text.indexOf(needle, from);
+  if (start === -1) throw new Error(`not found: ${needle}`);
+  return { start, end: start + needle.length };
+}
+
+function insertAt(text: string, offset: number, inserted: string): string {
+  return text.slice(0, offset) + inserted + text.slice(offset);
+}
+
+function replaceRange(text: string, range: TextRange, replacement: string): string {
+  return text.slice(0, range.start) + replacement + text.slice(range.end);
+}
+
+function isHigh(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLow(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function splitsPair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
+}
+
+function expectWholeCodePoints(text: string, range: TextRange): void {
+  expect(splitsPair(text, range.start), `start ${range.start} splits a surrogate pair`).toBe(false);
+  expect(splitsPair(text, range.end), `end ${range.end} splits a surrogate pair`).toBe(false);
+}
+
+/** The string has no half of a surrogate pair at either edge. */
+function expectNoLoneSurrogateAtEdges(s: string): void {
+  if (s.length === 0) return;
+  expect(isLow(s.charCodeAt(0))).toBe(false);
+  expect(isHigh(s.charCodeAt(s.length - 1))).toBe(false);
+}
+
+function textOf(text: string, found: Anchor | null): string | null {
+  return found && text.slice(found.start, found.end);
+}
+
+/** mulberry32: a small seeded PRNG, so the randomized tests are repeatable. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+const UNICODE_TOKENS = [
+  'Putin', 'the', 'war', 'Syria', 'Асад', 'Россия', 'война', 'سوريا', 'الأسد', 'بوتين', '😀', '🇸🇾', '👨‍👩‍👧‍👦',
+  '🏳️‍🌈', 'e\u0301', 'n\u0303o', 'ά', '中文', 'हि', '𝒳', '\u200d', ' ', ' ', ' ', ' ', ', ', '. ', '\n\n',
+] as const;
+
+function randomUnicodeText(random: () => number, tokens: number): string {
+  let text = '';
+  for (let i = 0; i < tokens; i += 1) text += pick(random, UNICODE_TOKENS);
+  return text;
+}
+
+/** A random offset in [from, to] that does not split a surrogate pair. */
+function randomBoundary(random: () => number, text: string, from: number, to: number): number {
+  const offset = from + Math.floor(random() * (to - from + 1));
+  return splitsPair(text, offset) ? offset - 1 : offset;
+}
+
+/** About `size` code units of article words in random order: long, and with few repeated passages. */
+function wordSoup(random: () => number, size: number): string {
+  const words = ARTICLE.split(/\s+/);
+  const out: string[] = [];
+  let length = 0;
+  while (length < size) {
+    const word = pick(random, words);
+    out.push(word);
+    length += word.length + 1;
+  }
+  return out.join(' ');
+}
+
+// ---------------------------------------------------------------------------
+
+describe('selectorsFor', () => {
+  it('describes a range by its quote, up to CONTEXT_LENGTH characters of context each side, and its offsets', () => {
+    const start = nth(ARTICLE, 'Putin', 3);
+    const selectors = selectorsFor(ARTICLE, { start, end: start + 5 });
+    expect(CONTEXT_LENGTH).toBe(32);
+    expect(selectors).toEqual({
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: 'Putin',
+        prefix: ARTICLE.slice(start - 32, start),
+        suffix: ARTICLE.slice(start + 5, start + 37),
+      },
+      position: { type: 'TextPositionSelector', start, end: start + 5 },
+    });
+    expect(SelectorsSchema.parse(selectors)).toEqual(selectors);
+  });
+
+  it('clips the prefix at the start of the text and the suffix at its end', () => {
+    const head = selectorsFor(ARTICLE, { start: 3, end: 10 });
+    expect(head.quote.prefix).toBe(ARTICLE.slice(0, 3));
+    expect(head.quote.suffix).toHaveLength(32);
+    const tail = selectorsFor(ARTICLE, { start: ARTICLE.length - 6, end: ARTICLE.length - 1 });
+    expect(tail.quote.suffix).toBe('.');
+    expect(tail.quote.prefix).toHaveLength(32);
+    expect(selectorsFor('abc', { start: 0, end: 3 }).quote).toEqual({ type: 'TextQuoteSelector', exact: 'abc', prefix: '', suffix: '' });
+  });
+
+  it('throws a RangeError on an empty, reversed, out-of-bounds or fractional range', () => {
+    for (const range of [
+      { start: 5, end: 5 },
+      { start: 6, end: 5 },
+      { start: -1, end: 3 },
+      { start: 0, end: ARTICLE.length + 1 },
+      { start: 1.5, end: 4 },
+      { start: 0, end: Number.NaN },
+    ]) {
+      expect(() => selectorsFor(ARTICLE, range)).toThrow(RangeError);
+    }
+    expect(() => selectorsFor('', { start: 0, end: 0 })).toThrow(RangeError);
+  });
+
+  it('never splits a surrogate pair in the prefix or suffix', () => {
+    const text = `${'x'.repeat(10)}😀${'y'.repeat(31)}QUOTE${'y'.repeat(31)}😀z`;
+    const start = text.indexOf('QUOTE');
+    expect(splitsPair(text, start - CONTEXT_LENGTH)).toBe(true); // the naive prefix would cut the emoji
+    const { quote } = selectorsFor(text, { start, end: start + 5 });
+    expect(quote.prefix).toBe('y'.repeat(31));
+    expect(quote.suffix).toBe('y'.repeat(31));
+    // With one more character of room the whole emoji fits in the context.
+    const roomy = `😀${'y'.repeat(30)}QUOTE${'y'.repeat(30)}😀z`;
+    const at = roomy.indexOf('QUOTE');
+    expect(selectorsFor(roomy, { start: at, end: at + 5 }).quote).toMatchObject({ prefix: `😀${'y'.repeat(30)}`, suffix: `${'y'.repeat(30)}😀` });
+  });
+
+  it('widens a range that cuts a surrogate pair to take the whole character', () => {
+    const text = 'a😀b';
+    expect(selectorsFor(text, { start: 2, end: 4 }).position).toMatchObject({ start: 1, end: 4 });
+    expect(selectorsFor(text, { start: 0, end: 2 }).quote.exact).toBe('a😀');
+    expect(selectorsFor(text, { start: 2, end: 3 }).quote.exact).toBe('😀');
+  });
+});
+
+describe('anchor', () => {
+  it('anchors by position when the text is unchanged', () => {
+    const range = find(ARTICLE, 'the price is very high');
+    expect(anchor(ARTICLE, selectorsFor(ARTICLE, range))).toEqual({ ...range, method: 'position' });
+  });
+
+  describe('the 3rd of several "Putin"s', () => {
+    const third = nth(ARTICLE, 'Putin', 3);
+    const selectors = selectorsFor(ARTICLE, { start: third, end: third + 5 });
+
+    it('anchors to the 3rd one in the unchanged text', () => {
+      expect(anchor(ARTICLE, selectors)).toEqual({ start: third, end: third + 5, method: 'position' });
+    });
+
+    it('still finds the 3rd after text is inserted at the start', () => {
+      const edited = 'Editor’s note: this article was updated to add context. ' + ARTICLE;
+      expect(anchor(edited, selectors)).toEqual({ start: nth(edited, 'Putin', 3), end: nth(edited, 'Putin', 3) + 5, method: 'quote' });
+    });
+
+    it('still finds the 3rd after text is inserted between the 2nd and the 3rd', () => {
+      const edited = insertAt(ARTICLE, ARTICLE.indexOf('The Moscow trained'), 'A new paragraph, with no name in it.\n\n');
+      const expected = nth(edited, 'Putin', 3);
+      expect(expected).toBeGreaterThan(third);
+      expect(anchor(edited, selectors)).toEqual({ start: expected, end: expected + 5, method: 'quote' });
+    });
+
+    it('still finds the 3rd when the words right beside it are edited', () => {
+      const edited = ARTICLE.replace('are part of Putin’s efforts', 'are part of President Putin’s own efforts');
+      const expected = nth(edited, 'Putin', 3);
+      expect(anchor(edited, selectors)).toEqual({ start: expected, end: expected + 5, method: 'quote' });
+    });
+
+    it('picks the 3rd by its context when the old offsets now hold the 2nd', () => {
+      const shift = third - nth(ARTICLE, 'Putin', 2);
+      const edited = `${'Z'.repeat(shift - 1)} ${ARTICLE}`;
+      expect(edited.slice(third, third + 5)).toBe('Putin'); // a plain position check would take this one
+      expect(anchor(edited, selectors)).toEqual({ start: third + shift, end: third + shift + 5, method: 'quote' });
+    });
+
+    it('is an orphan when its sentence is deleted, rather than jumping to another "Putin"', () => {
+      const sentence = find(ARTICLE, 'The Moscow trained');
+      const paragraphEnd = ARTICLE.indexOf('\n\n', sentence.start);
+      const edited = replaceRange(ARTICLE, { start: sentence.start, end: paragraphEnd + 2 }, '');
+      expect(edited.split('Putin')).toHaveLength(6); // five others remain
+      expect(anchor(edited, selectors)).toBeNull();
+    });
+
+    it('is found fuzzily where it was when the name itself is misspelt', () => {
+      const edited = replaceRange(ARTICLE, { start: third, end: third + 5 }, 'Putn');
+      expect(anchor(edited, selectors)).toEqual({ start: third, end: third + 4, method: 'fuzzy' });
+    });
+
+    it('is an orphan when the name is replaced by another', () => {
+      expect(anchor(replaceRange(ARTICLE, { start: third, end: third + 5 }, 'Erdogan'), selectors)).toBeNull();
+    });
+  });
+
+  it('keeps overlapping and nested ranges apart', () => {
+    const outer = find(ARTICLE, 'The Syrian Observatory for Human Rights has stated that 40,000 Syrian soldiers');
+    const overlapping = find(ARTICLE, '40,000 Syrian soldiers are expected to join the Russian army');
+    const nested = find(ARTICLE, 'Human Rights');
+    const inner = find(ARTICLE, 'Syrian', nested.end); // the 2nd "Syrian" of the sentence, inside both others
+    const items = [outer, overlapping, nested, inner].map((range, i) => ({ id: `e${i}`, ...selectorsFor(ARTICLE, range) }));
+    const edited = 'Preface. ' + ARTICLE;
+    const anchors = anchorAll(edited, items);
+    [outer, overlapping, nested, inner].forEach((range, i) => {
+      expect(anchors.get(`e${i}`)).toEqual({ start: range.start + 9, end: range.end + 9, method: 'quote' });
+    });
+    const ranges = items.map((item) => ({ id: item.id, ...anchors.get(item.id)! }));
+    expect(rangesAt(ranges, inner.start + 9)).toEqual(['e0', 'e1', 'e3']);
+    expect(rangesAt(ranges, nested.start + 9)).toEqual(['e0', 'e2']);
+  });
+
+  it('anchors a range across a paragraph break, and fuzzily once the paragraphs are merged', () => {
+    const firstBreak = ARTICLE.indexOf('\n\n');
+    const range = { start: firstBreak - 25, end: firstBreak + 2 + 25 };
+    const selectors = selectorsFor(ARTICLE, range);
+    expect(selectors.quote.exact).toContain('\n\n');
+    const shifted = 'Preface.\n\n' + ARTICLE;
+    expect(anchor(shifted, selectors)).toEqual({ start: range.start + 10, end: range.end + 10, method: 'quote' });
+    const merged = ARTICLE.replace('\n\n', ' ');
+    const found = anchor(merged, selectors);
+    expect(found?.method).toBe('fuzzy');
+    expect(textOf(merged, found)).toBe(selectors.quote.exact.replace('\n\n', ' '));
+  });
+
+  it('keeps white space at the edges of a range', () => {
+    const word = find(ARTICLE, ' Tiger Forces, ');
+    const separator = { start: ARTICLE.indexOf('\n\n'), end: ARTICLE.indexOf('\n\n') + 2 };
+    const edited = 'Preface. ' + ARTICLE;
+    for (const range of [word, separator, { start: word.start, end: word.start + 1 }]) {
+      const found = anchor(edited, selectorsFor(ARTICLE, range));
+      expect(found).toEqual({ start: range.start + 9, end: range.end + 9, method: 'quote' });
+      expect(textOf(edited, found)).toBe(ARTICLE.slice(range.start, range.end));
+    }
+  });
+
+  describe('non-Latin text', () => {
+    const text = [
+      'Путин хочет, чтобы Сирия вернула долг. Россия помогла Асаду выиграть войну.',
+      'يريد بوتين من سوريا أن ترد الجميل. ساعدت روسيا الأسد في الحرب.',
+      'Family 👨‍👩‍👧‍👦, flag 🇸🇾, faces 😀😃, math 𝒳𝒴, and café spelt cafe\u0301 with a combining mark; n\u0303o, ά, हिन्दी, 中文.',
+    ].join('\n\n');
+    const pieces = ['Путин', 'Сирия вернула долг', 'بوتين', 'ساعدت روسيا الأسد', '👨‍👩‍👧‍👦', '🇸🇾', '😃', '𝒳', 'cafe\u0301', 'n\u0303o', 'हिन्दी', '中文'];
+
+    it('anchors each piece by position, then by quote after an insertion', () => {
+      for (const piece of pieces) {
+        const range = find(text, piece);
+        const selectors = selectorsFor(text, range);
+        expect(anchor(text, selectors)).toEqual({ ...range, method: 'position' });
+        const inserted = '😀 Вставка. ';
+        const edited = inserted + text;
+        const found = anchor(edited, selectors);
+        expect(found).toEqual({ start: range.start + inserted.length, end: range.end + inserted.length, method: 'quote' });
+        expect(textOf(edited, found)).toBe(piece);
+      }
+    });
+
+    it('finds an Arabic sentence with a changed word fuzzily', () => {
+      const range = find(text, 'ساعدت روسيا الأسد في الحرب');
+      const edited = text.replace('ساعدت روسيا', 'ساعدت موسكو');
+      const found = anchor(edited, selectorsFor(text, range));
+      expect(found?.method).toBe('fuzzy');
+      expect(textOf(edited, found)).toBe('ساعدت موسكو الأسد في الحرب');
+    });
+
+    it('finds a quote whose emoji changed fuzzily, without splitting a surrogate pair', () => {
+      const range = find(text, 'faces 😀😃, math 𝒳𝒴, and café');
+      const edited = text.replace('😀😃', '😀😄');
+      const found = anchor(edited, selectorsFor(text, range));
+      expect(found?.method).toBe('fuzzy');
+      expectWholeCodePoints(edited, found!);
+      expect(textOf(edited, found)).toBe('faces 😀😄, math 𝒳𝒴, and café');
+    });
+  });
+
+  it('widens a fuzzy match that would start inside a surrogate pair', () => {
+    const original = `${'Some words before the quote, plenty of them. '}Qbcdefghijklmnop and after it more words follow.`;
+    const range = find(original, 'Qbcdefghijklmnop');
+    const edited = original.replace('Qbcdefghijklmnop', '😀bcdefghijklmnop');
+    const found = anchor(edited, selectorsFor(original, range));
+    expect(found?.method).toBe('fuzzy');
+    expectWholeCodePoints(edited, found!);
+    expect(textOf(edited, found)).toMatch(/^(😀)?bcdefghijklmnop$/);
+  });
+
+  it('finds a slightly edited sentence fuzzily', () => {
+    const range = find(ARTICLE, 'It is very clear why Russia wants payback');
+    const edited = ARTICLE.replace('very clear why Russia', 'quite clear why Moscow');
+    const found = anchor(edited, selectorsFor(ARTICLE, range));
+    expect(found?.method).toBe('fuzzy');
+    expect(textOf(edited, found)).toBe('It is quite clear why Moscow wants payback');
+  });
+
+  it('finds a sentence fuzzily after a typo fix, even far from where it was', () => {
+    const range = find(ARTICLE, 'Russian President Vladmir Putin wants');
+    const edited = 'A long new introduction. '.repeat(40) + ARTICLE.replace('Vladmir', 'Vladimir');
+    const found = anchor(edited, selectorsFor(ARTICLE, range));
+    expect(found?.method).toBe('fuzzy');
+    expect(textOf(edited, found)).toBe('Russian President Vladimir Putin wants');
+  });
+
+  it('finds a short quote edited twice past a chance match with fewer errors elsewhere', () => {
+    const range = find(ARTICLE, 'Tiger Forces');
+    const edited = ARTICLE.replace('Tiger Forces', 'Tigr Forcez').replace('The Syrian Observatory', 'The Tiger Forced Syrian Observatory');
+    const found = anchor(edited, selectorsFor(ARTICLE, range));
+    expect(found?.method).toBe('fuzzy');
+    expect(textOf(edited, found)).toBe('Tigr Forcez');
+    expect(found?.start).toBe(edited.indexOf('Tigr Forcez'));
+  });
+
+  it('is an orphan when the quoted sentence is removed entirely', () => {
+    const range = find(ARTICLE, 'Together, they will be the biggest mercenary force in Syria.');
+    const edited = replaceRange(ARTICLE, range, '');
+    expect(anchor(edited, selectorsFor(ARTICLE, range))).toBeNull();
+  });
+
+  it('is an orphan when the quoted sentence is rewritten beyond its error budget', () => {
+    const range = find(ARTICLE, 'It is very clear why Russia wants payback');
+    const edited = ARTICLE.replace('It is very clear why Russia wants payback', 'Moscow has obvious motives for seeking a return');
+    expect(anchor(edited, selectorsFor(ARTICLE, range))).toBeNull();
+  });
+
+  describe('a long quote (a whole paragraph)', () => {
+    const paragraph = { start: ARTICLE.indexOf('Ukrainian officials'), end: ARTICLE.indexOf('\n\n', ARTICLE.indexOf('Ukrainian officials')) };
+    const selectors = selectorsFor(ARTICLE, paragraph);
+
+    it('is longer than the fuzzy search handles whole', () => {
+      expect(paragraph.end - paragraph.start).toBeGreaterThan(256);
+    });
+
+    it('is found by quote after a shift', () => {
+      expect(anchor('Preface. ' + ARTICLE, selectors)).toEqual({ start: paragraph.start + 9, end: paragraph.end + 9, method: 'quote' });
+    });
+
+    it('is found fuzzily, whole, when words in its middle change', () => {
+      const edited = 'Preface. ' + ARTICLE.replace('will also be joining the recruitment campaign', 'are also joining this recruitment drive');
+      const found = anchor(edited, selectors);
+      expect(found?.method).toBe('fuzzy');
+      expect(textOf(edited, found)).toBe(
+        edited.slice(edited.indexOf('Ukrainian officials'), edited.indexOf('\n\n', edited.indexOf('Ukrainian officials'))),
+      );
+    });
+
+    it('is an orphan when the paragraph is removed', () => {
+      expect(anchor(replaceRange(ARTICLE, { start: paragraph.start, end: paragraph.end + 2 }, ''), selectors)).toBeNull();
+    });
+
+    it('is an orphan when most of it is cut', () => {
+      const cut = replaceRange(ARTICLE, { start: paragraph.start + 130, end: paragraph.end - 130 }, ' ');
+      expect(anchor(cut, selectors)).toBeNull();
+    });
+  });
+
+  it('falls back to the quote when the old position is past the end of a shortened text', () => {
+    const range = find(ARTICLE, 'But their arrival will definitely indicate');
+    const shortened = ARTICLE.slice(ARTICLE.indexOf('The Ukrainian military'));
+    const found = anchor(shortened, selectorsFor(ARTICLE, range));
+    expect(found).toEqual({ ...find(shortened, 'But their arrival will definitely indicate'), method: 'quote' });
+  });
+
+  it('returns null, not an error, for a selector with an empty quote', () => {
+    const broken = {
+      quote: { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 1 },
+    } satisfies Selectors;
+    expect(anchor(ARTICLE, broken)).toBeNull();
+  });
+});
+
+describe('anchorAll', () => {
+  it('maps every id to its anchor, orphans to null', () => {
+    const kept = find(ARTICLE, 'Tiger Forces');
+    const lost = find(ARTICLE, 'the biggest mercenary force in Syria');
+    const items = [
+      { id: 'kept', ...selectorsFor(ARTICLE, kept) },
+      { id: 'lost', ...selectorsFor(ARTICLE, lost) },
+    ];
+    const edited = replaceRange(ARTICLE, lost, 'something else');
+    const anchors = anchorAll(edited, items);
+    expect([...anchors.keys()]).toEqual(['kept', 'lost']);
+    expect(anchors.get('kept')).toEqual({ ...kept, method: 'position' });
+    expect(anchors.get('lost')).toBeNull();
+  });
+
+  it('anchors 2,000 excerpts on a 1 MB text whose positions still match in a few milliseconds', () => {
+    const random = prng(2024);
+    const text = wordSoup(random, 1_000_000);
+    const items = Array.from({ length: 2000 }, (_, i) => {
+      const start = Math.floor(random() * (text.length - 500));
+      return { id: `e${i}`, ...selectorsFor(text, { start, end: start + 1 + Math.floor(random() * 400) }) };
+    });
+    const started = performance.now();
+    const anchors = anchorAll(text, items);
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(50);
+    for (const item of items) expect(anchors.get(item.id)).toEqual({ start: item.position.start, end: item.position.end, method: 'position' });
+  });
+
+  it('re-anchors 2,000 excerpts on a 1 MB text quickly after one edit shifts them', () => {
+    const random = prng(7);
+    const text = wordSoup(random, 1_000_000);
+    const items = Array.from({ length: 2000 }, (_, i) => {
+      const start = 1000 + Math.floor(random() * (text.length - 1500));
+      return { id: `e${i}`, ...selectorsFor(text, { start, end: start + 1 + Math.floor(random() * 200) }) };
+    });
+    const edited = insertAt(text, 500, 'An inserted sentence. ');
+    const started = performance.now();
+    const anchors = anchorAll(edited, items);
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(500);
+    for (const item of items) expect(anchors.get(item.id)).toMatchObject({ start: item.position.start + 22, end: item.position.end + 22 });
+  });
+
+  it('agrees with anchor() item by item, on repetitive text edited in random places', () => {
+    const random = prng(99);
+    // Three copies of the article: every quote and its context occur three times.
+    const text = [ARTICLE, ARTICLE, ARTICLE].join('\n\n');
+    for (let round = 0; round < 30; round += 1) {
+      const items = Array.from({ length: 40 }, (_, i) => {
+        const start = Math.floor(random() * (text.length - 60));
+        return { id: `e${i}`, ...selectorsFor(text, { start, end: start + 1 + Math.floor(random() * 50) }) };
+      });
+      const at = Math.floor(random() * text.length);
+      const length = 1 + Math.floor(random() * 3000);
+      const edited =
+        random() < 0.5
+          ? insertAt(text, at, ARTICLE.slice(0, length))
+          : replaceRange(text, { start: at, end: Math.min(text.length, at + length) }, '');
+      const anchors = anchorAll(edited, items);
+      for (const item of items) expect(anchors.get(item.id)).toEqual(anchor(edited, item));
+    }
+  });
+});
+
+describe('rangesAt', () => {
+  const ranges = [
+    { id: 'a', start: 0, end: 10 },
+    { id: 'b', start: 5, end: 15 },
+    { id: 'c', start: 6, end: 8 },
+    { id: 'd', start: 20, end: 21 },
+  ];
+
+  it('returns every range containing the offset, overlapping and nested ones included, in input order', () => {
+    expect(rangesAt(ranges, 0)).toEqual(['a']);
+    expect(rangesAt(ranges, 5)).toEqual(['a', 'b']);
+    expect(rangesAt(ranges, 7)).toEqual(['a', 'b', 'c']);
+    expect(rangesAt(ranges, 20)).toEqual(['d']);
+  });
+
+  it('treats ranges as half-open: the end offset is outside', () => {
+    expect(rangesAt(ranges, 8)).toEqual(['a', 'b']);
+    expect(rangesAt(ranges, 10)).toEqual(['b']);
+    expect(rangesAt(ranges, 15)).toEqual([]);
+    expect(rangesAt(ranges, 21)).toEqual([]);
+  });
+
+  it('returns nothing outside every range, or with no ranges', () => {
+    expect(rangesAt(ranges, -1)).toEqual([]);
+    expect(rangesAt(ranges, 17)).toEqual([]);
+    expect(rangesAt([], 3)).toEqual([]);
+  });
+});
+
+describe('selectorsFor then anchor, over random ranges of random Unicode text', () => {
+  it('returns the same range by position, with valid selectors and whole code points', () => {
+    const random = prng(1);
+    for (let round = 0; round < 20; round += 1) {
+      const text = randomUnicodeText(random, 300);
+      for (let i = 0; i < 25; i += 1) {
+        const a = Math.floor(random() * text.length);
+        const b = Math.floor(random() * text.length);
+        if (a === b) continue;
+        const selectors = selectorsFor(text, { start: Math.min(a, b), end: Math.max(a, b) });
+        const { quote, position } = selectors;
+        SelectorsSchema.parse(selectors);
+        expectWholeCodePoints(text, position);
+        expect(position.start).toBeLessThanOrEqual(Math.min(a, b));
+        expect(position.end).toBeGreaterThanOrEqual(Math.max(a, b));
+        expect(quote.prefix.length).toBeLessThanOrEqual(CONTEXT_LENGTH);
+        expect(quote.suffix.length).toBeLessThanOrEqual(CONTEXT_LENGTH);
+        for (const part of [quote.exact, quote.prefix, quote.suffix]) expectNoLoneSurrogateAtEdges(part);
+        expect(anchor(text, selectors)).toEqual({ start: position.start, end: position.end, method: 'position' });
+      }
+    }
+  });
+
+  it('returns the shifted range after text is inserted before it or in its prefix', () => {
+    const random = prng(2);
+    for (let round = 0; round < 200; round += 1) {
+      const text = randomUnicodeText(random, 300);
+      const start = randomBoundary(random, text, 0, text.length - 1);
+      const end = randomBoundary(random, text, start + 1, Math.min(text.length, start + 60));
+      if (end <= start) continue;
+      const selectors = selectorsFor(text, { start, end });
+      const at = randomBoundary(random, text, 0, start);
+      const inserted = pick(random, ['INSERTED', '«новое»', 'جديد', '🆕', ' ']);
+      const edited = insertAt(text, at, inserted);
+      const found = anchor(edited, selectors);
+      expect(found, JSON.stringify({ round, start, end, at })).toMatchObject({ start: start + inserted.length, end: end + inserted.length });
+      expect(found?.method).not.toBe('fuzzy');
+    }
+  });
+
+  it('finds a longer quote with one character replaced fuzzily, never splitting a surrogate pair', () => {
+    const random = prng(3);
+    let fuzzy = 0;
+    for (let round = 0; round < 200; round += 1) {
+      const text = randomUnicodeText(random, 300);
+      const start = randomBoundary(random, text, 0, text.length - 80);
+      const end = randomBoundary(random, text, start + 40, start + 80);
+      const selectors = selectorsFor(text, { start, end });
+      const editAt = randomBoundary(random, text, start + 10, end - 10);
+      const codePoint = String.fromCodePoint(text.codePointAt(editAt)!);
+      const edited = replaceRange(text, { start: editAt, end: editAt + codePoint.length }, codePoint === '#' ? '%' : '#');
+      const found = anchor(edited, selectors);
+      expect(found).not.toBeNull();
+      expectWholeCodePoints(edited, found!);
+      expect(found!.start).toBeLessThanOrEqual(editAt);
+      expect(found!.end).toBeGreaterThan(editAt);
+      expect(Math.abs(found!.start - start)).toBeLessThanOrEqual(2);
+      if (found!.method === 'fuzzy') fuzzy += 1;
+    }
+    expect(fuzzy).toBeGreaterThan(150);
+  });
+});

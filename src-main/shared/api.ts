@@ -1,0 +1,227 @@
+/**
+ * The one API contract between the UI and the notebook services.
+ *
+ * Every call is listed once here with the zod schema of its input and the type of
+ * its result. Main registers IPC handlers from this list, the preload exposes
+ * `window.leadline` from it, the browser host serves it over HTTP, and the
+ * renderer calls nothing else. Channel names and URLs are derived from the call
+ * names below, never written by hand.
+ */
+import { z } from 'zod';
+import {
+  ExcerptSchema,
+  IdSchema,
+  LeadStatusSchema,
+  NoteBodySchema,
+  NoteKindSchema,
+  NoteSchema,
+  SelectorsSchema,
+  TagSchema,
+  type Article,
+  type Excerpt,
+  type Note,
+} from './model';
+
+export const ApiErrorCodeSchema = z.enum([
+  'invalid-input',
+  'not-found',
+  'notebook-unavailable',
+  'read-only',
+  'storage',
+  'not-supported',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** A sentence for the user: what happened and what to do. */
+  message: string;
+  /** Extra facts the UI may list (schema issues, backup paths…). */
+  details?: string[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** A set of record changes. Every mutation returns the patch it made and the patch that undoes it. */
+export const PatchSchema = z.strictObject({
+  upsertNotes: z.array(NoteSchema).max(10_000),
+  upsertExcerpts: z.array(ExcerptSchema).max(10_000),
+  removeNoteIds: z.array(IdSchema).max(10_000),
+  removeExcerptIds: z.array(IdSchema).max(10_000),
+});
+export type Patch = z.infer<typeof PatchSchema>;
+
+export function emptyPatch(): Patch {
+  return { upsertNotes: [], upsertExcerpts: [], removeNoteIds: [], removeExcerptIds: [] };
+}
+
+export function isEmptyPatch(patch: Patch): boolean {
+  return !patch.upsertNotes.length && !patch.upsertExcerpts.length && !patch.removeNoteIds.length && !patch.removeExcerptIds.length;
+}
+
+export interface Mutation {
+  /** What changed, to apply to the UI's copy of the records. */
+  applied: Patch;
+  /** Applying this patch restores the records as they were before. */
+  inverse: Patch;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+}
+
+export interface StoreInfo {
+  path: string;
+  readOnly: boolean;
+  readOnlyReason?: string;
+  lastSavedAt?: string;
+  writeError?: string;
+  recoveredFrom?: string;
+}
+
+export interface Workspace {
+  app: { name: string; version: string; host: HostKind };
+  store: StoreInfo;
+  articles: ArticleSummary[];
+  article: Article;
+  excerpts: Excerpt[];
+  notes: Note[];
+  /** Saved reader scroll position for this article, 0..1. */
+  scroll: number;
+}
+
+export type HostKind = 'electron' | 'browser';
+
+export interface BackupEntry {
+  id: string;
+  createdAt: string;
+  bytes: number;
+}
+
+export const ExportScopeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('article'), articleId: IdSchema }),
+  z.strictObject({ kind: z.literal('all') }),
+]);
+export type ExportScopeInput = z.infer<typeof ExportScopeSchema>;
+
+const Empty = z.strictObject({});
+const Tags = z.array(TagSchema).max(100);
+
+interface CallDef<Input extends z.ZodType, Output> {
+  input: Input;
+  /** Type-only: the result a successful call resolves to. */
+  output?: Output;
+}
+
+/** Declares a call: `returns<Result>()(inputSchema)`; the result type exists only for the compiler. */
+function returns<Output>() {
+  return <Input extends z.ZodType>(input: Input): CallDef<Input, Output> => ({ input });
+}
+
+export const contract = {
+  getWorkspace: returns<Workspace>()(Empty),
+  getStoreInfo: returns<StoreInfo>()(Empty),
+  openArticle: returns<Workspace>()(
+    z.strictObject({ articleId: IdSchema }),
+  ),
+  createNote: returns<Mutation & { noteId: string }>()(
+    z.strictObject({
+      articleId: IdSchema,
+      kind: NoteKindSchema,
+      /** New excerpts to create from the reader's selection. */
+      selectors: z.array(SelectorsSchema).max(100),
+      /** Existing excerpts the note cites as well. */
+      excerptIds: z.array(IdSchema).max(100),
+      body: NoteBodySchema.optional(),
+      tags: Tags.optional(),
+    }),
+  ),
+  updateNote: returns<Mutation>()(
+    z.strictObject({
+      id: IdSchema,
+      body: NoteBodySchema.optional(),
+      tags: Tags.optional(),
+      status: LeadStatusSchema.optional(),
+    }),
+  ),
+  linkExcerpt: returns<Mutation & { excerptId: string }>()(
+    z
+      .strictObject({ noteId: IdSchema, excerptId: IdSchema.optional(), selectors: SelectorsSchema.optional() })
+      .refine((v) => (v.excerptId === undefined) !== (v.selectors === undefined), {
+        message: 'give either excerptId or selectors, not both',
+      }),
+  ),
+  unlinkExcerpt: returns<Mutation>()(z.strictObject({ noteId: IdSchema, excerptId: IdSchema })),
+  deleteNote: returns<Mutation>()(
+    z.strictObject({
+      id: IdSchema,
+      /** Keep excerpts that no other note cites as plain highlights. */
+      keepExcerpts: z.boolean(),
+    }),
+  ),
+  deleteExcerpt: returns<Mutation>()(z.strictObject({ id: IdSchema })),
+  /** Undo and redo: applies a patch that an earlier mutation returned. */
+  applyPatch: returns<Mutation>()(PatchSchema),
+  setReaderScroll: returns<null>()(
+    z.strictObject({ articleId: IdSchema, scroll: z.number().min(0).max(1) }),
+  ),
+  exportMarkdown: returns<{ fileName: string; markdown: string }>()(
+    z.strictObject({ scope: ExportScopeSchema }),
+  ),
+  /** Desktop only: asks where to save, then writes the file. null when the user cancels. */
+  saveExport: returns<{ savedTo: string | null }>()(z.strictObject({ scope: ExportScopeSchema })),
+  noteMarkdown: returns<{ markdown: string }>()(z.strictObject({ noteId: IdSchema })),
+  listBackups: returns<BackupEntry[]>()(Empty),
+  restoreBackup: returns<Workspace>()(z.strictObject({ id: z.string().min(1).max(200) })),
+  /** Asks the user, then opens an http(s) link in the system browser. */
+  openExternal: returns<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4096) })),
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.infer<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Exclude<Contract[K]['output'], undefined>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** What `window.leadline` offers: every call returns a Result, never throws across the bridge. */
+export type LeadlineApi = {
+  [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+} & {
+  /** Menu commands from the desktop shell; returns an unsubscribe function. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
+};
+
+/** The server side: one handler per call, given validated input. */
+export type ApiHandlers = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> };
+
+export const AppCommandSchema = z.enum([
+  'export-markdown',
+  'export-notebook',
+  'undo',
+  'redo',
+  'find',
+  'restore-backup',
+  'annotate',
+  'add-lead',
+  'link-to-note',
+]);
+export type AppCommand = z.infer<typeof AppCommandSchema>;
+
+/** IPC channel of a call: derived, never hand-written. */
+export function ipcChannel(name: CallName): string {
+  return `leadline:${name}`;
+}
+export const COMMAND_CHANNEL = 'leadline:command';
+
+/** HTTP path of a call on the browser host. */
+export function httpPath(name: CallName): string {
+  return `/api/${name}`;
+}
+export const TOKEN_HEADER = 'x-leadline-token';

@@ -1,0 +1,75 @@
+import { useEffect } from 'preact/hooks';
+import { connect } from './api/client';
+import { installKeyboard, runCommand } from './keyboard';
+import { DeleteDialog } from './notes/DeleteDialog';
+import { LinkPicker } from './notes/LinkPicker';
+import { NotesPane } from './notes/NotesPane';
+import { Reader } from './reader/Reader';
+import { flushEdits } from './state/actions';
+import { dialog } from './state/ui';
+import { loadError, loadWorkspace, workspace } from './state/workspace';
+import { BackupsDialog } from './ui/BackupsDialog';
+import { ErrorScreen } from './ui/ErrorScreen';
+import { ExportDialog } from './ui/ExportDialog';
+import { ShortcutsDialog } from './ui/ShortcutsDialog';
+import { StoreBanner } from './ui/StoreBanner';
+import { ToastHost } from './ui/Toast';
+
+export function App() {
+  useEffect(() => {
+    void loadWorkspace();
+    const removeKeys = installKeyboard();
+    const removeCommands = connect().onCommand(runCommand);
+    const flush = (): void => void flushEdits();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      removeKeys();
+      removeCommands();
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+    };
+  }, []);
+
+  const error = loadError.value;
+  if (error) return <ErrorScreen error={error} />;
+  if (!workspace.value) {
+    return (
+      <div class="loading" role="status">
+        Opening notebook…
+      </div>
+    );
+  }
+  return (
+    <div class="app">
+      <StoreBanner />
+      <div class="layout">
+        <main class="reader-pane" aria-label="Article">
+          <Reader />
+        </main>
+        <aside class="notes-pane" aria-label="Notes">
+          <NotesPane />
+        </aside>
+      </div>
+      <Dialogs />
+      <ToastHost />
+    </div>
+  );
+}
+
+function Dialogs() {
+  const open = dialog.value;
+  if (!open) return null;
+  switch (open.kind) {
+    case 'link-picker':
+      return <LinkPicker selectors={open.selectors} />;
+    case 'delete-note':
+      return <DeleteDialog noteId={open.noteId} />;
+    case 'export':
+      return <ExportDialog />;
+    case 'backups':
+      return <BackupsDialog />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
+  }
+}

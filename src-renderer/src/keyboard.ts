@@ -1,0 +1,77 @@
+/**
+ * The app's keyboard map, shared by the desktop app and the browser host. Menu
+ * items in Electron show these accelerators and send the same commands.
+ */
+import type { AppCommand } from '../../src-main/shared/api';
+import { SEARCH_INPUT_ID } from './notes/FilterBar';
+import { stepHighlight } from './reader/navigation';
+import { act } from './reader/SelectionToolbar';
+import { redo, undo } from './state/actions';
+import { dialog } from './state/ui';
+
+export function runCommand(command: AppCommand): void {
+  switch (command) {
+    case 'annotate':
+      return void act('annotate');
+    case 'add-lead':
+      return void act('lead');
+    case 'link-to-note':
+      return void act('link');
+    case 'undo':
+      return void undo();
+    case 'redo':
+      return void redo();
+    case 'export-markdown':
+      dialog.value = { kind: 'export' };
+      return;
+    case 'export-notebook':
+      dialog.value = { kind: 'export' };
+      return;
+    case 'restore-backup':
+      dialog.value = { kind: 'backups' };
+      return;
+    case 'find':
+      document.getElementById(SEARCH_INPUT_ID)?.focus();
+      return;
+  }
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
+}
+
+/** Maps a key press to a command, or null. Undo/redo stay native inside text fields. */
+export function commandForKey(event: KeyboardEvent): AppCommand | null {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (mod && event.shiftKey && key === 'a') return 'annotate';
+  if (mod && event.shiftKey && key === 'l') return 'add-lead';
+  if (mod && event.shiftKey && key === 'k') return 'link-to-note';
+  if (mod && !event.shiftKey && key === 'e') return 'export-markdown';
+  if (mod && !event.shiftKey && key === 'f') return 'find';
+  if (isTextField(event.target)) return null;
+  if (mod && ((event.shiftKey && key === 'z') || (!event.shiftKey && key === 'y'))) return 'redo';
+  if (mod && !event.shiftKey && key === 'z') return 'undo';
+  return null;
+}
+
+export function installKeyboard(): () => void {
+  const onKeyDown = (event: KeyboardEvent): void => {
+    // An open dialog owns the keyboard (the native <dialog> handles Escape).
+    if (dialog.value) return;
+    const command = commandForKey(event);
+    if (command) {
+      event.preventDefault();
+      runCommand(command);
+      return;
+    }
+    if (event.key === 'F8' && !isTextField(event.target)) {
+      event.preventDefault();
+      stepHighlight(event.shiftKey ? -1 : 1);
+    } else if (event.key === '?' && !isTextField(event.target)) {
+      dialog.value = { kind: 'shortcuts' };
+    }
+  };
+  window.addEventListener('keydown', onKeyDown);
+  return () => window.removeEventListener('keydown', onKeyDown);
+}

@@ -1,0 +1,46 @@
+/**
+ * Note bodies are Markdown written by the user but may hold anything pasted from
+ * the web: marked renders, DOMPurify makes it inert. No images or media (they
+ * would reach the network), no forms, no styles, links only to http(s), mailto
+ * and in-page anchors — and clicks on links are handled by the app, never followed.
+ */
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const FORBID_TAGS = ['img', 'picture', 'source', 'video', 'audio', 'iframe', 'object', 'embed', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'style', 'link', 'meta', 'base', 'template'];
+
+const SAFE_URI = /^(?:https?:|mailto:|#)/i;
+
+let hooksInstalled = false;
+function installHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') ?? '';
+      if (!SAFE_URI.test(href)) node.removeAttribute('href');
+      node.setAttribute('rel', 'noopener noreferrer');
+      node.removeAttribute('target');
+    }
+  });
+}
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 500;
+
+export function renderMarkdown(body: string): string {
+  const cached = cache.get(body);
+  if (cached !== undefined) return cached;
+  installHooks();
+  const html = DOMPurify.sanitize(marked.parse(body) as string, {
+    FORBID_TAGS,
+    FORBID_ATTR: ['style', 'class', 'id', 'srcset', 'action', 'formaction', 'xlink:href'],
+    ALLOW_DATA_ATTR: false,
+    ALLOWED_URI_REGEXP: SAFE_URI,
+  });
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(body, html);
+  return html;
+}

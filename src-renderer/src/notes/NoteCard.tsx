@@ -1,0 +1,190 @@
+import { useComputed } from '@preact/signals';
+import { memo } from 'preact/compat';
+import { useState } from 'preact/hooks';
+import { LEAD_STATUS_LABELS, LeadStatusSchema, type Excerpt, type LeadStatus, type Note } from '../../../src-main/shared/model';
+import { ApiCallError, call } from '../api/client';
+import { copyText } from '../ui/clipboard';
+import { renderMarkdown } from '../markdown/render-markdown';
+import { revealExcerpts } from '../reader/navigation';
+import { closeEditor, deleteNote, openEditor, setStatus, unlinkExcerpt } from '../state/actions';
+import { notesByExcerpt } from '../state/derived';
+import { dialog, editingNoteId, focusedNoteId, showToast } from '../state/ui';
+import { anchors, excerpts } from '../state/workspace';
+import { NoteEditor } from './NoteEditor';
+
+const FOLD_AT = 280;
+
+export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
+  const focused = useComputed(() => focusedNoteId.value === note.id);
+  const editing = useComputed(() => editingNoteId.value === note.id);
+  // Read in render, not in a computed: the computed would keep the first `note` prop it saw.
+  const quotes = note.excerptIds.map((id) => excerpts.value.get(id)).filter((e): e is Excerpt => e !== undefined);
+  const kindLabel = note.kind === 'lead' ? 'Lead' : 'Annotation';
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      openEditor(note.id);
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      requestDelete(note);
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      revealExcerpts(note.excerptIds);
+    }
+  };
+
+  return (
+    <li
+      id={`note-${note.id}`}
+      class={`note-card ${note.kind}${focused.value ? ' focused' : ''}${editing.value ? ' editing' : ''}`}
+      tabIndex={0}
+      aria-label={`${kindLabel}${note.status ? `, ${LEAD_STATUS_LABELS[note.status]}` : ''}: ${firstLine(note.body) || 'empty'}`}
+      aria-current={focused.value ? 'true' : undefined}
+      onKeyDown={onKeyDown}
+      onClick={() => (focusedNoteId.value = note.id)}
+    >
+      <div class="card-head">
+        <span class={`kind-badge ${note.kind}`}>{kindLabel}</span>
+        {note.kind === 'lead' && note.status && <StatusSelect note={note} status={note.status} />}
+      </div>
+      {quotes.length > 0 && (
+        <ul class="quotes">
+          {quotes.map((excerpt) => (
+            <Quote key={excerpt.id} noteId={note.id} excerpt={excerpt} />
+          ))}
+        </ul>
+      )}
+      {editing.value ? (
+        <NoteEditor note={note} />
+      ) : note.body ? (
+        <div class="note-body markdown" onClick={onBodyClick} onAuxClick={onBodyClick} dangerouslySetInnerHTML={{ __html: renderMarkdown(note.body) }} />
+      ) : (
+        <p class="note-body placeholder">Nothing written yet.</p>
+      )}
+      {!editing.value && note.tags.length > 0 && (
+        <ul class="tags" aria-label="Tags">
+          {note.tags.map((tag) => (
+            <li key={tag} class="tag">
+              #{tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="card-actions">
+        {editing.value ? (
+          <button type="button" onClick={closeEditor}>
+            Done
+          </button>
+        ) : (
+          <button type="button" onClick={() => openEditor(note.id)}>
+            Edit
+          </button>
+        )}
+        <button type="button" onClick={() => void copyNote(note.id)}>
+          Copy as Markdown
+        </button>
+        <button type="button" class="danger" onClick={() => requestDelete(note)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+});
+
+function StatusSelect({ note, status }: { note: Note; status: LeadStatus }) {
+  return (
+    <select class={`status-select ${status}`} aria-label="Status" value={status} onClick={(e) => e.stopPropagation()} onChange={(e) => void setStatus(note.id, e.currentTarget.value as LeadStatus)}>
+      {LeadStatusSchema.options.map((s) => (
+        <option key={s} value={s}>
+          {LEAD_STATUS_LABELS[s]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function Quote({ noteId, excerpt }: { noteId: string; excerpt: Excerpt }) {
+  const [expanded, setExpanded] = useState(false);
+  const orphan = useComputed(() => anchors.value.get(excerpt.id) === null);
+  const text = excerpt.quote.exact;
+  const long = text.length > FOLD_AT;
+  const shown = long && !expanded ? `${text.slice(0, FOLD_AT).trimEnd()}…` : text;
+  return (
+    <li class={`quote-item${orphan.value ? ' orphan' : ''}`}>
+      <blockquote
+        class="quote"
+        tabIndex={0}
+        role="button"
+        title={orphan.value ? 'This passage is no longer in the article text' : 'Show in the article'}
+        onClick={(e) => {
+          e.stopPropagation();
+          focusedNoteId.value = noteId;
+          revealExcerpts([excerpt.id]);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') revealExcerpts([excerpt.id]);
+        }}
+      >
+        {shown}
+      </blockquote>
+      <button type="button" class="unlink" aria-label="Unlink excerpt" title="Unlink this excerpt from the note" onClick={(e) => {
+          e.stopPropagation();
+          void unlinkExcerpt(noteId, excerpt.id);
+        }}>
+        ×
+      </button>
+      {(orphan.value || long) && (
+        <div class="quote-tools">
+          {orphan.value && <span class="orphan-badge">Not found in the article</span>}
+          {long && (
+            <button type="button" class="link" aria-expanded={expanded} onClick={(e) => {
+                e.stopPropagation();
+                setExpanded(!expanded);
+              }}>
+              {expanded ? 'Show less' : 'Show more'}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function firstLine(body: string): string {
+  return body.trim().split('\n', 1)[0]!.slice(0, 80);
+}
+
+/** Links in notes never navigate the app: web links go through the desktop's confirmation. */
+function onBodyClick(event: MouseEvent): void {
+  if (event.button > 1) return; // right-click keeps its context menu
+  const link = (event.target as HTMLElement).closest('a');
+  if (!link) return;
+  event.preventDefault();
+  const href = link.getAttribute('href') ?? '';
+  if (!/^https?:/i.test(href)) return;
+  call('openExternal', { url: href }).then(
+    ({ opened }) => {
+      if (!opened) showToast(`Link not opened. Its address is ${href}`, { action: { label: 'Copy address', run: () => void copyText(href) } });
+    },
+    (error: unknown) => showToast(error instanceof ApiCallError ? error.message : String(error), { tone: 'error' }),
+  );
+}
+
+async function copyNote(noteId: string): Promise<void> {
+  try {
+    const { markdown } = await call('noteMarkdown', { noteId });
+    await copyText(markdown);
+    showToast('Note copied as Markdown.');
+  } catch (error) {
+    showToast(error instanceof ApiCallError ? error.message : `Could not copy: ${String(error)}`, { tone: 'error' });
+  }
+}
+
+/** Deleting asks first only when excerpts would be left without any note. */
+export function requestDelete(note: Note): void {
+  const exclusive = note.excerptIds.filter((id) => (notesByExcerpt.value.get(id) ?? []).length <= 1);
+  if (exclusive.length > 0) dialog.value = { kind: 'delete-note', noteId: note.id };
+  else void deleteNote(note.id, false);
+}

@@ -1,0 +1,45 @@
+import { useComputed } from '@preact/signals';
+import { orderedNotes } from '../state/derived';
+import { filters } from '../state/ui';
+import { excerpts, notes } from '../state/workspace';
+import { FilterBar } from './FilterBar';
+import { NoteCard } from './NoteCard';
+import { matchesFilters } from './note-list';
+import { moveCardFocus } from './card-focus';
+
+export function NotesPane() {
+  const visible = useComputed(() => orderedNotes.value.filter((note) => matchesFilters(note, excerpts.value, filters.value)));
+
+  if (notes.value.size === 0) {
+    return (
+      <div class="notes-inner">
+        <div class="empty-state">
+          <h2>No notes yet</h2>
+          <p>
+            Select a passage of the article, then choose <strong>Annotate</strong> to write what you think of it, or <strong>Add lead</strong> to keep track of something to follow up.
+          </p>
+          <p class="empty-keys">
+            <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>A</kbd> annotate · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd> add lead
+          </p>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div class="notes-inner">
+      <FilterBar shown={visible.value.length} />
+      {visible.value.length === 0 ? (
+        <p class="no-match" role="status">
+          No note matches these filters.
+        </p>
+      ) : (
+        <ol class="note-list" aria-label="Notes in reading order" onKeyDown={moveCardFocus}>
+          {visible.value.map((note) => (
+            <NoteCard key={note.id} note={note} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { createNote, deleteExcerpt } from '../state/actions';
+import { dialog } from '../state/ui';
+import { canonical } from '../state/workspace';
+import { readerSelection, selectorsOf, type ReaderSelection } from './selection';
+
+const TOOLBAR_HEIGHT = 40;
+
+/** Actions on the reader's selection; mousedown is cancelled so clicking keeps the selection. */
+export function SelectionToolbar() {
+  const selection = readerSelection.value;
+  if (!selection) return null;
+  const placeAbove = selection.rect.top > TOOLBAR_HEIGHT + 12;
+  const style = {
+    top: `${placeAbove ? selection.rect.top - TOOLBAR_HEIGHT - 8 : selection.rect.bottom + 8}px`,
+    left: `${Math.max(8, Math.min(window.innerWidth - 340, (selection.rect.left + selection.rect.right) / 2 - 160))}px`,
+  };
+  return (
+    <div class="selection-toolbar" role="toolbar" aria-label="Selection actions" style={style} onMouseDown={(e) => e.preventDefault()}>
+      <button type="button" onClick={() => void act('annotate')} title="Annotate (Ctrl+Shift+A)">
+        Annotate
+      </button>
+      <button type="button" onClick={() => void act('lead')} title="Add lead (Ctrl+Shift+L)">
+        Add lead
+      </button>
+      <button type="button" onClick={() => void act('link')} title="Link to note (Ctrl+Shift+K)">
+        Link to note…
+      </button>
+      {selection.excerptId && (
+        <button type="button" class="danger" onClick={() => void removeHighlight(selection)}>
+          Remove highlight
+        </button>
+      )}
+    </div>
+  );
+}
+
+export type SelectionAction = 'annotate' | 'lead' | 'link';
+
+/** Turns the current selection into an excerpt with a new note, or opens the link picker. */
+export async function act(action: SelectionAction): Promise<void> {
+  const selection = readerSelection.value;
+  if (!selection) return;
+  const selectors = selectorsOf(selection, canonical.value.text);
+  clearSelection();
+  if (action === 'link') {
+    dialog.value = { kind: 'link-picker', selectors };
+    return;
+  }
+  await createNote(action === 'lead' ? 'lead' : 'annotation', selectors);
+}
+
+async function removeHighlight(selection: ReaderSelection): Promise<void> {
+  clearSelection();
+  if (selection.excerptId) await deleteExcerpt(selection.excerptId);
+}
+
+function clearSelection(): void {
+  document.getSelection()?.removeAllRanges();
+  readerSelection.value = null;
+}

@@ -1,0 +1,41 @@
+/** Moving between the article and the notes: reveal an excerpt, focus the notes of a highlight. */
+import { rangesAt } from '../../../src-main/shared/anchoring';
+import { notesByExcerpt, orderedNotes, placedExcerpts } from '../state/derived';
+import { flashExcerpts, focusedNoteId } from '../state/ui';
+import { anchors } from '../state/workspace';
+import { scrollToRange } from './reader-view';
+
+export function revealExcerpts(ids: readonly string[]): void {
+  const first = ids
+    .map((id) => anchors.value.get(id))
+    .filter((a) => a != null)
+    .sort((a, b) => a.start - b.start)[0];
+  if (!first) return;
+  scrollToRange(first);
+  flashExcerpts(ids);
+}
+
+/** Focuses the first note (in pane order) citing any excerpt under the offset; returns the excerpt ids hit. */
+export function focusNotesAt(offset: number): string[] {
+  const hit = rangesAt(placedExcerpts.value, offset);
+  if (hit.length === 0) return [];
+  const citing = new Set(hit.flatMap((id) => notesByExcerpt.value.get(id) ?? []));
+  const first = orderedNotes.value.find((note) => citing.has(note.id));
+  if (first) {
+    focusedNoteId.value = first.id;
+    document.getElementById(`note-${first.id}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }
+  return hit;
+}
+
+let cursor = -1;
+
+/** Jumps to the next or previous highlight in reading order and focuses its notes. */
+export function stepHighlight(direction: 1 | -1): void {
+  const placed = placedExcerpts.value;
+  if (placed.length === 0) return;
+  cursor = (((cursor + direction) % placed.length) + placed.length) % placed.length;
+  const target = placed[cursor]!;
+  revealExcerpts([target.id]);
+  focusNotesAt(target.start);
+}

@@ -1,0 +1,53 @@
+/** View state that is not part of the notebook: focus, editing, filters, dialogs, messages. */
+import { signal } from '@preact/signals';
+import type { LeadStatus, Selectors } from '../../../src-main/shared/model';
+
+export type KindFilter = 'all' | 'annotation' | 'lead';
+
+export interface Filters {
+  kind: KindFilter;
+  status: LeadStatus | 'any';
+  tag: string | null;
+  query: string;
+}
+
+export const focusedNoteId = signal<string | null>(null);
+export const editingNoteId = signal<string | null>(null);
+/** Excerpts drawn with the flash highlight for a moment after a jump. */
+export const flashingExcerptIds = signal<ReadonlySet<string>>(new Set());
+export const filters = signal<Filters>({ kind: 'all', status: 'any', tag: null, query: '' });
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+export const saveState = signal<SaveState>('idle');
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+  action?: { label: string; run: () => void };
+}
+export const toast = signal<Toast | null>(null);
+
+export type Dialog =
+  | { kind: 'link-picker'; selectors: Selectors }
+  | { kind: 'delete-note'; noteId: string }
+  | { kind: 'export' }
+  | { kind: 'backups' }
+  | { kind: 'shortcuts' };
+export const dialog = signal<Dialog | null>(null);
+
+let toastSeq = 0;
+let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+export function showToast(message: string, options: { tone?: Toast['tone']; action?: Toast['action']; sticky?: boolean } = {}): void {
+  clearTimeout(toastTimer);
+  toast.value = { id: ++toastSeq, message, tone: options.tone ?? 'info', ...(options.action ? { action: options.action } : {}) };
+  if (!options.sticky) toastTimer = setTimeout(() => (toast.value = null), options.tone === 'error' ? 9000 : 4500);
+}
+
+export function flashExcerpts(ids: readonly string[]): void {
+  flashingExcerptIds.value = new Set(ids);
+  setTimeout(() => {
+    if ([...flashingExcerptIds.value].every((id) => ids.includes(id))) flashingExcerptIds.value = new Set();
+  }, 1200);
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Patch } from '../../../src-main/shared/api';
+import { emptyHistory, HISTORY_LIMIT, record, shift } from './undo-history';
+
+const patch = (id: string): Patch => ({ upsertNotes: [], upsertExcerpts: [], removeNoteIds: [id], removeExcerptIds: [] });
+
+describe('undo history', () => {
+  it('records actions and clears redo', () => {
+    let h = record(emptyHistory(), { label: 'a', patch: patch('a') });
+    h = shift(h, 'undo', patch('a-redo'));
+    expect(h.undo).toHaveLength(0);
+    expect(h.redo).toEqual([{ label: 'a', patch: patch('a-redo') }]);
+    h = record(h, { label: 'b', patch: patch('b') });
+    expect(h.redo).toHaveLength(0);
+    expect(h.undo.map((e) => e.label)).toEqual(['b']);
+  });
+
+  it('moves entries between stacks with the reverse patch', () => {
+    let h = record(emptyHistory(), { label: 'create', patch: patch('undo-create') });
+    h = shift(h, 'undo', patch('redo-create'));
+    h = shift(h, 'redo', patch('undo-create-2'));
+    expect(h.undo).toEqual([{ label: 'create', patch: patch('undo-create-2') }]);
+    expect(h.redo).toEqual([]);
+  });
+
+  it('coalesces edits of one editing session, keeping the oldest inverse', () => {
+    let h = record(emptyHistory(), { label: 'edit', patch: patch('before-first'), coalesceKey: 'n1:1' });
+    h = record(h, { label: 'edit', patch: patch('before-second'), coalesceKey: 'n1:1' });
+    expect(h.undo).toEqual([{ label: 'edit', patch: patch('before-first'), coalesceKey: 'n1:1' }]);
+    h = record(h, { label: 'edit', patch: patch('other-session'), coalesceKey: 'n1:2' });
+    expect(h.undo).toHaveLength(2);
+  });
+
+  it('ignores a shift from an empty stack', () => {
+    const h = emptyHistory();
+    expect(shift(h, 'redo', patch('x'))).toBe(h);
+  });
+
+  it('keeps at most HISTORY_LIMIT entries', () => {
+    let h = emptyHistory();
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) h = record(h, { label: String(i), patch: patch(String(i)) });
+    expect(h.undo).toHaveLength(HISTORY_LIMIT);
+    expect(h.undo[0]!.label).toBe('5');
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Undo and redo as two stacks of patches. Each entry holds the patch that reverses
+ * an action; applying it yields the patch that reverses *that*, which goes on the
+ * other stack. Consecutive edits with the same coalesce key (one editing session
+ * of one note) share one entry that restores the state before the first of them.
+ */
+import type { Patch } from '../../../src-main/shared/api';
+
+export interface HistoryEntry {
+  label: string;
+  patch: Patch;
+  coalesceKey?: string;
+}
+
+export interface UndoHistory {
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
+}
+
+export const HISTORY_LIMIT = 200;
+
+export function emptyHistory(): UndoHistory {
+  return { undo: [], redo: [] };
+}
+
+/** A new action: its inverse goes on the undo stack and the redo stack is cleared. */
+export function record(history: UndoHistory, entry: HistoryEntry): UndoHistory {
+  const top = history.undo.at(-1);
+  if (entry.coalesceKey !== undefined && top?.coalesceKey === entry.coalesceKey) {
+    return { undo: history.undo, redo: [] };
+  }
+  return { undo: [...history.undo, entry].slice(-HISTORY_LIMIT), redo: [] };
+}
+
+/** Moves the top entry of one stack to the other, replacing its patch with the reverse just obtained. */
+export function shift(history: UndoHistory, from: 'undo' | 'redo', reverse: Patch): UndoHistory {
+  const entry = history[from].at(-1);
+  if (!entry) return history;
+  const moved: HistoryEntry = { label: entry.label, patch: reverse };
+  return from === 'undo'
+    ? { undo: history.undo.slice(0, -1), redo: [...history.redo, moved].slice(-HISTORY_LIMIT) }
+    : { undo: [...history.undo, moved].slice(-HISTORY_LIMIT), redo: history.redo.slice(0, -1) };
+}

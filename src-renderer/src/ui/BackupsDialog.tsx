@@ -1,0 +1,67 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { BackupEntry } from '../../../src-main/shared/api';
+import { ApiCallError, call } from '../api/client';
+import { history } from '../state/actions';
+import { showToast } from '../state/ui';
+import { setWorkspace } from '../state/workspace';
+import { emptyHistory } from '../state/undo-history';
+import { closeDialog, Modal } from './Modal';
+
+/** File → Restore Backup…: lists the rolling backups, newest first; restoring keeps a copy of the current file. */
+export function BackupsDialog() {
+  const backups = useSignal<BackupEntry[] | null>(null);
+  const failure = useSignal<string | null>(null);
+
+  useEffect(() => {
+    call('listBackups', {}).then(
+      (list) => (backups.value = list),
+      (error: unknown) => (failure.value = error instanceof ApiCallError ? error.message : String(error)),
+    );
+  }, []);
+
+  const restore = async (backup: BackupEntry): Promise<void> => {
+    try {
+      setWorkspace(await call('restoreBackup', { id: backup.id }));
+      history.value = emptyHistory();
+      closeDialog();
+      showToast(`Restored the backup from ${formatTime(backup.createdAt)}. The notebook as it was is kept as a backup too.`);
+    } catch (error) {
+      showToast(error instanceof ApiCallError ? error.message : String(error), { tone: 'error' });
+    }
+  };
+
+  return (
+    <Modal title="Restore a backup">
+      {failure.value && <p class="error-message">{failure.value}</p>}
+      {backups.value === null && !failure.value && <p role="status">Looking for backups…</p>}
+      {backups.value?.length === 0 && <p>There are no backups of this notebook yet. Leadline makes them as you work.</p>}
+      {backups.value && backups.value.length > 0 && (
+        <ul class="backup-list">
+          {backups.value.map((backup) => (
+            <li key={backup.id}>
+              <span>{formatTime(backup.createdAt)}</span>
+              <span class="muted">{formatBytes(backup.bytes)}</span>
+              <button type="button" onClick={() => void restore(backup)}>
+                Restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="modal-actions">
+        <button type="button" onClick={closeDialog}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

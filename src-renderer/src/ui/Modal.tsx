@@ -1,0 +1,23 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { dialog } from '../state/ui';
+
+/** A native modal <dialog>: focus is trapped and Escape closes it. */
+export function Modal({ title, children, class: className }: { title: string; children: ComponentChildren; class?: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = ref.current!;
+    if (!element.open) element.showModal();
+    return () => element.close();
+  }, []);
+  return (
+    <dialog ref={ref} class={`modal ${className ?? ''}`} aria-label={title} onClose={() => (dialog.value = null)}>
+      <h2 class="modal-title">{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+export function closeDialog(): void {
+  dialog.value = null;
+}
