@@ -3,6 +3,7 @@ import { orderedNotes } from '../state/derived';
 import { filters } from '../state/ui';
 import { excerpts, notes } from '../state/workspace';
 import { FilterBar } from './FilterBar';
+import { PaneHeader } from './PaneHeader';
 import { NoteCard } from './NoteCard';
 import { matchesFilters } from './note-list';
 import { moveCardFocus } from './card-focus';
@@ -13,6 +14,7 @@ export function NotesPane() {
   if (notes.value.size === 0) {
     return (
       <div class="notes-inner">
+        <PaneHeader />
         <div class="empty-state">
           <h2>No notes yet</h2>
           <p>
@@ -28,6 +30,7 @@ export function NotesPane() {
 
   return (
     <div class="notes-inner">
+      <PaneHeader />
       <FilterBar shown={visible.value.length} />
       {visible.value.length === 0 ? (
         <p class="no-match" role="status">

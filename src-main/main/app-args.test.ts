@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseAppArgs } from './app-args';
+
+describe('parseAppArgs', () => {
+  it('takes --notebook, else LEADLINE_NOTEBOOK', () => {
+    expect(parseAppArgs(['--notebook', '/x/n.json'], {})).toEqual({ ok: true, help: false, notebook: '/x/n.json' });
+    expect(parseAppArgs([], { LEADLINE_NOTEBOOK: '/env.json' })).toEqual({ ok: true, help: false, notebook: '/env.json' });
+    expect(parseAppArgs(['--notebook=/a.json'], { LEADLINE_NOTEBOOK: '/env.json' })).toMatchObject({ notebook: '/a.json' });
+    expect(parseAppArgs([], {})).toEqual({ ok: true, help: false });
+  });
+  it('lets Chromium and test-driver switches through', () => {
+    expect(parseAppArgs(['--no-sandbox', '--remote-debugging-port=0', '--inspect=0', '.', '--notebook', 'n.json'], {})).toMatchObject({ ok: true, notebook: 'n.json' });
+  });
+  it('reports unknown flags for the usage message', () => {
+    expect(parseAppArgs(['--frobnicate'], {})).toEqual({ ok: false, error: 'unknown flag "--frobnicate"' });
+    expect(parseAppArgs(['--help'], {})).toEqual({ ok: true, help: true });
+  });
+});

@@ -1,0 +1,23 @@
+import { dialog, saveState } from '../state/ui';
+
+const SAVE_LABELS = { idle: 'All changes saved', saving: 'Saving…', saved: 'All changes saved', error: 'Not saved' } as const;
+
+/** The pane's own commands, for the browser host (no menu bar) and for mouse users everywhere. */
+export function PaneHeader() {
+  return (
+    <header class="pane-header">
+      <span class={`save-indicator ${saveState.value}`} role="status" aria-live="polite">
+        {SAVE_LABELS[saveState.value]}
+      </span>
+      <button type="button" onClick={() => (dialog.value = { kind: 'export' })} title="Export Markdown (Ctrl+E)">
+        Export…
+      </button>
+      <button type="button" onClick={() => (dialog.value = { kind: 'backups' })} title="Restore a backup">
+        Backups…
+      </button>
+      <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => (dialog.value = { kind: 'shortcuts' })}>
+        ?
+      </button>
+    </header>
+  );
+}
