@@ -4,7 +4,7 @@
  * services). Every request a page makes is checked: none may leave the app's origin.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, chromium, _electron, type Browser, type Page } from '@playwright/test';
@@ -41,12 +41,18 @@ export interface LeadlineApp {
   relaunch(options: LaunchOptions): Promise<Page>;
   /** For the host: the address it printed; for Electron: the app origin. */
   readonly origin: string;
+  /** Runs an action that exports Markdown and returns the file's text (a download, or the desktop save dialog answered with a file in `dir`). */
+  captureExport(action: () => Promise<void>): Promise<string>;
+  /** The text on the clipboard. */
+  readClipboard(): Promise<string>;
 }
 
 interface Running {
   page: Page;
   origin: string;
   close(): Promise<void>;
+  captureExport(action: () => Promise<void>, target: string): Promise<string>;
+  readClipboard(): Promise<string>;
 }
 
 const mode = launchMode();
@@ -82,12 +88,18 @@ async function launchInBrowser(browser: Browser, notebookPath: string, args: str
   const { host, url } = await startHost(notebookPath, args);
   const origin = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   context.on('request', (request) => onRequest(request.url(), origin));
   const page = await context.newPage();
   await page.goto(url);
   return {
     page,
     origin,
+    async captureExport(action) {
+      const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+      return readFileSync((await download.path())!, 'utf8');
+    },
+    readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     async close() {
       await context.close();
       const exited = new Promise((resolve) => host.once('exit', resolve));
@@ -107,7 +119,21 @@ async function launchInElectron(executable: string, notebookPath: string, userDa
   const page = await app.firstWindow();
   page.on('request', (request) => onRequest(request.url(), origin));
   await page.waitForLoadState('domcontentloaded');
-  return { page, origin, close: () => app.close() };
+  return {
+    page,
+    origin,
+    close: () => app.close(),
+    async captureExport(action, target) {
+      // Answer the native save dialog as a user would, with a file in the test folder.
+      await app.evaluate(({ dialog }, file) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as unknown as typeof dialog.showSaveDialog;
+      }, target);
+      await action();
+      await expect.poll(() => existsSync(target)).toBe(true);
+      return readFileSync(target, 'utf8');
+    },
+    readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),
+  };
 }
 
 export const test = base.extend<{ app: LeadlineApp }, { chromiumBrowser: Browser | null }>({
@@ -153,6 +179,8 @@ export const test = base.extend<{ app: LeadlineApp }, { chromiumBrowser: Browser
         running = await launch();
         return running.page;
       },
+      captureExport: (action) => running.captureExport(action, join(dir, `export-${Date.now()}.md`)),
+      readClipboard: () => running.readClipboard(),
       async relaunch(next) {
         options = { notebookPath: next.notebookPath ?? options.notebookPath, args: next.args ?? [] };
         return app.restart();

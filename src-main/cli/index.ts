@@ -1,4 +1,22 @@
-// Temporary until the Markdown export lands (issue 4): say so plainly.
-process.stderr.write('leadline export: the Markdown export is not available in this build yet.\n');
-process.exitCode = 1;
-export {};
+/**
+ * `npm run export -- --notebook FILE [--article ID | --all] [--out FILE]`:
+ * the headless Markdown export, reading the notebook without taking its lock.
+ */
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readNotebookFile } from '../notebook/store';
+import { runExportCli } from './export-cli';
+
+const appRoot = join(import.meta.dirname, '../..');
+const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+const code = await runExportCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readNotebook: readNotebookFile,
+  writeFile: (path, data) => writeFile(path, data, 'utf8'),
+  now: () => new Date(),
+  appVersion: version,
+});
+process.exitCode = code;

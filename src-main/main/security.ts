@@ -13,8 +13,10 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
 }
 
 export function hardenSession(session: Session, devServerUrl?: string): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Only writing to the clipboard (Copy as Markdown) is allowed; everything else is refused.
+  const allowed = (permission: string): boolean => permission === 'clipboard-sanitized-write';
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => allowed(permission));
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAppUrl(details.url, devServerUrl) || details.url.startsWith('devtools://');
     if (!allowed) console.warn(`[leadline] blocked request to ${details.url.slice(0, 200)}`);

@@ -7,10 +7,7 @@ import { isEmptyPatch, type ApiHandlers, type ExportScopeInput, type HostKind, t
 import { newId } from '../shared/ids';
 import type { Notebook } from '../shared/model';
 import { ApiFailure } from './api-failure';
-class ExportError extends Error {}
-const exportFileName = (..._a: unknown[]): string => 'x.md';
-const exportMarkdown = (..._a: unknown[]): string => { throw new ExportError('temporarily unavailable'); };
-const noteToMarkdown = (..._a: unknown[]): string => { throw new ExportError('temporarily unavailable'); };
+import { exportFileName, exportMarkdown, noteToMarkdown, ExportError } from './export-markdown';
 import * as ops from './operations';
 import { applyPatch } from './patch';
 import { NotebookOpenError, NotebookWriteError, type NotebookStore } from './store';

@@ -11,6 +11,7 @@
  */
 import { Low } from 'lowdb';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { StoreInfo } from '../shared/api';
 import { emptyNotebook, NotebookSchema, type Notebook } from '../shared/model';
 import {
   createBackup,
@@ -24,6 +25,7 @@ import {
   type BackupInfo,
   type BackupPolicy,
 } from './backups';
+import { notebookProblem } from './notebook-check';
 import { errorCode, nodeFs, removeStaleTempFiles, type NotebookFs } from './durable-file';
 import { acquireLock, realLockEnvironment, type HeldLock, type LockEnvironment } from './lock-file';
 import { describeOsError, loadNotebookFile, NotebookAdapter, NotebookLoadFailure, parseNotebook, type LoadProblem } from './notebook-adapter';
@@ -62,14 +64,8 @@ export class NotebookWriteError extends Error {
   }
 }
 
-export interface StoreStatus {
-  path: string;
-  readOnly: boolean;
-  readOnlyReason?: string;
-  lastSavedAt?: string;
-  writeError?: string;
-  recoveredFrom?: string;
-}
+/** What the UI is told about the notebook file: the contract's StoreInfo. */
+export type StoreStatus = StoreInfo;
 
 export interface NotebookStore {
   readonly path: string;
@@ -367,12 +363,9 @@ class Store implements NotebookStore {
     const refused = this.refuseWrite();
     if (refused) return Promise.reject(refused);
     // Never let invalid data reach the disk: the file would then refuse to open.
-    const check = NotebookSchema.safeParse(next);
-    if (!check.success) {
-      const first = check.error.issues[0];
-      return Promise.reject(
-        new NotebookWriteError(`Leadline refused to save the notebook "${this.path}": the data is invalid (${first ? `${first.path.join('.')}: ${first.message}` : 'unknown problem'}). The previous version is kept.`),
-      );
+    const problem = notebookProblem(next);
+    if (problem !== null) {
+      return Promise.reject(new NotebookWriteError(`Leadline refused to save the notebook "${this.path}": the data is invalid (${problem}). The previous version is kept.`));
     }
     this.db.data = next;
     this.dirty = true;

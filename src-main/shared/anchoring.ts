@@ -424,14 +424,17 @@ function anchorShifted(text: string, { quote, position }: Selectors, shift: numb
  * string comparison per item, so thousands of excerpts take a few milliseconds.
  */
 export function anchorAll(text: string, items: ReadonlyArray<{ id: string } & Selectors>): Map<string, Anchor | null> {
-  const anchors = new Map<string, Anchor | null>();
+  // In text order, neighbours share the shift an edit before them caused; the
+  // callers' order (creation order) would make almost every guess miss.
+  const ordered = [...items].sort((a, b) => a.position.start - b.position.start);
+  const found = new Map<string, Anchor | null>();
   let shift = 0;
-  for (const item of items) {
-    const found = anchorAtPosition(text, item) ?? anchorShifted(text, item, shift) ?? anchor(text, item);
-    if (found) shift = found.start - item.position.start;
-    anchors.set(item.id, found);
+  for (const item of ordered) {
+    const anchored = anchorAtPosition(text, item) ?? anchorShifted(text, item, shift) ?? anchor(text, item);
+    if (anchored) shift = anchored.start - item.position.start;
+    found.set(item.id, anchored);
   }
-  return anchors;
+  return new Map(items.map((item) => [item.id, found.get(item.id) ?? null]));
 }
 
 /** Ids of the items whose range contains offset (start <= offset < end), for hit-testing a click. */

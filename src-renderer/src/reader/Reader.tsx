@@ -10,7 +10,7 @@ import { flashingExcerptIds, focusedNoteId } from '../state/ui';
 import { article, canonical, notes, workspace } from '../state/workspace';
 import { offsetAt, type ArticleDom } from './dom-offsets';
 import { focusNotesAt } from './navigation';
-import { drawHighlights, mountView, offsetAtPoint, unmountView } from './reader-view';
+import { drawHighlights, followScroll, mountView, offsetAtPoint, unmountView } from './reader-view';
 import { readerSelection, selectionIn } from './selection';
 import { SelectionToolbar } from './SelectionToolbar';
 
@@ -43,8 +43,11 @@ export function Reader() {
     document.addEventListener('selectionchange', trackSelection);
 
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
+    let scrollFrame = 0;
     const onScroll = (): void => {
       trackSelection();
+      cancelAnimationFrame(scrollFrame);
+      scrollFrame = requestAnimationFrame(followScroll);
       clearTimeout(saveTimer);
       saveTimer = setTimeout(() => saveScroll(scroller, current.id), SCROLL_SAVE_DELAY_MS);
     };

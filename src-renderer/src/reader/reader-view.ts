@@ -21,6 +21,7 @@ export function mountView(body: HTMLElement, paragraphs: readonly Paragraph[], s
 
 export function unmountView(): void {
   view = null;
+  drawn = null;
   clearHighlights();
 }
 
@@ -31,16 +32,63 @@ function toRange(range: TextRange): Range | null {
 
 const supportsHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS;
 
+interface Drawing {
+  placed: readonly PlacedExcerpt[];
+  focused: ReadonlySet<string>;
+  flashing: ReadonlySet<string>;
+  window: TextRange;
+}
+let drawn: Drawing | null = null;
+
+/**
+ * The stretch of text worth highlighting: the paragraphs on screen and one screen
+ * above and below. Chromium's cost for every later frame grows with the number of
+ * registered highlight ranges, so ranges far off screen are left out until a
+ * scroll brings them near (see npm run bench, "any DOM change").
+ */
+function nearViewport(v: View): TextRange {
+  const items = v.body.children;
+  const count = Math.min(items.length, v.paragraphs.length);
+  if (count === 0) return { start: 0, end: 0 };
+  const frame = v.scroller.getBoundingClientRect();
+  const top = frame.top - frame.height;
+  const bottom = frame.bottom + frame.height;
+  const firstBelow = (y: number): number => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]!.getBoundingClientRect().bottom < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const first = Math.min(firstBelow(top), count - 1);
+  const last = Math.max(first, Math.min(firstBelow(bottom), count - 1));
+  return { start: v.paragraphs[first]!.start, end: v.paragraphs[last]!.end };
+}
+
 /** Redraws every layer: one Highlight per layer, no element inserted into the article. */
 export function drawHighlights(placed: readonly PlacedExcerpt[], focused: ReadonlySet<string>, flashing: ReadonlySet<string>): void {
   if (!view || !supportsHighlights) return;
-  const layers = layerRanges(placed, focused, flashing);
+  const window = nearViewport(view);
+  drawn = { placed, focused, flashing, window };
+  const near = placed.filter((p) => p.end >= window.start && p.start <= window.end);
+  const layers = layerRanges(near, focused, flashing);
   for (const name of Object.keys(layers) as LayerName[]) {
     const ranges = layers[name].map(toRange).filter((r): r is Range => r !== null);
     const highlight = new Highlight(...ranges);
     highlight.priority = LAYER_PRIORITY[name];
     CSS.highlights.set(name, highlight);
   }
+}
+
+/** After a scroll: redraws only when other paragraphs have come near the viewport. */
+export function followScroll(): void {
+  if (!view || !drawn) return;
+  const window = nearViewport(view);
+  if (window.start === drawn.window.start && window.end === drawn.window.end) return;
+  drawHighlights(drawn.placed, drawn.focused, drawn.flashing);
 }
 
 function clearHighlights(): void {

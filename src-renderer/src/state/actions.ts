@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import { isEmptyPatch, type CallInput, type CallOutput, type Mutation } from '../../../src-main/shared/api';
 import type { LeadStatus, NoteKind, Selectors } from '../../../src-main/shared/model';
 import { ApiCallError, call } from '../api/client';
-import { applyLocalPatch, article } from './workspace';
+import { applyLocalPatch, article, refreshStoreInfo } from './workspace';
 import { editingNoteId, focusedNoteId, saveState, showToast } from './ui';
 import { emptyHistory, record, shift, type UndoHistory } from './undo-history';
 
@@ -32,6 +32,7 @@ async function mutate<K extends MutatingCall>(name: K, input: CallInput<K>): Pro
     return result;
   } catch (error) {
     saveState.value = 'error';
+    if (error instanceof ApiCallError && (error.error.code === 'storage' || error.error.code === 'read-only')) refreshStoreInfo();
     showToast(error instanceof ApiCallError ? error.message : `Something went wrong: ${String(error)}`, { tone: 'error' });
     throw error;
   }

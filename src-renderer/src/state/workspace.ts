@@ -42,6 +42,16 @@ export function setWorkspace(ws: Workspace): void {
   });
 }
 
+/** Re-reads the store's status (read-only, failing writes) for the banner. */
+export function refreshStoreInfo(): void {
+  call('getStoreInfo', {}).then(
+    (info) => {
+      if (workspace.value) workspace.value = { ...workspace.value, store: info };
+    },
+    () => undefined,
+  );
+}
+
 /** Applies a patch the server has already applied, keeping only the current article's records. */
 export function applyLocalPatch(patch: Patch): void {
   const articleId = article.value?.id;

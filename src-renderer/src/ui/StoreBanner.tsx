@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { call } from '../api/client';
-import { workspace } from '../state/workspace';
+import { refreshStoreInfo, workspace } from '../state/workspace';
 
 const RECHECK_MS = 3000;
 
@@ -12,14 +11,7 @@ export function StoreBanner() {
 
   useEffect(() => {
     if (!failing) return;
-    const timer = setInterval(() => {
-      call('getStoreInfo', {}).then(
-        (info) => {
-          if (workspace.value) workspace.value = { ...workspace.value, store: info };
-        },
-        () => undefined,
-      );
-    }, RECHECK_MS);
+    const timer = setInterval(refreshStoreInfo, RECHECK_MS);
     return () => clearInterval(timer);
   }, [failing]);
 
@@ -46,14 +38,4 @@ export function StoreBanner() {
     );
   }
   return null;
-}
-
-/** Elsewhere components learn of storage trouble through mutation errors; this refreshes the banner then. */
-export function refreshStoreInfo(): void {
-  call('getStoreInfo', {}).then(
-    (info) => {
-      if (workspace.value) workspace.value = { ...workspace.value, store: info };
-    },
-    () => undefined,
-  );
 }

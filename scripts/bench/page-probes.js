@@ -1,0 +1,161 @@
+/* global window, document, CSS, Highlight, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, performance, setTimeout */
+/**
+ * In-page probes of the renderer benchmark (scripts/bench/renderer.bench.ts), injected
+ * with page.addInitScript before the app's own code. Plain browser JavaScript: the
+ * scripts' TypeScript config has no DOM library.
+ *
+ * Timing model: an action runs inside a requestAnimationFrame callback, i.e. at the very
+ * start of a frame, where Chromium also dispatches input. The frame's rendering (style,
+ * layout, highlight markers, paint) runs right after the rAF callbacks in the same task;
+ * a message posted from the callback is delivered in the next task, after that rendering.
+ * So "rAF → message" is the main-thread cost of the action on screen, without the wait
+ * for the next vsync that a plain "click → next frame" would add.
+ */
+(() => {
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Resolves with performance.now() in the task after the current one (after the frame's rendering). */
+  const afterThisTask = () =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    });
+
+  /** Runs `action` at the start of a frame: its synchronous time, and the time until that frame is rendered. */
+  async function inFrame(action) {
+    await nextFrame();
+    return new Promise((resolve) => {
+      requestAnimationFrame(() => {
+        const t0 = performance.now();
+        action();
+        const sync = performance.now() - t0;
+        void afterThisTask().then((t) => resolve({ sync, frame: t - t0 }));
+      });
+    });
+  }
+
+  function snapshotHighlights() {
+    return [...CSS.highlights].map(([name, highlight]) => ({ name, priority: highlight.priority, ranges: [...highlight] }));
+  }
+
+  function restoreHighlights(snapshot) {
+    for (const { name, priority, ranges } of snapshot) {
+      const highlight = new Highlight(...ranges);
+      highlight.priority = priority;
+      CSS.highlights.set(name, highlight);
+    }
+  }
+
+  function highlightCount() {
+    let n = 0;
+    for (const [, highlight] of CSS.highlights) n += highlight.size;
+    return n;
+  }
+
+  /**
+   * `runs` rounds of: click a note card (a different one each time: the focused note
+   * changes, every highlight layer is redrawn), and, when `withFloor`, re-set every
+   * layer with the very same Range objects (what the browser alone costs).
+   */
+  async function focusCards(runs, withFloor) {
+    const cards = [...document.querySelectorAll('.note-card')];
+    const ours = [];
+    const floor = [];
+    for (let i = 0; i < runs; i++) {
+      const card = cards[(i * 37 + 1) % cards.length];
+      const first = (i % 2 === 0) || !withFloor;
+      if (first) ours.push(await inFrame(() => card.click()));
+      if (withFloor) {
+        const snapshot = snapshotHighlights();
+        floor.push(await inFrame(() => restoreHighlights(snapshot)));
+      }
+      if (!first) ours.push(await inFrame(() => card.click()));
+    }
+    return { ours, floor, highlights: highlightCount() };
+  }
+
+  /**
+   * `runs` frames whose only change is an attribute on <body> (no selector uses it), with
+   * the highlights in place and, in alternation, with CSS.highlights cleared: what any DOM
+   * or style change costs because of the highlights alone.
+   */
+  async function trivialFrames(runs) {
+    const shown = [];
+    const cleared = [];
+    for (let i = 0; i < runs; i++) {
+      shown.push((await inFrame(() => (document.body.dataset.benchTick = `${i}`))).frame);
+      const saved = [...CSS.highlights];
+      CSS.highlights.clear();
+      await sleep(30);
+      cleared.push((await inFrame(() => (document.body.dataset.benchTick = `${i}-cleared`))).frame);
+      for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
+      await sleep(30);
+      await nextFrame();
+    }
+    return { shown, cleared };
+  }
+
+  // --- Keystrokes: keydown (capture, first listener) → input handled → frame rendered ---
+  let pendingKey = null;
+  const keyResults = [];
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.target instanceof HTMLTextAreaElement) pendingKey = { t0: performance.now(), stamp: event.timeStamp };
+    },
+    true,
+  );
+  window.addEventListener('input', () => {
+    const key = pendingKey;
+    if (!key) return;
+    pendingKey = null;
+    const handled = performance.now();
+    requestAnimationFrame(() => {
+      const frameStart = performance.now();
+      void afterThisTask().then((done) => {
+        keyResults.push({ latency: done - key.t0, work: handled - key.t0 + (done - frameStart) });
+      });
+    });
+  });
+
+  async function keyResult(index) {
+    const start = performance.now();
+    while (keyResults.length <= index) {
+      if (performance.now() - start > 5000) throw new Error('no keystroke measured within 5 s (is the note editor focused?)');
+      await sleep(2);
+    }
+    return keyResults[index];
+  }
+
+  /**
+   * The worst gap between frames from now until the note editor shows "Saved" (the
+   * debounced autosave has come back and the pane has applied it), plus a little.
+   */
+  async function worstFrameGapUntilSaved(timeoutMs) {
+    const stamps = [];
+    let running = true;
+    const loop = () => {
+      stamps.push(performance.now());
+      if (running) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    const start = performance.now();
+    while (document.querySelector('.save-state')?.textContent !== 'Saved') {
+      if (performance.now() - start > timeoutMs) {
+        running = false;
+        const state = document.querySelector('.save-state');
+        throw new Error(`the note was not saved within ${timeoutMs} ms (save state: ${state ? JSON.stringify(state.textContent) : 'no editor open'}; focus on ${document.activeElement?.tagName})`);
+      }
+      await sleep(10);
+    }
+    await sleep(200);
+    running = false;
+    let worst = 0;
+    for (let i = 1; i < stamps.length; i++) worst = Math.max(worst, stamps[i] - stamps[i - 1]);
+    return worst;
+  }
+
+  window.__leadlineBench = { focusCards, trivialFrames, keyResult, keyCount: () => keyResults.length, worstFrameGapUntilSaved, highlightCount };
+})();

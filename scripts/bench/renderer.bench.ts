@@ -1,0 +1,302 @@
+/**
+ * The real renderer in Chromium, through the browser host: a 1 MB article with 2,000
+ * excerpts and 2,000 notes, against the same article with 2 notes. Measured in the page
+ * (page-probes.js): opening the notebook, redrawing every highlight layer when the focused
+ * note changes, a keystroke in the note editor, and the autosave after a pause.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { NotebookSchema, type Notebook } from '../../src-main/shared/model';
+import type { BenchContext } from './context';
+import { buildArticle, notebookWith } from './fixtures';
+import { stats, type Row, type Stats } from './harness';
+
+const EXCERPTS = 2_000;
+const NOTES = 2_000;
+const SMALL = 2; // two notes, so that clicking one card then the other changes the focus each time
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface Host {
+  url: string;
+  child: ChildProcess;
+}
+
+/**
+ * Builds the app into a scratch app folder (package.json, resources and node_modules
+ * linked from the repository) so that the benchmark always measures the current sources
+ * and never rewrites the out/ folder that the end-to-end tests may be using meanwhile.
+ * Returns the folder to run out/main/host.js from.
+ */
+function buildApp(ctx: BenchContext): string {
+  ctx.log('renderer: electron-vite build into a scratch folder…');
+  const app = join(ctx.tmp, 'app');
+  mkdirSync(app, { recursive: true });
+  copyFileSync(join(ctx.root, 'package.json'), join(app, 'package.json'));
+  symlinkSync(join(ctx.root, 'resources'), join(app, 'resources'), 'dir');
+  symlinkSync(join(ctx.root, 'node_modules'), join(app, 'node_modules'), 'dir');
+  const bin = join(ctx.root, 'node_modules', '.bin', 'electron-vite');
+  const result = spawnSync(bin, ['build', '--outDir', join(app, 'out')], { cwd: ctx.root, encoding: 'utf8' });
+  if (result.status !== 0) {
+    const output = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+    const lines = output.split('\n').filter((l) => /error|could not|failed/i.test(l)).slice(0, 6);
+    throw new Error(`electron-vite build failed:\n${lines.join('\n') || output.slice(-2000)}`);
+  }
+  return app;
+}
+
+function startHost(app: string, notebookFile: string): Promise<Host> {
+  const child = spawn(process.execPath, [join(app, 'out', 'main', 'host.js'), '--notebook', notebookFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`the host did not start within 30 s: ${stderr}`)), 30_000);
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const match = /Leadline host: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!, child });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the host exited (${code}): ${stderr}`));
+    });
+  });
+}
+
+function stopHost(host: Host): Promise<void> {
+  return new Promise((resolve) => {
+    if (host.child.exitCode !== null || host.child.signalCode !== null) return resolve();
+    const force = setTimeout(() => host.child.kill('SIGKILL'), 5_000);
+    host.child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    host.child.kill('SIGTERM');
+  });
+}
+
+/** window.__leadlineBench, from page-probes.js. */
+interface Probe {
+  focusCards(runs: number, withFloor: boolean): Promise<{ ours: { sync: number; frame: number }[]; floor: { sync: number; frame: number }[]; highlights: number }>;
+  trivialFrames(runs: number): Promise<{ shown: number[]; cleared: number[] }>;
+  highlightCount(): number;
+  keyCount(): number;
+  keyResult(index: number): Promise<{ latency: number; work: number }>;
+  worstFrameGapUntilSaved(timeoutMs: number): Promise<number>;
+}
+
+/** The page's globals the probes need (the scripts compile without the DOM library). */
+type PageGlobals = { __leadlineBench: Probe; document: { querySelectorAll(selector: string): { length: number } } };
+
+/** Opens the notebook in a page and waits until its cards and highlights are shown; returns the ms it took. */
+async function open(page: Page, url: string, cards: number): Promise<number> {
+  const start = performance.now();
+  await page.goto(url);
+  await page.waitForFunction(
+    (n) => {
+      const g = globalThis as unknown as PageGlobals;
+      // The layers exist once drawn; they may be empty when no excerpt is near the top.
+      return g.document.querySelectorAll('.note-card').length === n && CSS.highlights.size > 0;
+    },
+    cards,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return performance.now() - start;
+}
+
+async function focusCards(page: Page, runs: number, withFloor: boolean): ReturnType<Probe['focusCards']> {
+  await page.bringToFront();
+  return page.evaluate(([r, f]) => (globalThis as unknown as PageGlobals).__leadlineBench.focusCards(r, f), [runs, withFloor] as const);
+}
+
+/** Opens the editor of note `noteId` and waits until its textarea has the focus. */
+async function openEditor(page: Page, noteId: string): Promise<void> {
+  await page.bringToFront();
+  const card = page.locator(`#note-${noteId}`);
+  await card.getByRole('button', { name: 'Edit', exact: true }).click();
+  const area = card.getByRole('textbox', { name: 'Annotation' });
+  await area.focus();
+}
+
+async function typeKeys(page: Page, noteId: string, count: number): Promise<{ latency: number; work: number }[]> {
+  await page.bringToFront();
+  await page.locator(`#note-${noteId}`).getByRole('textbox', { name: 'Annotation' }).focus();
+  const results: { latency: number; work: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const index = await page.evaluate(() => (globalThis as unknown as PageGlobals).__leadlineBench.keyCount());
+    await page.keyboard.press(i % 7 === 6 ? 'Space' : String.fromCharCode(97 + (i % 26)));
+    results.push(await page.evaluate((n) => (globalThis as unknown as PageGlobals).__leadlineBench.keyResult(n), index));
+  }
+  return results;
+}
+
+async function worstGapOfAutosave(page: Page, noteId: string): Promise<number> {
+  await page.bringToFront();
+  await page.locator(`#note-${noteId}`).getByRole('textbox', { name: 'Annotation' }).focus();
+  await page.keyboard.press('x');
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).__leadlineBench.worstFrameGapUntilSaved(10_000));
+}
+
+function writeNotebook(dir: string, notebook: Notebook): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'notebook.json');
+  writeFileSync(file, `${JSON.stringify(NotebookSchema.parse(notebook), null, 1)}\n`);
+  return file;
+}
+
+export async function run(ctx: BenchContext): Promise<Row[]> {
+  const app = ctx.noBuild ? ctx.root : buildApp(ctx);
+  const article = buildArticle(ctx.root);
+  const bigNotebook = notebookWith(article, EXCERPTS, NOTES);
+  const smallNotebook = notebookWith(article, SMALL, SMALL);
+  // An annotation in the middle of the reading order, and one of the small notebook's.
+  const bigNote = bigNotebook.notes.find((n, i) => n.kind === 'annotation' && i >= NOTES / 2)!.id;
+  const smallNote = smallNotebook.notes.find((n) => n.kind === 'annotation')!.id;
+
+  const hosts: Host[] = [];
+  let browser: Browser | undefined;
+  try {
+    const big = await startHost(app, writeNotebook(join(ctx.tmp, 'renderer-big'), bigNotebook));
+    hosts.push(big);
+    const small = await startHost(app, writeNotebook(join(ctx.tmp, 'renderer-small'), smallNotebook));
+    hosts.push(small);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    ctx.fact(`Chromium ${browser.version()} (headless, --disable-gpu), viewport 1280×800`);
+    const probes = readFileSync(join(ctx.root, 'scripts', 'bench', 'page-probes.js'), 'utf8');
+    const pageFor = async (): Promise<Page> => {
+      const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.addInitScript({ content: probes });
+      return page;
+    };
+    const bigPage = await pageFor();
+    const smallPage = await pageFor();
+
+    // 1. Opening: navigation until every card and the highlights are there.
+    ctx.log('renderer: opening the notebooks');
+    const openBig: number[] = [];
+    const openSmall: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      const b = await open(bigPage, big.url, NOTES);
+      const s = await open(smallPage, small.url, SMALL);
+      if (round === 0) continue; // the first load warms the HTTP cache and the JIT
+      openBig.push(b);
+      openSmall.push(s);
+    }
+
+    // 2. Focus a note → every highlight layer redrawn. Chunks alternate between the pages.
+    ctx.log('renderer: focusing notes (redrawing highlights)');
+    await focusCards(bigPage, 6, true); // warm-up
+    await focusCards(smallPage, 6, false);
+    const ours: { sync: number; frame: number }[] = [];
+    const floor: { sync: number; frame: number }[] = [];
+    const peer: { sync: number; frame: number }[] = [];
+    let highlights = 0;
+    for (let chunk = 0; chunk < 4; chunk++) {
+      const b = await focusCards(bigPage, 10, true);
+      ours.push(...b.ours);
+      floor.push(...b.floor);
+      highlights = b.highlights;
+      peer.push(...(await focusCards(smallPage, 10, false)).ours);
+    }
+
+    // 3. What the highlights alone cost any frame with a DOM or style change.
+    ctx.log('renderer: trivial frames with and without the highlights');
+    await bigPage.bringToFront();
+    const trivial = await bigPage.evaluate(() => (globalThis as unknown as PageGlobals).__leadlineBench.trivialFrames(20));
+
+    // 4. Typing in a note editor, then the autosave after a pause.
+    ctx.log('renderer: typing');
+    await openEditor(bigPage, bigNote);
+    await openEditor(smallPage, smallNote);
+    await typeKeys(bigPage, bigNote, 5); // warm-up
+    await typeKeys(smallPage, smallNote, 5);
+    const keysBig: { latency: number; work: number }[] = [];
+    const keysSmall: { latency: number; work: number }[] = [];
+    for (let chunk = 0; chunk < 4; chunk++) {
+      keysBig.push(...(await typeKeys(bigPage, bigNote, 10)));
+      keysSmall.push(...(await typeKeys(smallPage, smallNote, 10)));
+    }
+    ctx.log('renderer: autosave after a pause');
+    await worstGapOfAutosave(bigPage, bigNote); // warm-up
+    await worstGapOfAutosave(smallPage, smallNote);
+    const saveBig: number[] = [];
+    const saveSmall: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      saveBig.push(await worstGapOfAutosave(bigPage, bigNote));
+      saveSmall.push(await worstGapOfAutosave(smallPage, smallNote));
+    }
+
+    const of = (samples: { sync: number; frame: number }[], key: 'sync' | 'frame'): Stats => stats(samples.map((s) => s[key]));
+    const size = `${(article.canonical.text.length / 1e6).toFixed(2)} MB`;
+    const smallName = `same, ${SMALL} notes on the same article`;
+    return [
+      {
+        suite: 'renderer',
+        case: `open: ${size} article + ${NOTES} notes → cards and highlights shown`,
+        stats: stats(openBig),
+        peer: { name: smallName, stats: stats(openSmall) },
+        note: 'from page.goto to the last card and the highlights in place (measured from Node, includes loading the workspace over HTTP)',
+      },
+      {
+        suite: 'renderer',
+        case: `focus a note (click card) → frame rendered, ${EXCERPTS} excerpts`,
+        stats: of(ours, 'frame'),
+        peer: { name: smallName, stats: of(peer, 'frame') },
+        budgetMs: 50,
+        note: `${highlights} ranges in the highlight layers; time from the click at the start of a frame to the end of that frame's rendering (style, layout, highlight markers, paint), without the vsync wait`,
+      },
+      {
+        suite: 'renderer',
+        case: `focus a note (click card) → frame rendered, ${EXCERPTS} excerpts`,
+        stats: of(ours, 'frame'),
+        peer: { name: 'CSS.highlights re-set with the same Ranges', stats: of(floor, 'frame') },
+        budgetMs: 50,
+      },
+      {
+        suite: 'renderer',
+        case: '  of which: click handler (drawHighlights, sync JS)',
+        stats: of(ours, 'sync'),
+        peer: { name: 'JS of re-setting the same Ranges', stats: of(floor, 'sync') },
+      },
+      {
+        suite: 'renderer',
+        case: `any DOM change (attribute on <body>) → frame rendered, ${EXCERPTS} excerpts`,
+        stats: stats(trivial.shown),
+        peer: { name: 'same page, CSS.highlights cleared', stats: stats(trivial.cleared) },
+        budgetMs: 16,
+        note: 'a frame whose only change is an unused attribute, with and without the highlights registered: the difference is what the registered highlights cost the browser on any DOM or style change (focus change, keystroke, save)',
+      },
+      {
+        suite: 'renderer',
+        case: `keystroke in the note editor, ${NOTES} notes: keydown → frame rendered`,
+        stats: stats(keysBig.map((k) => k.latency)),
+        peer: { name: smallName, stats: stats(keysSmall.map((k) => k.latency)) },
+        note: 'includes the wait for the next frame (up to one vsync); the next row is the main-thread work alone',
+      },
+      {
+        suite: 'renderer',
+        case: `keystroke in the note editor, ${NOTES} notes: main-thread work`,
+        stats: stats(keysBig.map((k) => k.work)),
+        peer: { name: smallName, stats: stats(keysSmall.map((k) => k.work)) },
+        budgetMs: 16,
+      },
+      {
+        suite: 'renderer',
+        case: `autosave after a pause, ${NOTES} notes: worst frame gap`,
+        stats: stats(saveBig),
+        peer: { name: smallName, stats: stats(saveSmall) },
+        budgetMs: 50,
+        note: 'longest interval between two animation frames from the last keystroke until the editor shows "Saved" (a 60 Hz frame is 16.7 ms)',
+      },
+    ];
+  } finally {
+    await browser?.close();
+    for (const host of hosts) await stopHost(host);
+  }
+}

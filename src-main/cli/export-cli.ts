@@ -1,0 +1,73 @@
+/**
+ * The headless export's logic, with its I/O passed in so it is tested without
+ * touching a terminal. Errors are one line on stderr and a non-zero exit code.
+ */
+import type { Notebook } from '../shared/model';
+import { exportMarkdown, ExportError, type ExportScope } from '../notebook/export-markdown';
+import { parseFlags } from './flags';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readNotebook: (path: string) => Promise<Notebook>;
+  writeFile: (path: string, data: string) => Promise<void>;
+  now: () => Date;
+  appVersion: string;
+}
+
+export const EXPORT_USAGE = `Usage: npm run export -- --notebook FILE [--article ID | --all] [--out FILE]
+
+  --notebook FILE   the notebook to read (it is never written)
+  --article ID      export this article (default: the one open last, else the first)
+  --all             export every article of the notebook
+  --out FILE        write the Markdown here instead of to stdout
+  --help            show this message`;
+
+const EXIT_USAGE = 2;
+const EXIT_FAILURE = 1;
+
+export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
+  const fail = (message: string, code: number): number => {
+    io.stderr(`leadline export: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return code;
+  };
+  const parsed = parseFlags(argv, { notebook: 'string', article: 'string', all: 'boolean', out: 'string', help: 'boolean' });
+  if (!parsed.ok) return fail(`${parsed.error} (see --help)`, EXIT_USAGE);
+  const { notebook: path, article, all, out, help } = parsed.values as { notebook?: string; article?: string; all?: boolean; out?: string; help?: boolean };
+  if (help) {
+    io.stdout(`${EXPORT_USAGE}\n`);
+    return 0;
+  }
+  if (!path) return fail('--notebook FILE is required (see --help)', EXIT_USAGE);
+  if (article && all) return fail('give either --article ID or --all, not both', EXIT_USAGE);
+
+  let notebook: Notebook;
+  try {
+    notebook = await io.readNotebook(path);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error), EXIT_FAILURE);
+  }
+
+  const articleId = article ?? notebook.ui.currentArticleId ?? notebook.articles[0]?.id;
+  if (!all && !articleId) return fail(`the notebook "${path}" holds no article`, EXIT_FAILURE);
+  const scope: ExportScope = all ? { kind: 'all' } : { kind: 'article', articleId: articleId! };
+  let markdown: string;
+  try {
+    markdown = exportMarkdown(notebook, { scope, exportedAt: io.now(), appVersion: io.appVersion });
+  } catch (error) {
+    if (error instanceof ExportError) return fail(`${error.message} Articles: ${notebook.articles.map((a) => `${a.id} (${a.title})`).join(', ')}`, EXIT_FAILURE);
+    throw error;
+  }
+
+  if (!out) {
+    io.stdout(markdown);
+    return 0;
+  }
+  try {
+    await io.writeFile(out, markdown);
+  } catch (error) {
+    return fail(`could not write "${out}": ${error instanceof Error ? error.message : String(error)}`, EXIT_FAILURE);
+  }
+  io.stderr(`leadline export: wrote ${out}\n`);
+  return 0;
+}
