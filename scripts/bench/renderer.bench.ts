@@ -92,7 +92,7 @@ interface Probe {
 }
 
 /** The page's globals the probes need (the scripts compile without the DOM library). */
-type PageGlobals = { __leadlineBench: Probe; document: { querySelectorAll(selector: string): { length: number } } };
+type PageGlobals = { __leadlineBench: Probe; document: { querySelectorAll(selector: string): { length: number } }; CSS: { highlights: { size: number } } };
 
 /** Opens the notebook in a page and waits until its cards and highlights are shown; returns the ms it took. */
 async function open(page: Page, url: string, cards: number): Promise<number> {
@@ -102,7 +102,7 @@ async function open(page: Page, url: string, cards: number): Promise<number> {
     (n) => {
       const g = globalThis as unknown as PageGlobals;
       // The layers exist once drawn; they may be empty when no excerpt is near the top.
-      return g.document.querySelectorAll('.note-card').length === n && CSS.highlights.size > 0;
+      return g.document.querySelectorAll('.note-card').length === n && g.CSS.highlights.size > 0;
     },
     cards,
     { polling: 'raf', timeout: 60_000 },

@@ -1,12 +1,16 @@
 /**
- * The Markdown export: one file that reads well on its own and loses no character.
- * Excerpts are quoted exactly (escaped so a CommonMark + GFM reader shows the
- * original text), note bodies stay Markdown with their headings demoted below the
- * section that holds them, leads become a GFM task list. Pure: no Node, no Electron.
+ * Export of a notebook (one article, or all) as a Markdown file that reads well on
+ * its own: YAML front matter, the article's title and source, each excerpt as a
+ * blockquote in reading order followed by its annotations, orphaned excerpts, notes
+ * without excerpts, then the leads as a GFM task list.
+ *
+ * Plain TypeScript over the notebook data: no Electron, no DOM, no file system.
+ * Excerpt text is escaped to render exactly; note bodies stay Markdown, only made
+ * safe to embed (see markdown-escape.ts).
  */
 import { anchorAll, type Anchor } from '../shared/anchoring';
 import { canonicalText } from '../shared/canonical-text';
-import { LEAD_STATUS_LABELS, type Article, type Excerpt, type Note, type Notebook } from '../shared/model';
+import { LEAD_STATUS_LABELS, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../shared/model';
 import { blockquoteLines, embedMarkdown, escapeInline, linkDestination, yamlString } from './markdown-escape';
 
 export type ExportScope = { kind: 'article'; articleId: string } | { kind: 'all' };
@@ -17,263 +21,336 @@ export interface ExportOptions {
   appVersion: string;
 }
 
-/** A request the export cannot satisfy (an unknown id); the message is for people. */
+/** A failure the user can act on (an unknown article or note); the message is a sentence for humans. */
 export class ExportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ExportError';
-  }
+  override name = 'ExportError';
 }
 
-/** An excerpt placed for the export: its label and where it sits (null: orphaned). */
-interface Placed {
+const ALL_TITLE = 'Leadline notebook';
+const SECTION = {
+  excerpts: 'Excerpts and annotations',
+  orphans: 'Orphaned excerpts',
+  unlinked: 'Notes without excerpts',
+  leads: 'Leads',
+} as const;
+
+// ---------------------------------------------------------------------------
+// Planning: which excerpt gets which label, and where each note goes
+
+interface Label {
   excerpt: Excerpt;
-  label: string;
+  /** E1, E2… in reading order; orphans numbered after the anchored excerpts. */
+  number: number;
+  /** The HTML anchor id, unique in the document. */
+  id: string;
   anchor: Anchor | null;
 }
 
-interface ArticleView {
-  article: Article;
-  placed: Placed[];
-  notes: Note[];
+interface ArticlePlan {
+  title: string;
+  article: Article | undefined;
+  anchored: Label[];
+  orphans: Label[];
+  labelOf: Map<string, Label>;
+  /** Annotations, each under the first of its excerpts in reading order. */
+  annotationsAt: Map<string, Note[]>;
+  unlinked: Note[];
+  leads: Note[];
+  excerptCount: number;
 }
 
-function articlesInScope(notebook: Notebook, scope: ExportScope): Article[] {
-  if (scope.kind === 'all') return notebook.articles;
-  const article = notebook.articles.find((a) => a.id === scope.articleId);
-  if (!article) throw new ExportError(`There is no article with id "${scope.articleId}" in this notebook.`);
-  return [article];
+function byCreation(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Excerpts in reading order (orphans after the rest), labelled E<n> from `firstLabel`. */
-function placeExcerpts(notebook: Notebook, article: Article, firstLabel: number): Placed[] {
-  const excerpts = notebook.excerpts.filter((e) => e.articleId === article.id);
-  const anchors = anchorAll(canonicalText(article.content).text, excerpts);
-  const at = (e: Excerpt): number => anchors.get(e.id)?.start ?? Number.POSITIVE_INFINITY;
-  return [...excerpts]
-    .sort((a, b) => at(a) - at(b) || a.position.start - b.position.start || a.createdAt.localeCompare(b.createdAt))
-    .map((excerpt, i) => ({ excerpt, label: `E${firstLabel + i}`, anchor: anchors.get(excerpt.id) ?? null }));
+function byReadingOrder(a: Label, b: Label): number {
+  return a.anchor!.start - b.anchor!.start || a.anchor!.end - b.anchor!.end || byCreation(a.excerpt, b.excerpt);
 }
 
-function viewsFor(notebook: Notebook, scope: ExportScope): ArticleView[] {
-  let next = 1;
-  return articlesInScope(notebook, scope).map((article) => {
-    const placed = placeExcerpts(notebook, article, next);
-    next += placed.length;
-    return { article, placed, notes: notebook.notes.filter((n) => n.articleId === article.id) };
+/** Orphans keep the order they had when they were last found. */
+function byOldPosition(a: Label, b: Label): number {
+  return a.excerpt.position.start - b.excerpt.position.start || byCreation(a.excerpt, b.excerpt);
+}
+
+function labelExcerpts(excerpts: Excerpt[], text: string, idPrefix: string): { anchored: Label[]; orphans: Label[] } {
+  const anchors = anchorAll(text, excerpts);
+  const labels = excerpts.map((excerpt) => ({ excerpt, number: 0, id: '', anchor: anchors.get(excerpt.id) ?? null }));
+  const anchored = labels.filter((l) => l.anchor !== null).sort(byReadingOrder);
+  const orphans = labels.filter((l) => l.anchor === null).sort(byOldPosition);
+  [...anchored, ...orphans].forEach((label, i) => {
+    label.number = i + 1;
+    label.id = `${idPrefix}e${i + 1}`;
   });
+  return { anchored, orphans };
 }
 
-function anchorId(label: string): string {
-  return label.toLowerCase();
+/** The labels of a note's excerpts, in reading order (ids of excerpts not in this article are ignored). */
+function labelsOfNote(note: Note, labelOf: Map<string, Label>): Label[] {
+  const labels = new Set<Label>();
+  for (const id of note.excerptIds) {
+    const label = labelOf.get(id);
+    if (label) labels.add(label);
+  }
+  return [...labels].sort((a, b) => a.number - b.number);
 }
 
-function labelLinks(note: Note, labels: ReadonlyMap<string, string>): string {
-  return note.excerptIds
-    .map((id) => labels.get(id))
-    .filter((label): label is string => label !== undefined)
-    .map((label) => `[${label}](#${anchorId(label)})`)
-    .join(', ');
+function leadOrder(labelOf: Map<string, Label>) {
+  const first = (note: Note): number => labelsOfNote(note, labelOf)[0]?.number ?? Number.POSITIVE_INFINITY;
+  return (a: Note, b: Note): number => first(a) - first(b) || byCreation(a, b);
 }
 
-function tagText(note: Note): string {
-  return note.tags.map((tag) => `#${escapeInline(tag)}`).join(' ');
+function planArticle(notebook: Notebook, articleId: string, idPrefix: string): ArticlePlan {
+  const article = notebook.articles.find((a) => a.id === articleId);
+  const excerpts = notebook.excerpts.filter((e) => e.articleId === articleId);
+  // Offsets refer to the reader's canonical text; an excerpt of a missing article is an orphan.
+  const text = article ? canonicalText(article.content).text : '';
+  const { anchored, orphans } = labelExcerpts(excerpts, text, idPrefix);
+  const labelOf = new Map([...anchored, ...orphans].map((l) => [l.excerpt.id, l] as const));
+  const notes = notebook.notes.filter((n) => n.articleId === articleId).sort(byCreation);
+  const annotationsAt = new Map<string, Note[]>();
+  const unlinked: Note[] = [];
+  for (const note of notes.filter((n) => n.kind === 'annotation')) {
+    const first = labelsOfNote(note, labelOf)[0];
+    if (!first) unlinked.push(note);
+    else {
+      const here = annotationsAt.get(first.excerpt.id);
+      if (here) here.push(note);
+      else annotationsAt.set(first.excerpt.id, [note]);
+    }
+  }
+  const leads = notes.filter((n) => n.kind === 'lead').sort(leadOrder(labelOf));
+  const title = article?.title ?? `Unknown article ${articleId}`;
+  return { title, article, anchored, orphans, labelOf, annotationsAt, unlinked, leads, excerptCount: excerpts.length };
 }
 
-/** "**Annotation** · [E1](#e1), [E3](#e3) · #tag" — what, on which excerpts, with which tags. */
-function noteMeta(note: Note, labels: ReadonlyMap<string, string>, includeKind: boolean): string {
-  const parts: string[] = [];
-  if (includeKind) parts.push(note.kind === 'lead' ? `**Lead** (${LEAD_STATUS_LABELS[note.status ?? 'open']})` : '**Annotation**');
-  const links = labelLinks(note, labels);
-  if (links) parts.push(links);
-  if (note.tags.length) parts.push(tagText(note));
+// ---------------------------------------------------------------------------
+// Rendering pieces
+
+function heading(level: number, text: string): string {
+  return `${'#'.repeat(level)} ${text}`;
+}
+
+function labelLinks(labels: Label[]): string {
+  return labels.map((l) => `[E${l.number}](#${l.id})`).join(', ');
+}
+
+function tagList(tags: readonly string[]): string {
+  return tags.map((tag) => `#${escapeInline(tag)}`).join(' ');
+}
+
+/** "**Note** on [E1](#e1), [E3](#e3) · #tag": the line introducing an annotation. */
+function annotationLabel(note: Note, labels: Label[]): string {
+  const parts = ['**Note**' + (labels.length > 0 ? ` on ${labelLinks(labels)}` : '')];
+  if (note.tags.length > 0) parts.push(tagList(note.tags));
   return parts.join(' · ');
 }
 
-function bodyLines(note: Note, minHeadingLevel: number): string[] {
-  return embedMarkdown(note.body, minHeadingLevel);
+/** An annotation: its label line, then its body (Markdown, headings nested below `minHeadingLevel` - 1). */
+function annotationBlocks(note: Note, labels: Label[], minHeadingLevel: number): string[] {
+  const body = embedMarkdown(note.body, minHeadingLevel);
+  return body.length > 0 ? [annotationLabel(note, labels), body.join('\n')] : [annotationLabel(note, labels)];
 }
 
-function block(lines: string[], out: string[]): void {
-  if (lines.length === 0) return;
-  if (out.length > 0 && out[out.length - 1] !== '') out.push('');
-  for (const line of lines) out.push(line); // not push(...lines): a long section would overflow the call stack
+function excerptHeading(label: Label, level: number): string {
+  const note = label.anchor === null ? ' (orphaned)' : label.anchor.method === 'fuzzy' ? ' (found approximately)' : '';
+  return heading(level, `<a id="${label.id}"></a>Excerpt E${label.number}${note}`);
 }
 
-function sourceLine(article: Article): string {
-  const source = article.source;
-  if (!source || (!source.url && !source.outlet && !source.date)) return '*Source: not recorded.*';
-  const name = escapeInline(source.outlet ?? source.url ?? '');
-  const destination = source.url ? linkDestination(source.url) : null;
-  const linked = destination ? `[${name || escapeInline(source.url!)}](${destination})` : name || escapeInline(source.url ?? '');
-  return `Source: ${[linked, source.date ? escapeInline(source.date) : ''].filter(Boolean).join(', ')}`;
+function excerptBlocks(plan: ArticlePlan, label: Label, level: number): string[] {
+  const blocks = [excerptHeading(label, level), blockquoteLines(label.excerpt.quote.exact).join('\n')];
+  for (const note of plan.annotationsAt.get(label.excerpt.id) ?? []) {
+    blocks.push(...annotationBlocks(note, labelsOfNote(note, plan.labelOf), level + 1));
+  }
+  return blocks;
+}
+
+function statusText(status: LeadStatus): string {
+  // Dropped is "checked" (nothing left to do) but must not read as done.
+  if (status === 'dropped') return `~~**${LEAD_STATUS_LABELS.dropped}**~~ (dropped)`;
+  return `**${LEAD_STATUS_LABELS[status]}**`;
 }
 
 /**
- * One article's sections. `level` is the heading level of the article's sections
- * ("##" for a single-article export); note headings go deeper than that.
+ * A lead as one GFM task list item: status, excerpts, tags, then its body indented
+ * to stay inside the item. A body with tabs gets a 4-column indent, so its tab stops
+ * (which decide code blocks and nesting) fall where they did; tabs are never
+ * rewritten, since inside code they are content.
  */
-function articleSections(view: ArticleView, level: number): string[] {
-  const out: string[] = [];
-  const h = '#'.repeat(level);
-  const labels = new Map(view.placed.map((p) => [p.excerpt.id, p.label]));
-  const order = new Map(view.placed.map((p, i) => [p.excerpt.id, i]));
-  const firstExcerpt = (note: Note): string | undefined =>
-    [...note.excerptIds].filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!)[0];
-
-  // Each annotation sits under the first of its excerpts in reading order.
-  const annotationsAt = new Map<string, Note[]>();
-  const loose: Note[] = [];
-  for (const note of view.notes.filter((n) => n.kind === 'annotation')) {
-    const first = firstExcerpt(note);
-    if (first === undefined) loose.push(note);
-    else annotationsAt.set(first, [...(annotationsAt.get(first) ?? []), note]);
-  }
-
-  const excerptBlock = (p: Placed): void => {
-    block([`<a id="${anchorId(p.label)}"></a>**${p.label}**`], out);
-    block(blockquoteLines(p.excerpt.quote.exact), out);
-    for (const note of annotationsAt.get(p.excerpt.id) ?? []) {
-      block([noteMeta(note, labels, true)], out);
-      block(bodyLines(note, level + 1), out);
-    }
-  };
-
-  const anchored = view.placed.filter((p) => p.anchor !== null);
-  const orphans = view.placed.filter((p) => p.anchor === null);
-  block([`${h} Excerpts and annotations`], out);
-  if (anchored.length === 0) block(['*No excerpts.*'], out);
-  anchored.forEach(excerptBlock);
-
-  block([`${h} Leads`], out);
-  const leads = view.notes.filter((n) => n.kind === 'lead').sort((a, b) => (order.get(firstExcerpt(a) ?? '') ?? Infinity) - (order.get(firstExcerpt(b) ?? '') ?? Infinity) || a.createdAt.localeCompare(b.createdAt));
-  if (leads.length === 0) block(['*No leads.*'], out);
-  for (const lead of leads) block(leadItem(lead, labels, level + 1), out);
-
-  if (orphans.length > 0) {
-    block([`${h} Orphaned excerpts`], out);
-    block(['*These passages are no longer found in the article text; they are kept as they were quoted.*'], out);
-    orphans.forEach(excerptBlock);
-  }
-  if (loose.length > 0) {
-    block([`${h} Notes without excerpts`], out);
-    for (const note of loose) {
-      block([noteMeta(note, labels, true) || '**Annotation**'], out);
-      block(bodyLines(note, level + 1), out);
-    }
-  }
-  return out;
-}
-
-/** A GFM task item: open and in progress unchecked, done checked, dropped checked and struck through. */
-function leadItem(lead: Note, labels: ReadonlyMap<string, string>, minHeadingLevel: number): string[] {
-  const status = lead.status ?? 'open';
+function leadItem(note: Note, labels: Label[], minHeadingLevel: number): string {
+  const status = note.status ?? 'open';
   const checked = status === 'done' || status === 'dropped' ? 'x' : ' ';
-  const label = status === 'dropped' ? `~~**${LEAD_STATUS_LABELS[status]}**~~ (dropped)` : `**${LEAD_STATUS_LABELS[status]}**`;
-  const links = labelLinks(lead, labels);
-  const head = [label, links ? `rests on ${links}` : 'rests on no excerpt', lead.tags.length ? tagText(lead) : ''].filter(Boolean).join(' · ');
-  const lines = [`- [${checked}] ${head}`];
-  const body = bodyLines(lead, minHeadingLevel);
+  const body = embedMarkdown(note.body, minHeadingLevel);
+  const marker = body.some((line) => line.includes('\t')) ? '-   ' : '- ';
+  const parts = [statusText(status)];
+  if (labels.length > 0) parts.push(`on ${labelLinks(labels)}`);
+  if (note.tags.length > 0) parts.push(tagList(note.tags));
+  const lines = [`${marker}[${checked}] ${parts.join(' · ')}`];
   if (body.length > 0) {
-    lines.push('');
-    for (const line of body) lines.push(line === '' ? '' : `  ${expandIndentTabs(line)}`);
+    const indent = ' '.repeat(marker.length);
+    lines.push('', ...body.map((line) => (line === '' ? '' : indent + line)));
   }
-  return lines;
+  return lines.join('\n');
 }
 
-/**
- * Tabs in a line's indentation (and between its ">" markers) count to the next
- * multiple of 4 columns from where they stand; shifted into a list item they would
- * count differently, so they become the spaces they stood for.
- */
-function expandIndentTabs(line: string): string {
-  let column = 0;
-  let i = 0;
-  let out = '';
-  for (; i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '>'); i++) {
-    const width = line[i] === '\t' ? 4 - (column % 4) : 1;
-    out += line[i] === '\t' ? ' '.repeat(width) : line[i];
-    column += width;
-  }
-  return out + line.slice(i);
+function sourceLine(article: Article | undefined): string | null {
+  const source = article?.source;
+  if (!source) return null;
+  const parts: string[] = [];
+  const destination = source.url ? linkDestination(source.url) : null;
+  const name = source.outlet ?? source.url;
+  if (name !== undefined && name !== '') parts.push(destination ? `[${escapeInline(name)}](${destination})` : escapeInline(name));
+  if (source.outlet && source.url && !destination) parts.push(escapeInline(source.url));
+  if (source.date) parts.push(escapeInline(source.date));
+  return parts.length > 0 ? `Source: ${parts.join(', ')}` : null;
 }
 
-function countsOf(views: readonly ArticleView[]): { excerpts: number; annotations: number; leads: number } {
-  const notes = views.flatMap((v) => v.notes);
+/** One article's part of the document; `level` is its title's heading level. */
+function articleBlocks(plan: ArticlePlan, level: number): string[] {
+  const blocks = [heading(level, escapeInline(plan.title))];
+  const source = sourceLine(plan.article);
+  if (source) blocks.push(source);
+  if (plan.anchored.length > 0) {
+    blocks.push(heading(level + 1, SECTION.excerpts));
+    for (const label of plan.anchored) blocks.push(...excerptBlocks(plan, label, level + 2));
+  }
+  if (plan.orphans.length > 0) {
+    blocks.push(heading(level + 1, SECTION.orphans));
+    blocks.push('These excerpts could no longer be found in the article’s current text; they are shown as they were saved.');
+    for (const label of plan.orphans) blocks.push(...excerptBlocks(plan, label, level + 2));
+  }
+  if (plan.unlinked.length > 0) {
+    blocks.push(heading(level + 1, SECTION.unlinked));
+    for (const note of plan.unlinked) blocks.push(...annotationBlocks(note, [], level + 2));
+  }
+  if (plan.leads.length > 0) {
+    blocks.push(heading(level + 1, SECTION.leads));
+    for (const lead of plan.leads) blocks.push(leadItem(lead, labelsOfNote(lead, plan.labelOf), level + 2));
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------
+// Front matter
+
+interface Counts {
+  articles?: number;
+  excerpts: number;
+  orphaned_excerpts: number;
+  annotations: number;
+  leads: number;
+}
+
+function countsOf(plans: ArticlePlan[]): Counts {
+  const sum = (f: (p: ArticlePlan) => number): number => plans.reduce((total, p) => total + f(p), 0);
   return {
-    excerpts: views.reduce((sum, v) => sum + v.placed.length, 0),
-    annotations: notes.filter((n) => n.kind === 'annotation').length,
-    leads: notes.filter((n) => n.kind === 'lead').length,
+    excerpts: sum((p) => p.excerptCount),
+    orphaned_excerpts: sum((p) => p.orphans.length),
+    annotations: sum((p) => p.unlinked.length + [...p.annotationsAt.values()].reduce((n, notes) => n + notes.length, 0)),
+    leads: sum((p) => p.leads.length),
   };
 }
 
-function frontMatter(title: string, source: Article['source'], options: ExportOptions, views: readonly ArticleView[]): string[] {
-  const counts = countsOf(views);
+function frontMatter(title: string, article: Article | undefined, counts: Counts, options: ExportOptions): string {
   const lines = ['---', `title: ${yamlString(title)}`];
-  if (source && (source.url || source.outlet || source.date)) {
-    lines.push('source:');
-    if (source.url) lines.push(`  url: ${yamlString(source.url)}`);
-    if (source.outlet) lines.push(`  outlet: ${yamlString(source.outlet)}`);
-    if (source.date) lines.push(`  date: ${yamlString(source.date)}`);
-  } else {
-    lines.push('source: null');
+  const source = article?.source;
+  const sourceFields = (['url', 'outlet', 'date'] as const).filter((key) => source?.[key]);
+  if (sourceFields.length > 0) {
+    lines.push('source:', ...sourceFields.map((key) => `  ${key}: ${yamlString(source![key]!)}`));
   }
-  lines.push(
-    `exported: ${yamlString(options.exportedAt.toISOString())}`,
-    `app: ${yamlString(`Leadline ${options.appVersion}`)}`,
-    `excerpts: ${counts.excerpts}`,
-    `annotations: ${counts.annotations}`,
-    `leads: ${counts.leads}`,
-    '---',
-  );
-  return lines;
+  lines.push(`exported: ${yamlString(options.exportedAt.toISOString())}`);
+  lines.push(`app: ${yamlString(`Leadline ${options.appVersion}`)}`);
+  lines.push('counts:', ...Object.entries(counts).map(([key, value]) => `  ${key}: ${value}`));
+  lines.push('---');
+  return lines.join('\n');
 }
 
+// ---------------------------------------------------------------------------
+// Public API
+
+function findArticle(notebook: Notebook, articleId: string): Article {
+  const article = notebook.articles.find((a) => a.id === articleId);
+  if (!article) throw new ExportError(`There is no article with id "${articleId}" in this notebook, so there is nothing to export.`);
+  return article;
+}
+
+/** Articles in notebook order, then the ids of missing articles that still have notes or excerpts. */
+function allArticleIds(notebook: Notebook): string[] {
+  const ids = notebook.articles.map((a) => a.id);
+  const known = new Set(ids);
+  const strays = new Set<string>();
+  for (const item of [...notebook.excerpts, ...notebook.notes]) if (!known.has(item.articleId)) strays.add(item.articleId);
+  return [...ids, ...[...strays].sort()];
+}
+
+function join(blocks: string[]): string {
+  return blocks.join('\n\n') + '\n';
+}
+
+/**
+ * The Markdown file for one article or the whole notebook. Every note of the scope
+ * appears exactly once; no excerpt is dropped (those that cannot be found in the
+ * current text are listed as orphans). Throws ExportError for an unknown article.
+ */
 export function exportMarkdown(notebook: Notebook, options: ExportOptions): string {
-  const views = viewsFor(notebook, options.scope);
-  const out: string[] = [];
-  if (options.scope.kind === 'article') {
-    const { article } = views[0]!;
-    out.push(...frontMatter(article.title, article.source, options, views));
-    block([`# ${escapeInline(article.title, true)}`, '', sourceLine(article)], out);
-    block(articleSections(views[0]!, 2), out);
-  } else {
-    out.push(...frontMatter('Leadline notebook', undefined, options, views));
-    block(['# Leadline notebook'], out);
-    for (const view of views) {
-      block([`## ${escapeInline(view.article.title, true)}`, '', sourceLine(view.article)], out);
-      block(articleSections(view, 3), out);
-    }
+  const { scope } = options;
+  if (scope.kind === 'article') {
+    const article = findArticle(notebook, scope.articleId);
+    const plan = planArticle(notebook, article.id, '');
+    return join([frontMatter(article.title, article, countsOf([plan]), options), ...articleBlocks(plan, 1)]);
   }
-  return `${out.join('\n')}\n`;
+  const plans = allArticleIds(notebook).map((id, i) => planArticle(notebook, id, `a${i + 1}-`));
+  const counts = { articles: notebook.articles.length, ...countsOf(plans) };
+  const body = plans.length > 0 ? plans.flatMap((plan) => articleBlocks(plan, 2)) : ['The notebook has no articles yet.'];
+  return join([frontMatter(ALL_TITLE, undefined, counts, options), heading(1, ALL_TITLE), ...body]);
 }
 
-/** One note with its quotes, for "Copy as Markdown". */
+/**
+ * One note with the passages it quotes, for "Copy as Markdown" on a note card:
+ * the quotes, then the note (a lead as a task list item). Its headings are kept as
+ * written; only a block left open is closed. Throws ExportError for an unknown note.
+ */
 export function noteToMarkdown(notebook: Notebook, noteId: string): string {
   const note = notebook.notes.find((n) => n.id === noteId);
-  if (!note) throw new ExportError(`There is no note with id "${noteId}" in this notebook.`);
-  const out: string[] = [];
-  for (const id of note.excerptIds) {
-    const excerpt = notebook.excerpts.find((e) => e.id === id);
-    if (excerpt) block(blockquoteLines(excerpt.quote.exact), out);
+  if (!note) throw new ExportError(`There is no note with id "${noteId}" in this notebook; it may have been deleted.`);
+  const excerpts = note.excerptIds
+    .map((id) => notebook.excerpts.find((e) => e.id === id))
+    .filter((e): e is Excerpt => e !== undefined)
+    .sort((a, b) => a.position.start - b.position.start || byCreation(a, b));
+  const blocks = excerpts.map((e) => blockquoteLines(e.quote.exact).join('\n'));
+  if (note.kind === 'lead') {
+    blocks.push(leadItem(note, [], 1));
+  } else {
+    const body = embedMarkdown(note.body, 1);
+    if (body.length > 0) blocks.push(body.join('\n'));
+    if (note.tags.length > 0) blocks.push(`Tags: ${tagList(note.tags)}`);
   }
-  const kind = note.kind === 'lead' ? `**Lead** (${LEAD_STATUS_LABELS[note.status ?? 'open']})` : '**Annotation**';
-  block([[kind, note.tags.length ? tagText(note) : ''].filter(Boolean).join(' · ')], out);
-  block(bodyLines(note, 3), out);
-  return `${out.join('\n')}\n`;
+  return join(blocks.length > 0 ? blocks : ['*(empty note)*']);
 }
 
-/** `<article-slug>-notes.md`, or `leadline-notebook-notes.md` for the whole notebook. */
+/** Latin letters that do not decompose into ASCII under NFKD. */
+const TRANSLITERATION: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i' };
+
+const MAX_SLUG = 80;
+
+/** A lowercase ASCII slug of letters, digits and single hyphens, or '' when nothing is left. */
+function slugify(text: string): string {
+  const ascii = text
+    .toLowerCase()
+    .replace(/[ßæœøđðþłı]/g, (ch) => TRANSLITERATION[ch] ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return ascii.slice(0, MAX_SLUG).replace(/-+$/, '');
+}
+
+/**
+ * The file name to offer: `<article-slug>-notes.md` (the slug is ASCII, non-empty,
+ * at most 80 characters), or `leadline-notebook-notes.md` for the whole notebook.
+ */
 export function exportFileName(notebook: Notebook, scope: ExportScope): string {
   if (scope.kind === 'all') return 'leadline-notebook-notes.md';
-  const [article] = articlesInScope(notebook, scope);
-  const slug = article!.title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return `${slug || 'article'}-notes.md`;
+  const article = findArticle(notebook, scope.articleId);
+  const slug = slugify(article.title) || slugify(`article-${article.id}`) || 'article';
+  return `${slug}-notes.md`;
 }

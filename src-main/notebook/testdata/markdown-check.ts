@@ -61,13 +61,14 @@ export interface Quote {
   onlyParagraphs: boolean;
 }
 
-/** Top-level blockquotes (not those inside note bodies, which sit in lists or after a label). */
+/** Top-level blockquotes, each with the heading right above it (null: not right after a heading, as in a note body). */
 export function blockquotes(tokens: Token[]): Quote[] {
   const quotes: Quote[] = [];
   let lastHeading: string | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.type === 'heading_open') lastHeading = inlineText(tokens[i + 1]!);
+    else if (t.level === 0 && t.nesting !== -1 && t.type !== 'blockquote_open') lastHeading = null;
     if (t.type !== 'blockquote_open' || t.level !== 0) continue;
     const end = closeIndex(tokens, i);
     const paragraphs: string[] = [];
@@ -93,6 +94,8 @@ export interface TaskItem {
   checked: boolean;
   /** Inline text of the item's first paragraph, after the "[ ] " marker. */
   label: string;
+  /** The Markdown source of that paragraph after the marker (a note's "[x]: url" definition can turn the marker into a link). */
+  source: string;
   /** Everything inside the item, as tokens. */
   tokens: Token[];
 }
@@ -106,7 +109,9 @@ export function taskItems(tokens: Token[]): TaskItem[] {
     const inline = tokens[i + 2];
     if (tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline') {
       const match = /^\[( |x|X)\] /.exec(inline.content);
-      if (match) items.push({ checked: match[1] !== ' ', label: inlineText(inline).slice(4), tokens: tokens.slice(i + 1, end) });
+      if (match) {
+        items.push({ checked: match[1] !== ' ', label: inlineText(inline).slice(4), source: inline.content.slice(4), tokens: tokens.slice(i + 1, end) });
+      }
     }
   }
   return items;

@@ -1,0 +1,433 @@
+/**
+ * The Markdown export, read back with markdown-it (an independent CommonMark parser,
+ * in GFM-ish and strict CommonMark modes): excerpts render exactly, every note
+ * appears once in its place, leads are task items, front matter parses, and note
+ * headings never climb out of the section holding them.
+ *
+ * Golden files: `UPDATE_GOLDEN=1 npx vitest run src-main/notebook/export-markdown.test.ts`
+ * rewrites testdata/sample-notebook.json and the expected exports beside it.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Token } from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { anchorAll, selectorsFor } from '../shared/anchoring';
+import { canonicalText } from '../shared/canonical-text';
+import { LEAD_STATUS_LABELS, NotebookSchema, SCHEMA_VERSION, type Excerpt, type Note, type Notebook } from '../shared/model';
+import { ExportError, exportFileName, exportMarkdown, noteToMarkdown, type ExportScope } from './export-markdown';
+import { blockquotes, headings, parsers, splitFrontMatter, taskItems } from './testdata/markdown-check';
+import { hostileArticle, hostileBody, hostileLine, hostileText, seeded, type Random } from './testdata/random';
+import { ARTICLE_ID, OTHER_ARTICLE_ID, buildSampleNotebook } from './testdata/sample-notebook';
+
+const TESTDATA = join(import.meta.dirname, 'testdata');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const EXPORTED_AT = new Date('2025-03-15T08:30:00.000Z');
+const OPTIONS = { exportedAt: EXPORTED_AT, appVersion: '0.1.0' };
+
+function golden(name: string, actual: string): void {
+  const path = join(TESTDATA, name);
+  if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+// ---------------------------------------------------------------------------
+// What the export must say, computed from the notebook independently of the exporter
+
+interface Expected {
+  articleIds: string[];
+  /** Excerpts per article in label order: anchored by position in the current text, then orphans. */
+  excerpts: Map<string, Excerpt[]>;
+  notes: Note[];
+}
+
+function expectedFor(notebook: Notebook, scope: ExportScope): Expected {
+  const known = notebook.articles.map((a) => a.id);
+  const strays = [...new Set([...notebook.excerpts, ...notebook.notes].map((x) => x.articleId))].filter((id) => !known.includes(id)).sort();
+  const articleIds = scope.kind === 'article' ? [scope.articleId] : [...known, ...strays];
+  const excerpts = new Map<string, Excerpt[]>();
+  for (const id of articleIds) {
+    const article = notebook.articles.find((a) => a.id === id);
+    const own = notebook.excerpts.filter((e) => e.articleId === id);
+    const anchors = anchorAll(article ? canonicalText(article.content).text : '', own);
+    const found = own.filter((e) => anchors.get(e.id));
+    found.sort((a, b) => anchors.get(a.id)!.start - anchors.get(b.id)!.start || anchors.get(a.id)!.end - anchors.get(b.id)!.end);
+    const lost = own.filter((e) => !anchors.get(e.id));
+    lost.sort((a, b) => a.position.start - b.position.start || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    excerpts.set(id, [...found, ...lost]);
+  }
+  return { articleIds, excerpts, notes: notebook.notes.filter((n) => articleIds.includes(n.articleId)) };
+}
+
+/** A heading's text without our `<a id="…"></a>` anchor in front. */
+function withoutAnchor(text: string): string {
+  return text.replace(/^<a id="[a-z0-9-]+"><\/a>/, '');
+}
+
+/** Our own headings: the title, the section names, the excerpt labels. */
+function isOwnHeading(level: number, text: string, base: number, titles: string[]): boolean {
+  if (level === base && titles.includes(text)) return true;
+  if (level === 1 && base === 2 && text === 'Leadline notebook') return true;
+  if (level === base + 1 && ['Excerpts and annotations', 'Orphaned excerpts', 'Notes without excerpts', 'Leads'].includes(text)) return true;
+  return level === base + 2 && /^Excerpt E\d+(?: \((?:orphaned|found approximately)\))?$/.test(text);
+}
+
+function checkHeadings(tokens: Token[], base: number, titles: string[]): void {
+  let ownLevel = 0;
+  for (const h of headings(tokens)) {
+    if (isOwnHeading(h.level, withoutAnchor(h.text), base, titles)) ownLevel = h.level;
+    else expect(h.level, `note heading "${h.text}" must nest below level ${ownLevel}`).toBeGreaterThan(ownLevel);
+  }
+}
+
+function checkFrontMatter(markdown: string, notebook: Notebook, scope: ExportScope, expected: Expected): string {
+  const { data, body } = splitFrontMatter(markdown);
+  const article = scope.kind === 'article' ? notebook.articles.find((a) => a.id === scope.articleId)! : undefined;
+  expect(data.title).toBe(article ? article.title : 'Leadline notebook');
+  expect(data.exported).toBe(EXPORTED_AT.toISOString());
+  expect(data.app).toBe('Leadline 0.1.0');
+  const source = Object.fromEntries(Object.entries(article?.source ?? {}).filter(([, v]) => v));
+  expect(data.source ?? {}).toEqual(source);
+  const count = (kind: string): number => expected.notes.filter((n) => n.kind === kind).length;
+  const counts = data.counts as Record<string, number>;
+  expect(counts.excerpts).toBe([...expected.excerpts.values()].flat().length);
+  expect(counts.annotations).toBe(count('annotation'));
+  expect(counts.leads).toBe(count('lead'));
+  return body;
+}
+
+/** Every excerpt is a blockquote, in order, under its label, and renders as exactly its text. */
+function checkQuotes(tokens: Token[], expected: Expected): void {
+  // Our quotes sit right under their "Excerpt En" heading; a note's own quotes do not.
+  const quotes = blockquotes(tokens)
+    .map((q) => ({ ...q, heading: q.heading === null ? null : withoutAnchor(q.heading) }))
+    .filter((q) => q.heading !== null && /^Excerpt E\d+/.test(q.heading));
+  const wanted = expected.articleIds.flatMap((id) => expected.excerpts.get(id)!.map((e, i) => ({ e, label: `Excerpt E${i + 1}` })));
+  expect(quotes.map((q) => q.text)).toEqual(wanted.map((w) => w.e.quote.exact));
+  quotes.forEach((quote, i) => {
+    expect(quote.heading?.startsWith(wanted[i]!.label + ' ') || quote.heading === wanted[i]!.label).toBe(true);
+    expect(quote.formatting).toEqual([]);
+    expect(quote.onlyParagraphs).toBe(true);
+  });
+}
+
+/** Every lead is a task item with the right state, in the Leads section. */
+function checkLeads(tokens: Token[], expected: Expected): void {
+  const leads = expected.notes.filter((n) => n.kind === 'lead');
+  // Ours, not a note's own "- [x]" lines: they start with a status.
+  const items = taskItems(tokens).filter((item) => /^(?:\*\*(?:Open|In progress|Done)\*\*|~~\*\*Dropped\*\*~~ \(dropped\))(?: · |$)/.test(item.source));
+  expect(items).toHaveLength(leads.length);
+  const statuses = items.map((item) => ({ checked: item.checked, dropped: item.source.includes('(dropped)') }));
+  const wanted = leads.map((lead) => ({ checked: lead.status === 'done' || lead.status === 'dropped', dropped: lead.status === 'dropped' }));
+  const key = (s: { checked: boolean; dropped: boolean }): string => `${s.checked}/${s.dropped}`;
+  expect(statuses.map(key).sort()).toEqual(wanted.map(key).sort());
+  for (const item of items) expect(Object.values(LEAD_STATUS_LABELS).some((label) => item.source.includes(`**${label}**`))).toBe(true);
+}
+
+/** Every link to an excerpt label lands on an anchor that exists. */
+function checkAnchors(markdown: string): void {
+  const ids = new Set([...markdown.matchAll(/<a id="([a-z0-9-]+)"><\/a>Excerpt/g)].map((m) => m[1]));
+  for (const [, target] of markdown.matchAll(/\]\(#([a-z0-9-]+)\)/g)) expect(ids.has(target)).toBe(true);
+}
+
+function checkExport(notebook: Notebook, scope: ExportScope, markdown: string): void {
+  const expected = expectedFor(notebook, scope);
+  const body = checkFrontMatter(markdown, notebook, scope, expected);
+  const base = scope.kind === 'article' ? 1 : 2;
+  const titles = expected.articleIds.map((id) => notebook.articles.find((a) => a.id === id)?.title ?? `Unknown article ${id}`);
+  for (const [name, md] of Object.entries(parsers)) {
+    const tokens = md.parse(body, {});
+    checkQuotes(tokens, expected);
+    checkHeadings(tokens, base, titles);
+    if (name === 'gfm') checkLeads(tokens, expected);
+  }
+  checkAnchors(markdown);
+}
+
+// ---------------------------------------------------------------------------
+// The sample notebook, on the bundled article
+
+describe('the sample notebook', () => {
+  const notebook = buildSampleNotebook();
+
+  it('is valid and committed as testdata/sample-notebook.json', () => {
+    NotebookSchema.parse(notebook);
+    golden('sample-notebook.json', JSON.stringify(notebook, null, 2) + '\n');
+  });
+
+  it('has what the export must handle: every status, an orphan, an approximate match, a two-excerpt note', () => {
+    const text = canonicalText(notebook.articles[0]!.content).text;
+    const anchors = anchorAll(text, notebook.excerpts.filter((e) => e.articleId === ARTICLE_ID));
+    expect(anchors.get('ex-wagner')).toBeNull();
+    expect(anchors.get('ex-sacrifice')?.method).toBe('fuzzy');
+    expect(anchors.get('ex-40000')?.method).toBe('position');
+    expect(new Set(notebook.notes.map((n) => n.status).filter(Boolean))).toEqual(new Set(['open', 'in-progress', 'done', 'dropped']));
+  });
+
+  it('exports the bundled article as the golden file', () => {
+    const scope: ExportScope = { kind: 'article', articleId: ARTICLE_ID };
+    const markdown = exportMarkdown(notebook, { scope, ...OPTIONS });
+    golden(exportFileName(notebook, scope), markdown);
+    checkExport(notebook, scope, markdown);
+  });
+
+  it('exports the whole notebook as the golden file', () => {
+    const scope: ExportScope = { kind: 'all' };
+    const markdown = exportMarkdown(notebook, { scope, ...OPTIONS });
+    golden(exportFileName(notebook, scope), markdown);
+    checkExport(notebook, scope, markdown);
+  });
+
+  it('places each note once, annotations under their first excerpt in reading order', () => {
+    const markdown = exportMarkdown(notebook, { scope: { kind: 'article', articleId: ARTICLE_ID }, ...OPTIONS });
+    const once = (phrase: string): number => {
+      expect(markdown.split(phrase)).toHaveLength(2);
+      return markdown.indexOf(phrase);
+    };
+    const section = (name: string): number => once(`\n## ${name}\n`);
+    const excerpt = (n: number): number => once(`<a id="e${n}"></a>`);
+    // E1 Vladmir, E2 sacrifice, E3 40,000, E4 units, E5 biggest, E6 Hmeimim, E7 NDF, E8 Soleimani, E9 orphan
+    expect(once('The SOHR figure is')).toBeGreaterThan(excerpt(3));
+    expect(once('calling in a debt')).toBeLessThan(excerpt(4)); // cites E8 and E3: shown once, under E3
+    expect(markdown).toContain('**Note** on [E3](#e3), [E8](#e8) · #iran #context');
+    expect(once('Units named')).toBeGreaterThan(excerpt(4));
+    expect(once('would leave the front lines')).toBeLessThan(excerpt(5));
+    expect(once('is gone now')).toBeGreaterThan(excerpt(9));
+    expect(once('Thin sourcing')).toBeGreaterThan(section('Notes without excerpts'));
+    expect(once('Find the SOHR report')).toBeGreaterThan(section('Leads'));
+    expect(excerpt(9)).toBeGreaterThan(section('Orphaned excerpts'));
+    expect(markdown).toContain('### <a id="e2"></a>Excerpt E2 (found approximately)');
+    expect(markdown).toContain('### <a id="e9"></a>Excerpt E9 (orphaned)');
+    // an excerpt with nothing but a highlight, and one with only a lead, are quoted too
+    expect(markdown).toContain('### <a id="e1"></a>Excerpt E1\n\n> Russian President Vladmir Putin\n\n### <a id="e2">');
+    expect(markdown).toContain('### <a id="e7"></a>Excerpt E7\n\n> National Defense Front forces\n\n### <a id="e8">');
+  });
+
+  it('writes the leads as a GFM task list, dropped ones checked and struck through', () => {
+    const markdown = exportMarkdown(notebook, { scope: { kind: 'article', articleId: ARTICLE_ID }, ...OPTIONS });
+    expect(markdown).toContain('- [ ] **Open** · on [E3](#e3) · #verify #sohr\n\n  Find the SOHR report behind the 40,000 figure.\n\n  - date of publication');
+    expect(markdown).toContain('- [ ] **In progress** · on [E6](#e6) · #flight-tracking');
+    expect(markdown).toContain('- [x] **Done** · on [E4](#e4)');
+    expect(markdown).toContain('- [x] ~~**Dropped**~~ (dropped) · on [E7](#e7) · #ndf\n\n  #### NDF recruitment');
+    const items = taskItems(parsers.gfm.parse(splitFrontMatter(markdown).body, {})).filter((item) => !item.label.startsWith('not a task'));
+    const dropped = items.find((item) => item.label.includes('(dropped)'))!;
+    expect(dropped.checked).toBe(true);
+    expect(dropped.tokens.some((t) => t.children?.some((c) => c.type === 's_open'))).toBe(true);
+    // the indented line of the in-progress lead's body stays inside its item, in its paragraph
+    const flights = items.find((item) => item.label.startsWith('In progress'))!;
+    expect(flights.tokens.some((t) => t.type === 'code_block' && t.content.includes('(an indented line: still the same paragraph)'))).toBe(false);
+    expect(flights.tokens.some((t) => t.type === 'inline' && t.content.includes('(an indented line: still the same paragraph)'))).toBe(true);
+  });
+
+  it('keeps note Markdown, demoting its headings and closing what it left open', () => {
+    const markdown = exportMarkdown(notebook, { scope: { kind: 'article', articleId: ARTICLE_ID }, ...OPTIONS });
+    expect(markdown).toContain('\n#### Units named\n');
+    expect(markdown).toContain('\n##### Why it matters\n');
+    expect(markdown).toContain('\n#### Sending them abroad\n');
+    expect(markdown).toContain('\n### Overall\n');
+    expect(markdown).toContain('```\nquote check: pending\n```\n');
+    expect(markdown).toContain('| 4th | ~15,000 |');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Random notebooks with hostile text
+
+const HOSTILE_TAGS = ['*bold*', '_x_', '<b>', 'a|b', '`x`', '[x]', '\\', '1.', '-', 'émoji😀', 'مرحبا', '&amp;', '~~s~~', '$x$', 'tag'];
+
+function time(random: Random): string {
+  return new Date(Date.UTC(2025, 0, 1) + random.int(1_000_000) * 1000).toISOString();
+}
+
+function randomArticle(random: Random, id: string): Notebook['articles'][number] {
+  const content = hostileArticle(random, 1 + random.int(6));
+  const title = random.chance(0.3) ? hostileText(random, 5).trim() || 'x' : hostileLine(random, 5).trim() || 'x';
+  const source = random.chance(0.5)
+    ? {
+        ...(random.chance(0.7) ? { url: random.pick(['https://example.com/a?b=1&c=(2)', 'javascript:alert(1)', 'not a url', 'http://x.y/<z>']) } : {}),
+        ...(random.chance(0.7) ? { outlet: hostileLine(random, 3) } : {}),
+        ...(random.chance(0.5) ? { date: hostileLine(random, 2) } : {}),
+      }
+    : undefined;
+  return {
+    id,
+    title,
+    ...(source ? { source } : {}),
+    format: 'text',
+    content,
+    contentHash: `sha256:${'0'.repeat(64)}`,
+    addedAt: time(random),
+  };
+}
+
+function randomExcerpt(random: Random, id: string, articleId: string, text: string): Excerpt {
+  if (text.length === 0 || random.chance(0.15)) {
+    // An orphan: text that is not in the article, of any shape (tabs, edge spaces, odd line breaks).
+    const exact = hostileText(random, 6) || 'x';
+    return {
+      id,
+      articleId,
+      quote: { type: 'TextQuoteSelector', exact: `${exact}\u0000`.slice(0, -1), prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+      createdAt: time(random),
+    };
+  }
+  const start = random.int(text.length);
+  const end = Math.min(text.length, start + 1 + random.int(120));
+  return { id, articleId, ...selectorsFor(text, { start, end }), createdAt: time(random) };
+}
+
+function randomNotebook(random: Random): Notebook {
+  const articles = Array.from({ length: 1 + random.int(3) }, (_, i) => randomArticle(random, `a${i}`));
+  const excerpts: Excerpt[] = [];
+  articles.forEach((article) => {
+    const text = canonicalText(article.content).text;
+    for (let i = 0, n = random.int(8); i < n; i++) excerpts.push(randomExcerpt(random, `x${excerpts.length}`, article.id, text));
+  });
+  const notes: Note[] = [];
+  for (let i = 0, n = random.int(12); i < n; i++) {
+    const article = random.pick(articles);
+    const own = excerpts.filter((e) => e.articleId === article.id);
+    const excerptIds = own.length > 0 ? Array.from({ length: random.int(4) }, () => random.pick(own).id) : [];
+    if (random.chance(0.1)) excerptIds.push('gone');
+    const kind = random.chance(0.4) ? 'lead' : 'annotation';
+    notes.push({
+      id: `n${i}`,
+      articleId: article.id,
+      kind,
+      // A marker that survives any rewrite, to find the note in the output.
+      body: `${hostileBody(random, 8)}\nNOTEMARK${i}X ${hostileLine(random, 3)}`,
+      tags: Array.from({ length: random.int(3) }, () => random.pick(HOSTILE_TAGS)),
+      excerptIds: [...new Set(excerptIds)],
+      ...(kind === 'lead' ? { status: random.pick(['open', 'in-progress', 'done', 'dropped'] as const) } : {}),
+      createdAt: time(random),
+      updatedAt: time(random),
+    });
+  }
+  return { schemaVersion: SCHEMA_VERSION, articles, excerpts, notes, ui: { scroll: {} } };
+}
+
+describe('random notebooks with hostile text', () => {
+  it('export faithfully, for each article and for all', () => {
+    const random = seeded(Number(process.env.FUZZ_SEED ?? 2025));
+    for (let n = 0; n < 300; n++) {
+      const notebook = NotebookSchema.parse(randomNotebook(random));
+      const scopes: ExportScope[] = [{ kind: 'all' }, ...notebook.articles.map((a) => ({ kind: 'article' as const, articleId: a.id }))];
+      for (const scope of scopes) {
+        const markdown = exportMarkdown(notebook, { scope, ...OPTIONS });
+        checkExport(notebook, scope, markdown);
+        for (const note of expectedFor(notebook, scope).notes) {
+          expect(markdown.split(`NOTEMARK${note.id.slice(1)}X`), `note ${note.id} once`).toHaveLength(2);
+        }
+        expect(exportFileName(notebook, scope)).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?-notes\.md$/);
+      }
+    }
+  });
+
+  it('keep notes and excerpts whose article is gone, in the whole-notebook export', () => {
+    const random = seeded(9);
+    const notebook = randomNotebook(random);
+    notebook.articles = notebook.articles.slice(1);
+    const markdown = exportMarkdown(notebook, { scope: { kind: 'all' }, ...OPTIONS });
+    checkExport(notebook, { kind: 'all' }, markdown);
+    if (notebook.notes.some((n) => n.articleId === 'a0')) expect(markdown).toContain('## Unknown article a0');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The rest of the API
+
+describe('exportMarkdown', () => {
+  const notebook = buildSampleNotebook();
+
+  it('throws an ExportError with a sentence for an unknown article', () => {
+    expect(() => exportMarkdown(notebook, { scope: { kind: 'article', articleId: 'nope' }, ...OPTIONS })).toThrow(ExportError);
+    expect(() => exportFileName(notebook, { kind: 'article', articleId: 'nope' })).toThrow(/no article with id "nope"/);
+  });
+
+  it('quotes hostile titles and sources in the front matter', () => {
+    const markdown = exportMarkdown(notebook, { scope: { kind: 'article', articleId: OTHER_ARTICLE_ID }, ...OPTIONS });
+    expect(markdown.split('\n').slice(0, 7)).toEqual([
+      '---',
+      'title: "Field notes: \\"Hmeimim\\" — 1st draft # [x] <i>test</i>"',
+      'source:',
+      '  url: "https://example.org/notes?a=1&b=(2)"',
+      '  outlet: "Example Outlet: *Test* #1"',
+      '  date: "2025-03-14"',
+      'exported: "2025-03-15T08:30:00.000Z"',
+    ]);
+    expect(markdown).toContain('# Field notes: "Hmeimim" — 1st draft \\# \\[x\\] \\<i\\>test\\</i\\>\n');
+    expect(markdown).toContain('Source: [Example Outlet: \\*Test\\* \\#1](<https://example.org/notes?a=1&b=(2)>), 2025-03-14');
+  });
+
+  it('exports an empty notebook', () => {
+    const empty: Notebook = { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], ui: { scroll: {} } };
+    const markdown = exportMarkdown(empty, { scope: { kind: 'all' }, ...OPTIONS });
+    expect(markdown).toContain('# Leadline notebook\n\nThe notebook has no articles yet.\n');
+  });
+
+  it('exports 10,000 notes well under a second', () => {
+    const big = buildSampleNotebook();
+    const template = big.notes;
+    big.notes = Array.from({ length: 10_000 }, (_, i) => ({ ...template[i % template.length]!, id: `bulk-${i}` }));
+    const started = performance.now();
+    const markdown = exportMarkdown(big, { scope: { kind: 'article', articleId: ARTICLE_ID }, ...OPTIONS });
+    const elapsed = performance.now() - started;
+    console.log(`exported 10,000 notes (${(markdown.length / 1e6).toFixed(1)} MB) in ${elapsed.toFixed(0)} ms`);
+    expect(markdown.split('\n- [').length - 1).toBe(big.notes.filter((n) => n.kind === 'lead' && n.articleId === ARTICLE_ID).length);
+  });
+});
+
+describe('noteToMarkdown', () => {
+  const notebook = buildSampleNotebook();
+
+  it('gives an annotation with its quotes in reading order, its Markdown as written', () => {
+    expect(noteToMarkdown(notebook, 'n-iran')).toBe(
+      [
+        '> 40,000 Syrian soldiers are expected to join the Russian army in Ukraine',
+        '',
+        '> Iranian General Qassem Soleimani convinced Vladimir Putin',
+        '',
+        'The 2015 intervention story and the 2022 recruitment are linked: Russia is',
+        'calling in a debt. See also `E1` & the [SOHR site](https://www.syriahr.com/en/).',
+        '',
+        'Tags: #iran #context',
+        '',
+      ].join('\n'),
+    );
+    expect(noteToMarkdown(notebook, 'n-units-1')).toContain('# Units named\n');
+  });
+
+  it('gives a lead as a task item', () => {
+    expect(noteToMarkdown(notebook, 'l-ndf')).toBe(
+      '> National Defense Front forces\n\n- [x] ~~**Dropped**~~ (dropped) · #ndf\n\n  ## NDF recruitment\n  No way to reach anyone; dropped.\n',
+    );
+  });
+
+  it('throws an ExportError for an unknown note', () => {
+    expect(() => noteToMarkdown(notebook, 'nope')).toThrow(ExportError);
+  });
+});
+
+describe('exportFileName', () => {
+  const withTitle = (title: string, id = 'abc'): Notebook => ({
+    ...buildSampleNotebook(),
+    articles: [{ ...buildSampleNotebook().articles[0]!, id, title }],
+  });
+  const name = (title: string, id?: string): string => exportFileName(withTitle(title, id), { kind: 'article', articleId: id ?? 'abc' });
+
+  it('slugs the article title into ASCII', () => {
+    expect(exportFileName(buildSampleNotebook(), { kind: 'article', articleId: ARTICLE_ID })).toBe('putin-wants-syria-to-return-the-favor-notes.md');
+    expect(exportFileName(buildSampleNotebook(), { kind: 'all' })).toBe('leadline-notebook-notes.md');
+    expect(name('Résumé: Ça va? Straße & Łódź — “quotes”')).toBe('resume-ca-va-strasse-lodz-quotes-notes.md');
+    expect(name('../../etc/passwd')).toBe('etc-passwd-notes.md');
+    expect(name('CON')).toBe('con-notes.md');
+  });
+
+  it('is never empty and never longer than 80 characters before the suffix', () => {
+    expect(name('Путин хочет', 'XyZ_9')).toBe('article-xyz-9-notes.md');
+    expect(name('😀😀')).toBe('article-abc-notes.md');
+    const long = name('word '.repeat(100));
+    expect(long.replace(/-notes\.md$/, '').length).toBeLessThanOrEqual(80);
+    expect(long).toMatch(/^[a-z0-9-]+[a-z0-9]-notes\.md$/);
+  });
+});
