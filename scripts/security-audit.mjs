@@ -112,13 +112,14 @@ function stubGot(electronegativityDir, attempts) {
   require.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: Object.assign(got, { default: got }), children: [], paths: [] };
 }
 
-/** Copies the source folders (no node_modules) into `stageDir/<name>`. */
+/** Copies the shipped source of the folders (no node_modules, no tests or test data) into `stageDir/<name>`. */
 function stageSources(folders, stageDir) {
   for (const folder of folders) {
     const from = join(root, folder);
     const walk = (dir) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.name === 'node_modules') continue;
+        // Tests and their data never ship: they call openExternal and the like on purpose.
+        if (entry.name === 'node_modules' || entry.name === 'testdata' || /\.test\.tsx?$/.test(entry.name)) continue;
         const source = join(dir, entry.name);
         if (entry.isDirectory()) walk(source);
         else if (/\.(ts|tsx|js|jsx|html?)$/i.test(entry.name)) {

@@ -4,6 +4,7 @@
  * The same seed always gives the same data, so runs on different days compare.
  */
 import { readFileSync } from 'node:fs';
+import { mulberry32 } from '../../src-main/shared/prng';
 import { join } from 'node:path';
 import type { TextRange } from '../../src-main/shared/anchoring';
 import { selectorsFor } from '../../src-main/shared/anchoring';
@@ -14,17 +15,6 @@ import { contentHash } from '../../src-main/notebook/articles';
 export const BUNDLED_ARTICLE = 'resources/articles/putin-wants-syria-to-return-the-favor.txt';
 export const ARTICLE_ID = 'bench-article';
 
-/** mulberry32: a small seeded PRNG, enough to place excerpts reproducibly. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -47,7 +37,7 @@ export function buildArticle(root: string, targetChars = 1_000_000, seed = 1): B
   const { title, body } = splitTitle(readFileSync(join(root, BUNDLED_ARTICLE), 'utf8'), 'Bench article');
   const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   const vocabulary = [...new Set(body.split(/\s+/).filter(Boolean))];
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const blocks: string[] = [];
   let size = 0;
   for (let copy = 1; size < targetChars; copy++) {
@@ -74,7 +64,7 @@ export function buildArticle(root: string, targetChars = 1_000_000, seed = 1): B
  */
 export function pickRanges(canonical: CanonicalText, count: number, seed = 2): TextRange[] {
   const { text, paragraphs } = canonical;
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const ranges: TextRange[] = [];
   const isSpace = (i: number): boolean => /\s/.test(text[i] ?? ' ');
   while (ranges.length < count) {
@@ -107,7 +97,7 @@ const TAGS = ['russia', 'syria', 'units', 'casualties', 'sources', 'verify', 'ti
  * a link and sometimes a list, like a researcher's notes.
  */
 export function notesFor(count: number, excerpts: readonly Excerpt[], articleId = ARTICLE_ID): Note[] {
-  const random = rng(3);
+  const random = mulberry32(3);
   return Array.from({ length: count }, (_, i): Note => {
     const lead = i % 4 === 3;
     const first = excerpts[i % excerpts.length]!;

@@ -11,6 +11,7 @@
  * and byte for byte on disk — with Object.prototype untouched.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mulberry32 } from '../shared/prng';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -30,16 +31,6 @@ const SEED = 0x1ead11e;
 // ---------------------------------------------------------------------------------------
 // A seeded PRNG (mulberry32): the same run every time, so a failure can be replayed.
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------
 // Hostile values
@@ -734,7 +725,7 @@ describe('dispatch() under fuzzing', () => {
     expect(before.excerpts).toHaveLength(2);
 
     const spec = specs(f, before);
-    const payloads = [...catalogue(spec), ...generate(prng(SEED), spec, RANDOM_PAYLOADS)];
+    const payloads = [...catalogue(spec), ...generate(mulberry32(SEED), spec, RANDOM_PAYLOADS)];
     const problems: string[] = [];
     const started = Date.now();
 

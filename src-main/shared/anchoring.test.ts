@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { mulberry32 } from './prng';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_LENGTH, anchor, anchorAll, rangesAt, selectorsFor } from './anchoring';
@@ -66,16 +67,6 @@ function textOf(text: string, found: Anchor | null): string | null {
   return found && text.slice(found.start, found.end);
 }
 
-/** mulberry32: a small seeded PRNG, so the randomized tests are repeatable. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -421,7 +412,7 @@ describe('anchorAll', () => {
   });
 
   it('anchors 2,000 excerpts on a 1 MB text whose positions still match in a few milliseconds', () => {
-    const random = prng(2024);
+    const random = mulberry32(2024);
     const text = wordSoup(random, 1_000_000);
     const items = Array.from({ length: 2000 }, (_, i) => {
       const start = Math.floor(random() * (text.length - 500));
@@ -435,7 +426,7 @@ describe('anchorAll', () => {
   });
 
   it('re-anchors 2,000 excerpts on a 1 MB text quickly after one edit shifts them', () => {
-    const random = prng(7);
+    const random = mulberry32(7);
     const text = wordSoup(random, 1_000_000);
     const items = Array.from({ length: 2000 }, (_, i) => {
       const start = 1000 + Math.floor(random() * (text.length - 1500));
@@ -450,7 +441,7 @@ describe('anchorAll', () => {
   });
 
   it('agrees with anchor() item by item, on repetitive text edited in random places', () => {
-    const random = prng(99);
+    const random = mulberry32(99);
     // Three copies of the article: every quote and its context occur three times.
     const text = [ARTICLE, ARTICLE, ARTICLE].join('\n\n');
     for (let round = 0; round < 30; round += 1) {
@@ -501,7 +492,7 @@ describe('rangesAt', () => {
 
 describe('selectorsFor then anchor, over random ranges of random Unicode text', () => {
   it('returns the same range by position, with valid selectors and whole code points', () => {
-    const random = prng(1);
+    const random = mulberry32(1);
     for (let round = 0; round < 20; round += 1) {
       const text = randomUnicodeText(random, 300);
       for (let i = 0; i < 25; i += 1) {
@@ -523,7 +514,7 @@ describe('selectorsFor then anchor, over random ranges of random Unicode text', 
   });
 
   it('returns the shifted range after text is inserted before it or in its prefix', () => {
-    const random = prng(2);
+    const random = mulberry32(2);
     for (let round = 0; round < 200; round += 1) {
       const text = randomUnicodeText(random, 300);
       const start = randomBoundary(random, text, 0, text.length - 1);
@@ -540,7 +531,7 @@ describe('selectorsFor then anchor, over random ranges of random Unicode text', 
   });
 
   it('finds a longer quote with one character replaced fuzzily, never splitting a surrogate pair', () => {
-    const random = prng(3);
+    const random = mulberry32(3);
     let fuzzy = 0;
     for (let round = 0; round < 200; round += 1) {
       const text = randomUnicodeText(random, 300);

@@ -2,6 +2,7 @@
  * Test helpers: a seeded PRNG and generators of hostile text, so random tests are
  * reproducible (a failure names its seed).
  */
+import { mulberry32 } from '../../shared/prng';
 
 export interface Random {
   next(): number;
@@ -10,16 +11,8 @@ export interface Random {
   chance(p: number): boolean;
 }
 
-/** mulberry32: tiny, fast, good enough to drive test cases. */
 export function seeded(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (max: number): number => Math.floor(next() * max);
   return { next, int, pick: (items) => items[int(items.length)]!, chance: (p) => next() < p };
 }
