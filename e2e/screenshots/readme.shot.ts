@@ -10,10 +10,11 @@ test('README screenshot: the article with annotations and leads', async ({ app }
   await addNote(page, 'Add lead', 'fly from the Hmeimim base', 'Check flight-tracking data for Hmeimim → Russia transports.');
   await addNote(page, 'Annotate', 'the Tiger Forces', 'Elite unit, Russian-backed since 2015 — see Suheil al-Hassan.');
   await cards(page).filter({ hasText: 'SOHR' }).getByRole('combobox', { name: 'Status' }).selectOption('in-progress');
-  await cards(page).filter({ hasText: 'flight-tracking' }).getByRole('button', { name: 'Edit' }).click();
-  await page.getByRole('textbox', { name: 'Tags' }).fill('logistics air');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
+  const flights = cards(page).filter({ hasText: 'flight-tracking' });
+  await flights.getByRole('button', { name: 'Edit' }).click();
+  await flights.getByRole('textbox', { name: 'Tags' }).fill('logistics air');
+  await flights.getByRole('textbox', { name: 'Tags' }).press('Enter');
+  await flights.getByRole('textbox', { name: 'Tags' }).press('Escape');
   await cards(page).filter({ hasText: 'SOHR' }).click();
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
   await page.mouse.move(0, 0);
