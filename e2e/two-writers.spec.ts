@@ -24,7 +24,7 @@ test('a second process on an open notebook gets it read-only, never as a second 
     expect(String(info.value?.readOnlyReason)).toMatch(/pid|another/i);
     const ws = await call('getWorkspace', {});
     const articleId = (ws.value as { article: { id: string } }).article.id;
-    const write = await call('setReaderScroll', { articleId, scroll: 0.5 });
+    const write = await call('createNote', { articleId, kind: 'annotation', selectors: [], excerptIds: [] });
     expect(write).toMatchObject({ ok: false, error: { code: 'read-only' } });
   } finally {
     second.kill('SIGTERM');

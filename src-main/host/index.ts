@@ -70,7 +70,13 @@ async function main(): Promise<number> {
     const stop = (): void => {
       server.close();
       server.closeAllConnections();
-      void service.close().finally(() => done(0));
+      service.close().then(
+        () => done(0),
+        (error: unknown) => {
+          console.error(`leadline host: the last changes could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+          done(1);
+        },
+      );
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

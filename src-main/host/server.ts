@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import { isCallName, TOKEN_HEADER, type ApiHandlers } from '../shared/api';
 import { dispatch } from '../notebook/dispatch';
-import { CONTENT_SECURITY_POLICY, readRendererFile } from '../serve/renderer-files';
+import { readRendererFile, rendererHeaders } from '../serve/renderer-files';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -55,13 +55,7 @@ export function createHostServer({ handlers, rendererDir, token }: HostServerOpt
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
     const file = await readRendererFile(rendererDir, url.pathname);
     if (!file) return send(response, 404, 'Not found');
-    response.writeHead(200, {
-      'content-type': file.contentType,
-      'content-security-policy': CONTENT_SECURITY_POLICY,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-    });
+    response.writeHead(200, rendererHeaders(file.contentType));
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAppArgs } from './app-args';
+import { parseAppArgs, userArguments } from './app-args';
 
 describe('parseAppArgs', () => {
   it('takes --notebook, else LEADLINE_NOTEBOOK', () => {
@@ -9,10 +9,18 @@ describe('parseAppArgs', () => {
     expect(parseAppArgs([], {})).toEqual({ ok: true, help: false });
   });
   it('lets Chromium and test-driver switches through', () => {
-    expect(parseAppArgs(['--no-sandbox', '--remote-debugging-port=0', '--inspect=0', '.', '--notebook', 'n.json'], {})).toMatchObject({ ok: true, notebook: 'n.json' });
+    expect(parseAppArgs(['--no-sandbox', '--remote-debugging-port=0', '--inspect=0', '--notebook', 'n.json'], {})).toMatchObject({ ok: true, notebook: 'n.json' });
   });
   it('reports unknown flags for the usage message', () => {
     expect(parseAppArgs(['--frobnicate'], {})).toEqual({ ok: false, error: 'unknown flag "--frobnicate"' });
     expect(parseAppArgs(['--help'], {})).toEqual({ ok: true, help: true });
+  });
+});
+
+describe('userArguments', () => {
+  it('drops the executable and, unpackaged, the app path wherever engine switches put it', () => {
+    expect(userArguments(['/electron', 'out/main/index.js', '--notebook', 'n.json'], true)).toEqual(['--notebook', 'n.json']);
+    expect(userArguments(['/electron', '--inspect=0', '--remote-debugging-port=0', 'out/main/index.js', '--notebook', 'n.json'], true)).toEqual(['--inspect=0', '--remote-debugging-port=0', '--notebook', 'n.json']);
+    expect(userArguments(['/Leadline', '--notebook', 'n.json'], false)).toEqual(['--notebook', 'n.json']);
   });
 });

@@ -1,5 +1,5 @@
 import { protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY, readRendererFile } from '../serve/renderer-files';
+import { readRendererFile, rendererHeaders } from '../serve/renderer-files';
 import { APP_SCHEME } from './security';
 
 /** Must run before the app is ready. A standard, secure scheme gives the renderer a real origin for CSP 'self'. */
@@ -12,8 +12,6 @@ export function serveRenderer(rendererDir: string): void {
     const url = new URL(request.url);
     const file = url.host === 'leadline' ? await readRendererFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
-    return new Response(new Uint8Array(file.body), {
-      headers: { 'content-type': file.contentType, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
-    });
+    return new Response(new Uint8Array(file.body), { headers: rendererHeaders(file.contentType) });
   });
 }

@@ -3,11 +3,12 @@
  * then serves the sandboxed renderer and answers its API calls over IPC.
  */
 import { join, resolve } from 'node:path';
-import { app, dialog, session, Menu, type BrowserWindow } from 'electron';
+import { app, dialog, session, BrowserWindow, Menu } from 'electron';
+import type { NotebookService } from '../notebook/service';
 import { COMMAND_CHANNEL, type AppCommand } from '../shared/api';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService } from '../notebook/service';
-import { APP_USAGE, parseAppArgs } from './app-args';
+import { APP_USAGE, parseAppArgs, userArguments } from './app-args';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -15,10 +16,12 @@ import { confirmAndOpen, desktopActions } from './platform-actions';
 import { APP_ORIGIN, guardWebContents, hardenSession, isAppUrl } from './security';
 import { createMainWindow } from './window';
 
-const args = parseAppArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.env);
+const args = parseAppArgs(userArguments(process.argv, Boolean(process.defaultApp)), process.env);
 if (!args.ok || args.help) {
   const message = args.ok ? APP_USAGE : `leadline: ${args.error}\n\n${APP_USAGE}`;
   (args.ok ? console.log : console.error)(message);
+  // Launched from a desktop icon there is no console to read: say it in a box too.
+  if (!args.ok) dialog.showErrorBox('Leadline: unknown command-line option', message);
   app.exit(args.ok ? 0 : 2);
 } else {
   if (process.env.LEADLINE_USER_DATA) app.setPath('userData', resolve(process.env.LEADLINE_USER_DATA));
@@ -26,7 +29,11 @@ if (!args.ok || args.help) {
     app.quit();
   } else {
     registerAppScheme();
-    void start(args.notebook);
+    start(args.notebook).catch((error: unknown) => {
+      // Without this, a windowless process would keep the single-instance lock.
+      dialog.showErrorBox('Leadline could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+      app.exit(1);
+    });
   }
 }
 
@@ -68,14 +75,47 @@ async function start(notebookArg: string | undefined): Promise<void> {
   });
   mainWindow.on('closed', () => (mainWindow = null));
 
+  let quitting = false;
   let closed = false;
   app.on('before-quit', (event) => {
     if (closed) return;
     event.preventDefault();
-    void service.close().finally(() => {
+    if (quitting) return;
+    quitting = true;
+    void (async () => {
+      // Windows first: their unload flushes the last typing into the store, which must still be open.
+      const windowsClosed = BrowserWindow.getAllWindows().map(
+        (window) =>
+          new Promise<void>((done) => {
+            window.once('closed', () => done());
+            window.close();
+          }),
+      );
+      await Promise.all(windowsClosed);
+      await closeNotebook(service);
       closed = true;
       app.quit();
-    });
+    })();
   });
   app.on('window-all-closed', () => app.quit());
+}
+
+/** Flushes and unlocks the notebook; while the disk refuses, the user chooses to retry or to quit anyway. */
+async function closeNotebook(service: NotebookService): Promise<void> {
+  for (;;) {
+    try {
+      await service.close();
+      return;
+    } catch (error) {
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        message: 'Your latest changes are not on disk yet.',
+        detail: `${error instanceof Error ? error.message : String(error)}\n\nFree some space or fix the folder's permissions, then try again. Quitting now loses the changes since the last save.`,
+        buttons: ['Try Again', 'Quit Anyway'],
+        defaultId: 0,
+        cancelId: 0,
+      });
+      if (response === 1) return;
+    }
+  }
 }

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { PlatformActions } from '../notebook/service';
+import { isWebUrl } from '../shared/urls';
 
 /** The desktop's save dialog and system browser, behind the notebook service's PlatformActions. */
 export function desktopActions(getWindow: () => BrowserWindow | null): PlatformActions {
@@ -26,7 +27,7 @@ export function desktopActions(getWindow: () => BrowserWindow | null): PlatformA
 
 /** Web links leave the app only after the user agrees; anything but http(s) is refused. */
 export async function confirmAndOpen(window: BrowserWindow | null, url: string): Promise<boolean> {
-  if (!/^https?:\/\//i.test(url)) return false;
+  if (!isWebUrl(url)) return false;
   const options = {
     type: 'question' as const,
     buttons: ['Open in Browser', 'Cancel'],

@@ -4,12 +4,17 @@
  * windows are refused (web links go to the system browser after the user agrees).
  */
 import { app, type Session, type WebContents } from 'electron';
+import { isWebUrl } from '../shared/urls';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://leadline`;
 
 export function isAppUrl(url: string, devServerUrl?: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+  if (url.startsWith(`${APP_ORIGIN}/`)) return true;
+  if (devServerUrl === undefined) return false;
+  const dev = new URL(devServerUrl);
+  // The dev server's origin exactly, and its hot-reload socket.
+  return url.startsWith(`${dev.origin}/`) || url.startsWith(`ws://${dev.host}/`);
 }
 
 export function hardenSession(session: Session, devServerUrl?: string): void {
@@ -29,12 +34,12 @@ export function guardWebContents(openExternal: (url: string) => void, devServerU
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url, devServerUrl) || url !== contents.getURL()) event.preventDefault();
-      if (/^https?:/i.test(url)) openExternal(url);
+      if (isWebUrl(url)) openExternal(url);
     });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      if (/^https?:/i.test(url)) openExternal(url);
+      if (isWebUrl(url)) openExternal(url);
       return { action: 'deny' };
     });
   });

@@ -11,7 +11,7 @@ export interface WindowOptions {
 export function createMainWindow({ preloadPath, url, stateFile }: WindowOptions): BrowserWindow {
   const state = loadWindowState(stateFile);
   const window = new BrowserWindow({
-    ...(state.bounds.x >= 0 ? { x: state.bounds.x, y: state.bounds.y } : {}),
+    ...(state.bounds.x !== undefined && state.bounds.y !== undefined ? { x: state.bounds.x, y: state.bounds.y } : {}),
     width: state.bounds.width,
     height: state.bounds.height,
     minWidth: 720,
@@ -31,7 +31,8 @@ export function createMainWindow({ preloadPath, url, stateFile }: WindowOptions)
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
-      spellcheck: true,
+      // Elsewhere Chromium downloads spelling dictionaries; macOS uses the system's, offline.
+      spellcheck: process.platform === 'darwin',
       // Middle-click must not open links in new windows.
       disableBlinkFeatures: 'Auxclick',
     },

@@ -312,11 +312,6 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
     getWorkspace: { bases: [{}], fields: [], refused: [] },
     getStoreInfo: { bases: [{}], fields: [], refused: [] },
     listBackups: { bases: [{}], fields: [], refused: [] },
-    openArticle: {
-      bases: [{ articleId: f.articleId }],
-      fields: [{ path: ['articleId'], required: true, bad: BAD_ID }],
-      refused: UNKNOWN_IDS.map((id) => [`unknown article ${id}`, { articleId: id }]),
-    },
     createNote: {
       bases: [
         { articleId: f.articleId, kind: 'annotation', selectors: [sel], excerptIds: [f.excerptA], body: 'b', tags: ['t'] },

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { emptyNotebook } from '../shared/model';
 import { seedNotebook } from './articles';
 import { openNotebookStore, type NotebookStore } from './store';
 
@@ -11,7 +13,8 @@ export const BUNDLED_ARTICLE_FILE = 'articles/putin-wants-syria-to-return-the-fa
  */
 export function notebookOpener(notebookPath: string, resourcesDir: string): () => Promise<NotebookStore> {
   return async () => {
-    const seed = await seedNotebook(join(resourcesDir, BUNDLED_ARTICLE_FILE));
+    // The bundled article is read only for a new notebook: an existing one must open without it.
+    const seed = existsSync(notebookPath) ? emptyNotebook() : await seedNotebook(join(resourcesDir, BUNDLED_ARTICLE_FILE));
     return openNotebookStore({ path: notebookPath, seed: () => seed, onCorrupt: 'move-aside' });
   };
 }

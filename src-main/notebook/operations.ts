@@ -4,7 +4,7 @@
  */
 import { emptyPatch, type CallInput, type Mutation, type Patch } from '../shared/api';
 import { selectorsFor } from '../shared/anchoring';
-import { canonicalText } from '../shared/canonical-text';
+import { articleText } from './article-text';
 import type { Article, Excerpt, Note, Notebook, Selectors } from '../shared/model';
 import { invalid, notFound } from './api-failure';
 import { applyPatch } from './patch';
@@ -35,16 +35,6 @@ function findExcerpt(notebook: Notebook, id: string): Excerpt {
   const excerpt = notebook.excerpts.find((e) => e.id === id);
   if (!excerpt) throw notFound('excerpt', id);
   return excerpt;
-}
-
-const textCache = new WeakMap<Article, string>();
-function articleText(article: Article): string {
-  let text = textCache.get(article);
-  if (text === undefined) {
-    text = canonicalText(article.content).text;
-    textCache.set(article, text);
-  }
-  return text;
 }
 
 /**

@@ -3,7 +3,8 @@
  * every mutation (and its undo) passes the same integrity checks.
  */
 import { emptyPatch, type Mutation, type Patch } from '../shared/api';
-import type { Excerpt, Note, Notebook } from '../shared/model';
+import type { Article, Excerpt, Note, Notebook } from '../shared/model';
+import { articleText } from './article-text';
 import { invalid, notFound } from './api-failure';
 
 /** Returns the next notebook and the mutation (with its inverse). Throws ApiFailure on any violation. */
@@ -37,17 +38,20 @@ export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; 
     notes.set(note.id, note);
   }
 
-  const articleIds = new Set(notebook.articles.map((a) => a.id));
-  checkExcerpts(patch.upsertExcerpts, articleIds);
-  checkNotes(notes, excerpts, articleIds);
+  const articles = new Map(notebook.articles.map((a) => [a.id, a]));
+  checkExcerpts(patch.upsertExcerpts, articles);
+  checkNotes(notes, excerpts, new Set(articles.keys()));
 
   const next: Notebook = { ...notebook, notes: [...notes.values()], excerpts: [...excerpts.values()] };
   return { next, mutation: { applied: patch, inverse } };
 }
 
-function checkExcerpts(changed: readonly Excerpt[], articleIds: ReadonlySet<string>): void {
+/** Restored excerpts may be orphans (their quote is no longer found), but never point past the text. */
+function checkExcerpts(changed: readonly Excerpt[], articles: ReadonlyMap<string, Article>): void {
   for (const excerpt of changed) {
-    if (!articleIds.has(excerpt.articleId)) throw notFound('article', excerpt.articleId);
+    const article = articles.get(excerpt.articleId);
+    if (!article) throw notFound('article', excerpt.articleId);
+    if (excerpt.position.end > articleText(article).length) throw invalid(`Excerpt "${excerpt.id}" would end past the end of its article.`);
   }
 }
 

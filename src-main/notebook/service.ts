@@ -5,6 +5,7 @@
  */
 import { isEmptyPatch, type ApiHandlers, type ExportScopeInput, type HostKind, type Mutation, type StoreInfo, type Workspace } from '../shared/api';
 import { newId } from '../shared/ids';
+import { isWebUrl } from '../shared/urls';
 import type { Notebook } from '../shared/model';
 import { ApiFailure } from './api-failure';
 import { exportFileName, exportMarkdown, noteToMarkdown, ExportError } from './export-markdown';
@@ -70,16 +71,23 @@ function createHandlers(
     return store;
   }
 
-  async function commit(next: Notebook): Promise<void> {
+  /**
+   * Saves `next`; resolves to whether it reached the disk. A failed write whose data the
+   * store keeps in memory (and retries) is not an error for the caller: the change
+   * happened, and the store's status tells the user it is not on disk yet.
+   */
+  async function commit(next: Notebook): Promise<boolean> {
     const opened = openStore();
     if (opened.status().readOnly) {
       throw new ApiFailure('read-only', `This notebook is open read-only: ${opened.status().readOnlyReason ?? 'another Leadline is writing to it'}. Close the other window and restart Leadline to edit.`);
     }
     try {
       await opened.commit(next);
+      return true;
     } catch (error) {
-      if (error instanceof NotebookWriteError) throw new ApiFailure('storage', error.message);
-      throw error;
+      if (!(error instanceof NotebookWriteError)) throw error;
+      if (opened.read() === next) return false;
+      throw new ApiFailure('storage', error.message);
     }
   }
 
@@ -87,8 +95,9 @@ function createHandlers(
   async function mutate<R extends { next: Notebook; mutation: Mutation }>(run: (notebook: Notebook) => R): Promise<R['mutation']> {
     const before = openStore().read();
     const result = run(before);
-    if (result.next !== before && !isEmptyPatch(result.mutation.applied)) await commit(result.next);
-    return result.mutation;
+    if (result.next === before || isEmptyPatch(result.mutation.applied)) return result.mutation;
+    const saved = await commit(result.next);
+    return { ...result.mutation, saved };
   }
 
   function storeInfo(): StoreInfo {
@@ -113,28 +122,15 @@ function createHandlers(
 
   function markdownFor(scope: ExportScopeInput): { fileName: string; markdown: string } {
     const notebook = openStore().read();
-    try {
-      return {
-        fileName: exportFileName(notebook, scope),
-        markdown: exportMarkdown(notebook, { scope, exportedAt: ctx.now(), appVersion: options.app.version }),
-      };
-    } catch (error) {
-      if (error instanceof ExportError) throw new ApiFailure('not-found', error.message);
-      throw error;
-    }
+    return exporting(() => ({
+      fileName: exportFileName(notebook, scope),
+      markdown: exportMarkdown(notebook, { scope, exportedAt: ctx.now(), appVersion: options.app.version }),
+    }));
   }
 
   return {
     getWorkspace: async () => workspace(),
     getStoreInfo: async () => storeInfo(),
-    openArticle: async ({ articleId }) => {
-      const notebook = openStore().read();
-      ops.findArticle(notebook, articleId);
-      if (notebook.ui.currentArticleId !== articleId) {
-        await commit({ ...notebook, ui: { ...notebook.ui, currentArticleId: articleId } });
-      }
-      return workspace(articleId);
-    },
     createNote: (input) => mutate((n) => ops.createNote(n, input, ctx)),
     updateNote: (input) => mutate((n) => ops.updateNote(n, input, ctx)),
     linkExcerpt: (input) => mutate((n) => ops.linkExcerpt(n, input, ctx)),
@@ -143,7 +139,12 @@ function createHandlers(
     deleteExcerpt: (input) => mutate((n) => ops.deleteExcerpt(n, input, ctx)),
     applyPatch: (patch) => mutate((n) => applyPatch(n, patch)),
     setReaderScroll: async (input) => {
-      await commit(ops.setReaderScroll(openStore().read(), input));
+      // The reading position is a convenience: never an error, and not worth a write when unchanged.
+      const opened = openStore();
+      const notebook = opened.read();
+      const next = ops.setReaderScroll(notebook, input);
+      const same = notebook.ui.currentArticleId === input.articleId && Math.abs((notebook.ui.scroll[input.articleId] ?? -1) - input.scroll) < 0.001;
+      if (!same && !opened.status().readOnly) await commit(next);
       return null;
     },
     exportMarkdown: async ({ scope }) => markdownFor(scope),
@@ -151,14 +152,7 @@ function createHandlers(
       const { fileName, markdown } = markdownFor(scope);
       return { savedTo: await options.platform.saveFile(fileName, markdown) };
     },
-    noteMarkdown: async ({ noteId }) => {
-      try {
-        return { markdown: noteToMarkdown(openStore().read(), noteId) };
-      } catch (error) {
-        if (error instanceof ExportError) throw new ApiFailure('not-found', error.message);
-        throw error;
-      }
-    },
+    noteMarkdown: async ({ noteId }) => exporting(() => ({ markdown: noteToMarkdown(openStore().read(), noteId) })),
     listBackups: async () => {
       const store = current();
       const backups = store instanceof Error ? store.backups : await store.listBackups();
@@ -184,10 +178,20 @@ function createHandlers(
       return workspace();
     },
     openExternal: async ({ url }) => {
-      if (!/^https?:\/\//i.test(url)) {
+      if (!isWebUrl(url)) {
         throw new ApiFailure('invalid-input', `Leadline only opens web links (http or https), not "${url.slice(0, 80)}". Nothing was opened.`);
       }
       return { opened: await options.platform.openExternal(url) }; // eng-disable OPEN_EXTERNAL_JS_CHECK: not Electron's shell; http(s) checked above
     },
   };
+}
+
+/** An export asked for something that is not there (an unknown article or note). */
+function exporting<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ExportError) throw new ApiFailure('not-found', error.message);
+    throw error;
+  }
 }

@@ -44,12 +44,19 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** A set of record changes. Every mutation returns the patch it made and the patch that undoes it. */
-export const PatchSchema = z.strictObject({
-  upsertNotes: z.array(NoteSchema).max(10_000),
-  upsertExcerpts: z.array(ExcerptSchema).max(10_000),
-  removeNoteIds: z.array(IdSchema).max(10_000),
-  removeExcerptIds: z.array(IdSchema).max(10_000),
-});
+const unique = (ids: readonly string[]): boolean => new Set(ids).size === ids.length;
+
+export const PatchSchema = z
+  .strictObject({
+    upsertNotes: z.array(NoteSchema).max(10_000),
+    upsertExcerpts: z.array(ExcerptSchema).max(10_000),
+    removeNoteIds: z.array(IdSchema).max(10_000),
+    removeExcerptIds: z.array(IdSchema).max(10_000),
+  })
+  // Each record at most once: the inverse must hold its state from before the patch.
+  .refine((p) => unique([...p.upsertNotes.map((n) => n.id), ...p.removeNoteIds]) && unique([...p.upsertExcerpts.map((e) => e.id), ...p.removeExcerptIds]), {
+    message: 'a patch names each note and excerpt at most once',
+  });
 export type Patch = z.infer<typeof PatchSchema>;
 
 export function emptyPatch(): Patch {
@@ -65,6 +72,8 @@ export interface Mutation {
   applied: Patch;
   /** Applying this patch restores the records as they were before. */
   inverse: Patch;
+  /** False when the change is kept in memory but not yet on disk (the store retries; StoreInfo.writeError says why). */
+  saved?: boolean;
 }
 
 export interface ArticleSummary {
@@ -123,9 +132,6 @@ function returns<Output>() {
 export const contract = {
   getWorkspace: returns<Workspace>()(Empty),
   getStoreInfo: returns<StoreInfo>()(Empty),
-  openArticle: returns<Workspace>()(
-    z.strictObject({ articleId: IdSchema }),
-  ),
   createNote: returns<Mutation & { noteId: string }>()(
     z.strictObject({
       articleId: IdSchema,

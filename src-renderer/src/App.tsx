@@ -66,7 +66,7 @@ function Dialogs() {
     case 'delete-note':
       return <DeleteDialog noteId={open.noteId} />;
     case 'export':
-      return <ExportDialog />;
+      return <ExportDialog initialScope={open.scope} />;
     case 'backups':
       return <BackupsDialog />;
     case 'shortcuts':

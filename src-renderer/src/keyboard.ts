@@ -10,6 +10,12 @@ import { redo, undo } from './state/actions';
 import { dialog } from './state/ui';
 
 export function runCommand(command: AppCommand): void {
+  // From the menu (macOS keeps menu accelerators live): in a text field, undo is the field's own.
+  if ((command === 'undo' || command === 'redo') && isTextField(document.activeElement)) {
+    document.execCommand(command);
+    return;
+  }
+  if (dialog.value) return; // an open dialog owns the keyboard and the menu's commands wait
   switch (command) {
     case 'annotate':
       return void act('annotate');
@@ -22,10 +28,10 @@ export function runCommand(command: AppCommand): void {
     case 'redo':
       return void redo();
     case 'export-markdown':
-      dialog.value = { kind: 'export' };
+      dialog.value = { kind: 'export', scope: 'article' };
       return;
     case 'export-notebook':
-      dialog.value = { kind: 'export' };
+      dialog.value = { kind: 'export', scope: 'all' };
       return;
     case 'restore-backup':
       dialog.value = { kind: 'backups' };

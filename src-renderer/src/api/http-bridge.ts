@@ -9,10 +9,13 @@ export function createHttpBridge(token: string): LeadlineApi {
   for (const name of CALL_NAMES) {
     api[name] = async (input: unknown): Promise<Result<unknown>> => {
       try {
+        const body = JSON.stringify(input ?? {});
         const response = await fetch(httpPath(name), {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-          body: JSON.stringify(input ?? {}),
+          body,
+          // The last save as a tab closes must outlive the page (browsers allow up to 64 KB).
+          keepalive: body.length < 60_000,
         });
         if (response.status === 403) {
           return { ok: false, error: { code: 'internal', message: 'The Leadline host refused this page (wrong or missing token). Open the exact address the host printed.' } };

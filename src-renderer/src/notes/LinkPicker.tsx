@@ -7,6 +7,8 @@ import { closeDialog, Modal } from '../ui/Modal';
 import { matchesFilters } from './note-list';
 
 /** Picks an existing note for the selection: type to filter, arrows to choose, Enter to link. */
+const SHOWN = 100;
+
 export function LinkPicker({ selectors }: { selectors: Selectors }) {
   const query = useSignal('');
   const active = useSignal(0);
@@ -18,7 +20,7 @@ export function LinkPicker({ selectors }: { selectors: Selectors }) {
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
-    const count = matches.value.length;
+    const count = Math.min(SHOWN, matches.value.length);
     if (event.key === 'ArrowDown' && count) active.value = (active.value + 1) % count;
     else if (event.key === 'ArrowUp' && count) active.value = (active.value - 1 + count) % count;
     else if (event.key === 'Enter' && count) pick(matches.value[Math.min(active.value, count - 1)]!.id);
@@ -41,13 +43,14 @@ export function LinkPicker({ selectors }: { selectors: Selectors }) {
         }}
         onKeyDown={onKeyDown}
         aria-controls="link-picker-list"
+        aria-activedescendant={matches.value[active.value] ? `pick-${matches.value[active.value]!.id}` : undefined}
       />
       {matches.value.length === 0 ? (
         <p class="no-match">{orderedNotes.value.length === 0 ? 'There are no notes yet: use Annotate or Add lead first.' : 'No note matches.'}</p>
       ) : (
         <ul id="link-picker-list" role="listbox" aria-label="Notes" class="picker-list">
-          {matches.value.slice(0, 100).map((note, i) => (
-            <li key={note.id} role="option" aria-selected={i === active.value} class={i === active.value ? 'active' : ''} onMouseEnter={() => (active.value = i)} onClick={() => pick(note.id)}>
+          {matches.value.slice(0, SHOWN).map((note, i) => (
+            <li key={note.id} id={`pick-${note.id}`} role="option" aria-selected={i === active.value} class={i === active.value ? 'active' : ''} onMouseEnter={() => (active.value = i)} onClick={() => pick(note.id)}>
               <span class={`kind-badge ${note.kind}`}>{note.kind === 'lead' ? `Lead · ${LEAD_STATUS_LABELS[note.status ?? 'open']}` : 'Annotation'}</span>
               <span class="picker-text">{note.body.trim().split('\n', 1)[0] || excerpts.value.get(note.excerptIds[0] ?? '')?.quote.exact.slice(0, 100) || '(empty note)'}</span>
             </li>

@@ -3,6 +3,7 @@ import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { LEAD_STATUS_LABELS, LeadStatusSchema, type Excerpt, type LeadStatus, type Note } from '../../../src-main/shared/model';
 import { ApiCallError, call } from '../api/client';
+import { isWebUrl } from '../../../src-main/shared/urls';
 import { copyText } from '../ui/clipboard';
 import { renderMarkdown } from '../markdown/render-markdown';
 import { revealExcerpts } from '../reader/navigation';
@@ -163,7 +164,7 @@ function onBodyClick(event: MouseEvent): void {
   if (!link) return;
   event.preventDefault();
   const href = link.getAttribute('href') ?? '';
-  if (!/^https?:/i.test(href)) return;
+  if (!isWebUrl(href)) return;
   call('openExternal', { url: href }).then(
     ({ opened }) => {
       if (!opened) showToast(`Link not opened. Its address is ${href}`, { action: { label: 'Copy address', run: () => void copyText(href) } });

@@ -9,7 +9,7 @@ export function PaneHeader() {
       <span class={`save-indicator ${saveState.value}`} role="status" aria-live="polite">
         {SAVE_LABELS[saveState.value]}
       </span>
-      <button type="button" onClick={() => (dialog.value = { kind: 'export' })} title="Export Markdown (Ctrl+E)">
+      <button type="button" onClick={() => (dialog.value = { kind: 'export', scope: 'article' })} title="Export Markdown (Ctrl+E)">
         Export…
       </button>
       <button type="button" onClick={() => (dialog.value = { kind: 'backups' })} title="Restore a backup">

@@ -28,7 +28,9 @@ async function mutate<K extends MutatingCall>(name: K, input: CallInput<K>): Pro
   try {
     const result = await call(name, input);
     applyLocalPatch((result as Mutation).applied);
-    saveState.value = 'saved';
+    const onDisk = (result as Mutation).saved !== false;
+    saveState.value = onDisk ? 'saved' : 'error';
+    if (!onDisk) refreshStoreInfo();
     return result;
   } catch (error) {
     saveState.value = 'error';
@@ -50,6 +52,10 @@ export function perform<K extends MutatingCall>(label: string, name: K, input: C
 }
 
 function travel(from: 'undo' | 'redo'): Promise<void> {
+  // Pending typing is saved first (it is queued ahead of the undo), and the editor
+  // closes: its uncontrolled textarea would otherwise save the undone text back.
+  void flushEdits();
+  editingNoteId.value = null;
   return enqueue(async () => {
     const entry = history.value[from].at(-1);
     if (!entry) {

@@ -31,7 +31,7 @@ export const toast = signal<Toast | null>(null);
 export type Dialog =
   | { kind: 'link-picker'; selectors: Selectors }
   | { kind: 'delete-note'; noteId: string }
-  | { kind: 'export' }
+  | { kind: 'export'; scope: 'article' | 'all' }
   | { kind: 'backups' }
   | { kind: 'shortcuts' };
 export const dialog = signal<Dialog | null>(null);

@@ -1,0 +1,14 @@
+import { canonicalText } from '../shared/canonical-text';
+import type { Article } from '../shared/model';
+
+const cache = new WeakMap<Article, string>();
+
+/** The canonical text of an article (what selectors refer to), computed once per article record. */
+export function articleText(article: Article): string {
+  let text = cache.get(article);
+  if (text === undefined) {
+    text = canonicalText(article.content).text;
+    cache.set(article, text);
+  }
+  return text;
+}
