@@ -35,8 +35,8 @@ export interface LeadlineApp {
   readonly notebookPath: string;
   /** Every request that left the app's own origin (the fixture asserts it stays empty). */
   readonly foreignRequests: string[];
-  /** Quits and relaunches on the same notebook, as a user restarting the app. */
-  restart(): Promise<Page>;
+  /** Quits and relaunches on the same notebook, as a user restarting the app; `whileClosed` runs in between. */
+  restart(whileClosed?: () => void): Promise<Page>;
   /** Closes the current instance and launches on other options (e.g. a broken notebook). */
   relaunch(options: LaunchOptions): Promise<Page>;
   /** For the host: the address it printed; for Electron: the app origin. */
@@ -174,8 +174,9 @@ export const test = base.extend<{ app: LeadlineApp }, { chromiumBrowser: Browser
       mode: mode.kind,
       dir,
       foreignRequests,
-      async restart() {
+      async restart(whileClosed) {
         await running.close();
+        whileClosed?.();
         running = await launch();
         return running.page;
       },

@@ -165,15 +165,17 @@ describe('notebook store', () => {
 
     it('moves a damaged file aside without overwriting an earlier corrupt copy, and lists backups newest first', async () => {
       const clock = new Date('2024-05-01T10:00:00.000Z');
-      // Two saves a few minutes apart leave two backups.
+      // Two saves a few minutes apart leave two backups (each of the file before the save),
+      // and closing backs up the final state.
       const store = await openStore({ now: () => clock });
       clock.setTime(clock.getTime() + 5 * 60_000);
       await store.commit(stateAt(1));
       clock.setTime(clock.getTime() + 5 * 60_000);
       await store.commit(stateAt(2));
+      clock.setTime(clock.getTime() + 60_000);
       await store.close();
       const backups = await listBackups(nb);
-      expect(backups).toHaveLength(2);
+      expect(backups).toHaveLength(3);
 
       const at = new Date('2024-06-01T08:00:00.000Z');
       const earlier = join(dir, 'notebook.corrupt-2024-06-01T08-00-00-000Z.json');
@@ -194,8 +196,8 @@ describe('notebook store', () => {
       const fresh = await openStore();
       expect(fresh.read()).toEqual(stateAt(0));
       await fresh.restoreBackup(error.backups[0]!.id);
-      expect(fresh.read()).toEqual(stateAt(1));
-      expect(onDisk(nb)).toEqual(stateAt(1));
+      expect(fresh.read()).toEqual(stateAt(2));
+      expect(onDisk(nb)).toEqual(stateAt(2));
       expect(fresh.status().recoveredFrom).toBe(error.backups[0]!.path);
     });
 

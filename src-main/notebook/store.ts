@@ -309,6 +309,8 @@ class Store implements NotebookStore {
   private retryTimer: NodeJS.Timeout | undefined;
   private failures = 0;
   private closed = false;
+  /** A save reached the disk after the newest backup was taken. */
+  private savedSinceBackup = false;
 
   constructor(init: StoreInit) {
     this.path = init.path;
@@ -434,6 +436,7 @@ class Store implements NotebookStore {
     this.failures = 0;
     this.writeError = undefined;
     this.lastSavedAt = this.now().toISOString();
+    this.savedSinceBackup = true;
     for (const w of batch) w.resolve();
     this.emit();
     return true;
@@ -467,6 +470,7 @@ class Store implements NotebookStore {
       const made = await createBackup(this.path, at, this.fs);
       if (!made) return null; // no file yet (the very first save): nothing to keep
       this.newestBackupAt = made.createdAt;
+      this.savedSinceBackup = false;
       await pruneBackups(this.path, at, this.policy, this.fs);
       return made;
     } catch (error) {
@@ -524,7 +528,12 @@ class Store implements NotebookStore {
   async close(): Promise<void> {
     if (this.closed) return;
     try {
-      if (this.readOnlyReason === undefined) await this.flush();
+      if (this.readOnlyReason === undefined) {
+        await this.flush();
+        // Routine backups copy the file before a save, at most once a minute: without this
+        // one, the end of a session would be missing from backups/ until the next session.
+        if (this.savedSinceBackup) await this.backup(false);
+      }
     } finally {
       this.closed = true;
       this.clearRetry();
