@@ -96,6 +96,26 @@ test('deleting a note can keep its excerpt as a plain highlight', async ({ app }
   await card.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete note, keep highlight' }).click();
   await expect(cards(page)).toHaveCount(0);
-  const plain = await page.evaluate(() => [...(CSS.highlights.get('ll-plain') ?? [])].map((r) => r.toString()));
-  expect(plain).toEqual(['Shia militias']);
+  const plainRanges = (): Promise<string[]> => page.evaluate(() => [...(CSS.highlights.get('ll-plain') ?? [])].map((r) => r.toString()));
+  expect(await plainRanges()).toEqual(['Shia militias']);
+
+  // Clicking the plain highlight offers to annotate it again or to remove it; a click elsewhere dismisses that.
+  const clickHighlight = async (): Promise<void> => {
+    const point = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('ll-plain') ?? [])][0] as Range;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+  };
+  await clickHighlight();
+  const bar = page.getByRole('toolbar', { name: 'Selection actions' });
+  await expect(bar.getByRole('button', { name: 'Remove highlight' })).toBeVisible();
+  await page.locator('.article-body p').first().click({ position: { x: 3, y: 3 } });
+  await expect(bar).toHaveCount(0);
+  await clickHighlight();
+  await bar.getByRole('button', { name: 'Remove highlight' }).click();
+  await expect.poll(plainRanges).toEqual([]);
+  await expect.poll(() => (JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { excerpts: unknown[] }).excerpts).toHaveLength(0);
 });

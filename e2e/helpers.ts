@@ -47,8 +47,16 @@ async function textBounds(page: Page, text: string, occurrence: number): Promise
 
 /** Selects text in the article by dragging the mouse across it, as a user would. */
 export async function dragSelect(page: Page, text: string, occurrence = 0): Promise<void> {
-  await textBounds(page, text, occurrence); // scrolls it into view first
-  const { x1, y1, x2, y2 } = await textBounds(page, text, occurrence);
+  // Scroll it into view, then wait until it stays put (the reader restores its saved
+  // reading position in the first frames after opening).
+  let bounds = await textBounds(page, text, occurrence);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const again = await textBounds(page, text, occurrence);
+    if (again.x1 === bounds.x1 && again.y1 === bounds.y1 && again.y2 === bounds.y2) break;
+    bounds = again;
+  }
+  const { x1, y1, x2, y2 } = bounds;
   await page.mouse.move(x1, y1);
   await page.mouse.down();
   await page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, { steps: 4 });

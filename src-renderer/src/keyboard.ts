@@ -5,6 +5,7 @@
 import type { AppCommand } from '../../src-main/shared/api';
 import { SEARCH_INPUT_ID } from './notes/FilterBar';
 import { stepHighlight } from './reader/navigation';
+import { readerSelection } from './reader/selection';
 import { act } from './reader/SelectionToolbar';
 import { redo, undo } from './state/actions';
 import { dialog } from './state/ui';
@@ -71,7 +72,10 @@ export function installKeyboard(): () => void {
       runCommand(command);
       return;
     }
-    if (event.key === 'F8' && !isTextField(event.target)) {
+    if (event.key === 'Escape' && readerSelection.value && !isTextField(event.target)) {
+      document.getSelection()?.removeAllRanges();
+      readerSelection.value = null;
+    } else if (event.key === 'F8' && !isTextField(event.target)) {
       event.preventDefault();
       stepHighlight(event.shiftKey ? -1 : 1);
     } else if (event.key === '?' && !isTextField(event.target)) {

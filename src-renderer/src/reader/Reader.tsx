@@ -70,9 +70,11 @@ export function Reader() {
     const plain = placedExcerpts.value.find((p) => hit.includes(p.id) && p.kind === 'plain');
     if (plain && hit.length === 1) {
       readerSelection.value = { start: plain.start, end: plain.end, excerptId: plain.id, rect: { top: event.clientY - 8, bottom: event.clientY + 8, left: event.clientX, right: event.clientX } };
-    } else if (hit.length === 0) {
-      focusedNoteId.value = null;
+      return;
     }
+    // A click anywhere else dismisses the toolbar a plain highlight opened.
+    if (readerSelection.value?.excerptId) readerSelection.value = null;
+    if (hit.length === 0) focusedNoteId.value = null;
   };
 
   return (
