@@ -42,10 +42,21 @@ async function start(notebookArg: string | undefined): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
   const getWindow = (): BrowserWindow | null => mainWindow;
 
-  app.on('second-instance', () => {
+  const notebookPath = resolve(notebookArg ?? join(app.getPath('userData'), 'notebook.json'));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    // One Leadline at a time: if the second launch asked for another notebook, say why it is not open.
+    const asked = parseAppArgs(userArguments(argv, Boolean(process.defaultApp)), {});
+    const wanted = asked.ok && asked.notebook ? resolve(workingDirectory, asked.notebook) : undefined;
+    if (wanted && wanted !== notebookPath) {
+      void dialog.showMessageBox(mainWindow, {
+        type: 'info',
+        message: 'Leadline is already open on another notebook.',
+        detail: `Open now: ${notebookPath}\nAsked for: ${wanted}\n\nQuit Leadline, then start it again with that notebook.`,
+      });
+    }
   });
   guardWebContents((url) => void confirmAndOpen(getWindow(), url), devServerUrl);
 
@@ -53,7 +64,6 @@ async function start(notebookArg: string | undefined): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
   serveRenderer(join(import.meta.dirname, '../renderer'));
 
-  const notebookPath = resolve(notebookArg ?? join(app.getPath('userData'), 'notebook.json'));
   const service = await startNotebookService({
     open: notebookOpener(notebookPath, join(app.getAppPath(), 'resources')),
     app: { name: 'Leadline', version: app.getVersion(), host: 'electron' },
