@@ -60,6 +60,17 @@ test('keyboard shortcuts create an annotation and a lead', async ({ app }) => {
   await expect.poll(() => readNotebook(app.notebookPath).notes.map((n) => n.kind).sort()).toEqual(['annotation', 'lead']);
 });
 
+test('typing right after the shortcut, before the editor appears, loses nothing', async ({ app }) => {
+  const { page } = app;
+  await waitForApp(page);
+  await dragSelect(page, 'Hmeimim base');
+  await page.keyboard.press('Control+Shift+L');
+  await page.keyboard.type('Check flight records');
+  await expect(page.getByRole('textbox', { name: 'Lead' })).toHaveValue('Check flight records');
+  await expect(page.locator('.save-state')).toHaveText('Saved');
+  await expect.poll(() => readNotebook(app.notebookPath).notes[0]?.body).toBe('Check flight records');
+});
+
 test('a lead has a status that is saved', async ({ app }) => {
   let page = app.page;
   await waitForApp(page);

@@ -1,28 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import MarkdownIt from 'markdown-it';
-import type { Token } from 'markdown-it';
+import { blockquotes, parsers, splitFrontMatter, taskItems } from '../src-main/notebook/testdata/markdown-check';
 import { test, expect } from './fixtures';
 import { addNote, cards, waitForApp } from './helpers';
 
-const md = new MarkdownIt({ html: true });
-
+/** The export read back by an independent CommonMark parser (the unit tests' reader). */
 function quotesAndTasks(markdown: string): { quotes: string[]; tasks: { checked: boolean; text: string }[] } {
-  const tokens = md.parse(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''), {});
-  const quotes: string[] = [];
-  const tasks: { checked: boolean; text: string }[] = [];
-  let depth = 0;
-  let current: string[] = [];
-  tokens.forEach((t: Token, i) => {
-    if (t.type === 'blockquote_open' && depth++ === 0) current = [];
-    else if (t.type === 'blockquote_close' && --depth === 0) quotes.push(current.join('\n\n'));
-    else if (t.type === 'inline' && depth > 0) current.push(t.content.replace(/\\(.)/g, '$1'));
-    if (t.type === 'list_item_open' && t.level === 1) {
-      const inline = tokens[i + 2];
-      const marker = inline?.type === 'inline' ? /^\[( |x)\] (.*)$/s.exec(inline.content) : null;
-      if (marker) tasks.push({ checked: marker[1] === 'x', text: marker[2]! });
-    }
-  });
-  return { quotes, tasks };
+  const body = markdown.startsWith('---\n') ? splitFrontMatter(markdown).body : markdown;
+  const tokens = parsers.gfm.parse(body, {});
+  return {
+    quotes: blockquotes(tokens).map((q) => q.text),
+    tasks: taskItems(tokens).map((t) => ({ checked: t.checked, text: t.label })),
+  };
 }
 
 test('Export Markdown writes the article, its excerpts with annotations and its leads as tasks', async ({ app }) => {

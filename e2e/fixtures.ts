@@ -61,7 +61,8 @@ function isOwnRequest(url: string, origin: string): boolean {
   return url.startsWith(`${origin}/`) || url === origin || url.startsWith(`blob:${origin}/`) || url.startsWith('data:') || url.startsWith('devtools://');
 }
 
-async function startHost(notebookPath: string, args: string[]): Promise<{ host: ChildProcessWithoutNullStreams; url: string }> {
+/** Starts the built browser host and resolves with the address it prints. */
+export async function startHost(notebookPath: string, args: string[] = []): Promise<{ host: ChildProcessWithoutNullStreams; url: string }> {
   const host = spawn(process.execPath, ['out/main/host.js', '--notebook', notebookPath, ...args], { stdio: 'pipe' });
   let stderr = '';
   host.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

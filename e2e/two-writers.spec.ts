@@ -1,20 +1,11 @@
-import { spawn } from 'node:child_process';
-import { test, expect } from './fixtures';
+import { startHost, test, expect } from './fixtures';
 import { waitForApp } from './helpers';
 
 test('a second process on an open notebook gets it read-only, never as a second writer', async ({ app }) => {
   await waitForApp(app.page);
-  const second = spawn(process.execPath, ['out/main/host.js', '--notebook', app.notebookPath], { stdio: 'pipe' });
+  const { host: second, url: address } = await startHost(app.notebookPath);
   try {
-    const url = await new Promise<URL>((resolve, reject) => {
-      let out = '';
-      second.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /Leadline host: (\S+)\n/.exec(out);
-        if (match) resolve(new URL(match[1]!));
-      });
-      second.once('exit', (code) => reject(new Error(`second host exited with ${code}`)));
-    });
+    const url = new URL(address);
     const call = async (name: string, body: unknown): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } }> => {
       const response = await fetch(new URL(`/api/${name}`, url), { method: 'POST', headers: { 'x-leadline-token': url.searchParams.get('token')!, 'content-type': 'application/json' }, body: JSON.stringify(body) });
       return (await response.json()) as { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } };

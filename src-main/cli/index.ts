@@ -2,14 +2,14 @@
  * `npm run export -- --notebook FILE [--article ID | --all] [--out FILE]`:
  * the headless Markdown export, reading the notebook without taking its lock.
  */
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readNotebookFile } from '../notebook/store';
+import { appVersion } from './app-version';
 import { runExportCli } from './export-cli';
 
 const appRoot = join(import.meta.dirname, '../..');
-const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const version = appVersion(appRoot);
 
 const code = await runExportCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

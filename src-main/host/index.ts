@@ -5,8 +5,8 @@
  * when ready: `Leadline host: http://127.0.0.1:<port>/?token=<token>`.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { appVersion } from '../cli/app-version';
 import { parseFlags } from '../cli/flags';
 import { ApiFailure } from '../notebook/api-failure';
 import { notebookOpener } from '../notebook/open-notebook';
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
   }
 
   const notebookPath = resolve((parsed.values.notebook as string | undefined) ?? defaultNotebookPath());
-  const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = appVersion(appRoot);
   const service = await startNotebookService({
     open: notebookOpener(notebookPath, join(appRoot, 'resources')),
     app: { name: 'Leadline', version, host: 'browser' },

@@ -8,12 +8,14 @@
  * Excerpt text is escaped to render exactly; note bodies stay Markdown, only made
  * safe to embed (see markdown-escape.ts).
  */
+import type { ExportScopeInput } from '../shared/api';
 import { anchorAll, type Anchor } from '../shared/anchoring';
 import { canonicalText } from '../shared/canonical-text';
 import { LEAD_STATUS_LABELS, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../shared/model';
 import { blockquoteLines, embedMarkdown, escapeInline, linkDestination, yamlString } from './markdown-escape';
 
-export type ExportScope = { kind: 'article'; articleId: string } | { kind: 'all' };
+/** The contract's scope type: what the UI and the CLI ask the exporter for. */
+export type ExportScope = ExportScopeInput;
 
 export interface ExportOptions {
   scope: ExportScope;

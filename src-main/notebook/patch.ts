@@ -40,7 +40,7 @@ export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; 
 
   const articles = new Map(notebook.articles.map((a) => [a.id, a]));
   checkExcerpts(patch.upsertExcerpts, articles);
-  checkNotes(notes, excerpts, new Set(articles.keys()));
+  checkNotes(notesToCheck(patch, notes), excerpts, new Set(articles.keys()));
 
   const next: Notebook = { ...notebook, notes: [...notes.values()], excerpts: [...excerpts.values()] };
   return { next, mutation: { applied: patch, inverse } };
@@ -56,8 +56,21 @@ function checkExcerpts(changed: readonly Excerpt[], articles: ReadonlyMap<string
 }
 
 /** Every note must be well-formed and cite only existing excerpts of its own article. */
-function checkNotes(notes: ReadonlyMap<string, Note>, excerpts: ReadonlyMap<string, Excerpt>, articleIds: ReadonlySet<string>): void {
-  for (const note of notes.values()) {
+/**
+ * The notes a patch can have made invalid: those it writes, and those citing an excerpt
+ * it removes or rewrites. Everything else was valid before and is untouched, so a
+ * keystroke's save checks one note, not the whole notebook.
+ */
+function notesToCheck(patch: Patch, notes: ReadonlyMap<string, Note>): Note[] {
+  const changed = patch.upsertNotes.map((n) => notes.get(n.id)!);
+  const excerptIds = new Set([...patch.removeExcerptIds, ...patch.upsertExcerpts.map((e) => e.id)]);
+  if (excerptIds.size === 0) return changed;
+  const citing = [...notes.values()].filter((n) => n.excerptIds.some((id) => excerptIds.has(id)));
+  return [...new Set([...changed, ...citing])];
+}
+
+function checkNotes(notes: Iterable<Note>, excerpts: ReadonlyMap<string, Excerpt>, articleIds: ReadonlySet<string>): void {
+  for (const note of notes) {
     if (!articleIds.has(note.articleId)) throw notFound('article', note.articleId);
     if ((note.kind === 'lead') !== (note.status !== undefined)) {
       throw invalid(note.kind === 'lead' ? 'A lead needs a status.' : 'Only a lead has a status; an annotation does not.');

@@ -1,6 +1,6 @@
 import { useComputed } from '@preact/signals';
 import { LEAD_STATUS_LABELS, LeadStatusSchema, type LeadStatus } from '../../../src-main/shared/model';
-import { filters, type KindFilter } from '../state/ui';
+import { filters, NO_FILTERS, type KindFilter } from '../state/ui';
 import { notes } from '../state/workspace';
 import { countNotes, tagCounts } from './note-list';
 
@@ -65,7 +65,7 @@ export function FilterBar({ shown }: { shown: number }) {
       {filtered && (
         <p class="filter-summary" role="status">
           Showing {shown} of {counts.value.all}
-          <button type="button" class="link" onClick={() => (filters.value = { kind: 'all', status: 'any', tag: null, query: '' })}>
+          <button type="button" class="link" onClick={() => (filters.value = NO_FILTERS)}>
             Clear filters
           </button>
         </p>

@@ -2,6 +2,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import { LEAD_STATUS_LABELS, type Selectors } from '../../../src-main/shared/model';
 import { linkSelection } from '../state/actions';
 import { orderedNotes } from '../state/derived';
+import { NO_FILTERS } from '../state/ui';
 import { excerpts } from '../state/workspace';
 import { closeDialog, Modal } from '../ui/Modal';
 import { matchesFilters } from './note-list';
@@ -12,7 +13,7 @@ const SHOWN = 100;
 export function LinkPicker({ selectors }: { selectors: Selectors }) {
   const query = useSignal('');
   const active = useSignal(0);
-  const matches = useComputed(() => orderedNotes.value.filter((note) => matchesFilters(note, excerpts.value, { kind: 'all', status: 'any', tag: null, query: query.value })));
+  const matches = useComputed(() => orderedNotes.value.filter((note) => matchesFilters(note, excerpts.value, { ...NO_FILTERS, query: query.value })));
 
   const pick = (noteId: string): void => {
     closeDialog();

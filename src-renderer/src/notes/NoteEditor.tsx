@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Note } from '../../../src-main/shared/model';
 import { closeEditor, editBody, flushEdits, setTags } from '../state/actions';
-import { saveState } from '../state/ui';
+import { takeTypeAhead } from '../state/type-ahead';
+import { SAVE_LABELS, saveState } from '../state/ui';
 import { parseTags } from './note-list';
 
-const SAVE_LABELS = { idle: '', saving: 'Saving…', saved: 'Saved', error: 'Not saved' } as const;
 
 /** The body is an uncontrolled textarea: typing never re-renders the pane, saves are debounced. */
 export function NoteEditor({ note }: { note: Note }) {
@@ -12,6 +12,11 @@ export function NoteEditor({ note }: { note: Note }) {
 
   useEffect(() => {
     const area = bodyRef.current!;
+    const typed = takeTypeAhead();
+    if (typed) {
+      area.value += typed;
+      editBody(note.id, area.value);
+    }
     area.focus();
     area.setSelectionRange(area.value.length, area.value.length);
   }, []);

@@ -1,6 +1,5 @@
-import { dialog, saveState } from '../state/ui';
+import { dialog, SAVE_LABELS, saveState } from '../state/ui';
 
-const SAVE_LABELS = { idle: 'All changes saved', saving: 'Saving…', saved: 'All changes saved', error: 'Not saved' } as const;
 
 /** The pane's own commands, for the browser host (no menu bar) and for mouse users everywhere. */
 export function PaneHeader() {

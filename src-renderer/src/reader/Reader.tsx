@@ -8,7 +8,6 @@ import { call } from '../api/client';
 import { placedExcerpts } from '../state/derived';
 import { flashingExcerptIds, focusedNoteId } from '../state/ui';
 import { article, canonical, notes, workspace } from '../state/workspace';
-import { offsetAt, type ArticleDom } from './dom-offsets';
 import { focusNotesAt } from './navigation';
 import { drawHighlights, followScroll, mountView, offsetAtPoint, unmountView } from './reader-view';
 import { readerSelection, selectionIn } from './selection';
@@ -64,7 +63,7 @@ export function Reader() {
 
   const onClick = (event: MouseEvent): void => {
     if (!document.getSelection()?.isCollapsed) return;
-    const offset = offsetAtPoint(event.clientX, event.clientY, offsetAt);
+    const offset = offsetAtPoint(event.clientX, event.clientY);
     if (offset === null) return;
     const hit = focusNotesAt(offset);
     const plain = placedExcerpts.value.find((p) => hit.includes(p.id) && p.kind === 'plain');
@@ -122,4 +121,3 @@ function saveScroll(scroller: HTMLElement, articleId: string): void {
   call('setReaderScroll', { articleId, scroll }).catch(() => undefined);
 }
 
-export type { ArticleDom };

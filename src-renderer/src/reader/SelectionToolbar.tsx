@@ -1,7 +1,8 @@
 import { createNote, deleteExcerpt } from '../state/actions';
 import { dialog } from '../state/ui';
 import { canonical } from '../state/workspace';
-import { readerSelection, selectorsOf, type ReaderSelection } from './selection';
+import { selectorsFor } from '../../../src-main/shared/anchoring';
+import { readerSelection, type ReaderSelection } from './selection';
 
 const TOOLBAR_HEIGHT = 40;
 
@@ -40,7 +41,7 @@ export type SelectionAction = 'annotate' | 'lead' | 'link';
 export async function act(action: SelectionAction): Promise<void> {
   const selection = readerSelection.value;
   if (!selection) return;
-  const selectors = selectorsOf(selection, canonical.value.text);
+  const selectors = selectorsFor(canonical.value.text, selection);
   clearSelection();
   if (action === 'link') {
     dialog.value = { kind: 'link-picker', selectors };

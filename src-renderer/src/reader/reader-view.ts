@@ -5,7 +5,7 @@
 import { paragraphAt, type Paragraph } from '../../../src-main/shared/canonical-text';
 import type { TextRange } from '../../../src-main/shared/anchoring';
 import { LAYER_PRIORITY, layerRanges, type LayerName, type PlacedExcerpt } from './highlight-layers';
-import { offsetsToRange, paragraphTextNodes, type ArticleDom } from './dom-offsets';
+import { offsetAt, offsetsToRange, paragraphTextNodes, type ArticleDom } from './dom-offsets';
 
 interface View extends ArticleDom {
   nodes: (Text | null)[];
@@ -107,12 +107,12 @@ export function scrollToRange(range: TextRange, behavior: ScrollBehavior = 'smoo
 }
 
 /** The canonical offset under a viewport point, for hit-testing clicks on highlights. */
-export function offsetAtPoint(x: number, y: number, offsetOf: (dom: ArticleDom, node: Node, offset: number) => number | null): number | null {
+export function offsetAtPoint(x: number, y: number): number | null {
   if (!view) return null;
   const position = document.caretPositionFromPoint?.(x, y);
-  if (position) return offsetOf(view, position.offsetNode, position.offset);
+  if (position) return offsetAt(view, position.offsetNode, position.offset);
   const range = document.caretRangeFromPoint?.(x, y);
-  return range ? offsetOf(view, range.startContainer, range.startOffset) : null;
+  return range ? offsetAt(view, range.startContainer, range.startOffset) : null;
 }
 
 export function readerScroller(): HTMLElement | null {

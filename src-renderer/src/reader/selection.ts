@@ -1,7 +1,6 @@
 /** The reader's current text selection, as canonical offsets plus where to show the toolbar. */
 import { signal } from '@preact/signals';
-import { selectorsFor, type TextRange } from '../../../src-main/shared/anchoring';
-import type { Selectors } from '../../../src-main/shared/model';
+import type { TextRange } from '../../../src-main/shared/anchoring';
 import { rangeToOffsets, type ArticleDom } from './dom-offsets';
 
 export interface ReaderSelection extends TextRange {
@@ -21,8 +20,4 @@ export function selectionIn(dom: ArticleDom, text: string): ReaderSelection | nu
   if (!offsets) return null;
   const box = range.getBoundingClientRect();
   return { ...offsets, rect: { top: box.top, bottom: box.bottom, left: box.left, right: box.right } };
-}
-
-export function selectorsOf(selection: TextRange, text: string): Selectors {
-  return selectorsFor(text, selection);
 }

@@ -8,7 +8,8 @@ import { isEmptyPatch, type CallInput, type CallOutput, type Mutation } from '..
 import type { LeadStatus, NoteKind, Selectors } from '../../../src-main/shared/model';
 import { ApiCallError, call } from '../api/client';
 import { applyLocalPatch, article, refreshStoreInfo } from './workspace';
-import { editingNoteId, focusedNoteId, saveState, showToast } from './ui';
+import { editingNoteId, filters, focusedNoteId, NO_FILTERS, saveState, showToast } from './ui';
+import { startTypeAhead, takeTypeAhead } from './type-ahead';
 import { emptyHistory, record, shift, type UndoHistory } from './undo-history';
 
 export const history = signal<UndoHistory>(emptyHistory());
@@ -74,13 +75,21 @@ export const redo = (): Promise<void> => travel('redo');
 export async function createNote(kind: NoteKind, selectors: Selectors): Promise<void> {
   const current = article.value;
   if (!current) return;
-  const result = await perform(kind === 'lead' ? 'new lead' : 'new annotation', 'createNote', {
-    articleId: current.id,
-    kind,
-    selectors: [selectors],
-    excerptIds: [],
-  });
-  focusedNoteId.value = result.noteId;
+  startTypeAhead(); // the new note's editor takes what is typed meanwhile
+  let result: Mutation & { noteId: string };
+  try {
+    result = await perform(kind === 'lead' ? 'new lead' : 'new annotation', 'createNote', {
+      articleId: current.id,
+      kind,
+      selectors: [selectors],
+      excerptIds: [],
+    });
+  } catch (error) {
+    takeTypeAhead();
+    throw error;
+  }
+  // The new card must be on screen for its editor to open.
+  filters.value = NO_FILTERS;
   openEditor(result.noteId);
 }
 

@@ -15,10 +15,12 @@ export const focusedNoteId = signal<string | null>(null);
 export const editingNoteId = signal<string | null>(null);
 /** Excerpts drawn with the flash highlight for a moment after a jump. */
 export const flashingExcerptIds = signal<ReadonlySet<string>>(new Set());
-export const filters = signal<Filters>({ kind: 'all', status: 'any', tag: null, query: '' });
+export const NO_FILTERS: Filters = { kind: 'all', status: 'any', tag: null, query: '' };
+export const filters = signal<Filters>(NO_FILTERS);
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 export const saveState = signal<SaveState>('idle');
+export const SAVE_LABELS: Record<SaveState, string> = { idle: 'All changes saved', saving: 'Saving…', saved: 'Saved', error: 'Not saved' };
 
 export interface Toast {
   id: number;
