@@ -365,14 +365,11 @@ describe('exportMarkdown', () => {
     expect(markdown).toContain('# Leadline notebook\n\nThe notebook has no articles yet.\n');
   });
 
-  it('exports 10,000 notes well under a second', () => {
+  it('exports 10,000 notes, every lead of the article listed (speed: npm run bench)', () => {
     const big = buildSampleNotebook();
     const template = big.notes;
     big.notes = Array.from({ length: 10_000 }, (_, i) => ({ ...template[i % template.length]!, id: `bulk-${i}` }));
-    const started = performance.now();
     const markdown = exportMarkdown(big, { scope: { kind: 'article', articleId: ARTICLE_ID }, ...OPTIONS });
-    const elapsed = performance.now() - started;
-    console.log(`exported 10,000 notes (${(markdown.length / 1e6).toFixed(1)} MB) in ${elapsed.toFixed(0)} ms`);
     expect(markdown.split('\n- [').length - 1).toBe(big.notes.filter((n) => n.kind === 'lead' && n.articleId === ARTICLE_ID).length);
   });
 });

@@ -411,21 +411,19 @@ describe('anchorAll', () => {
     expect(anchors.get('lost')).toBeNull();
   });
 
-  it('anchors 2,000 excerpts on a 1 MB text whose positions still match in a few milliseconds', () => {
+  // Speed is measured in `npm run bench` (anchoring); these check correctness at that scale.
+  it('anchors 2,000 excerpts on a 1 MB text whose positions still match, by position', () => {
     const random = mulberry32(2024);
     const text = wordSoup(random, 1_000_000);
     const items = Array.from({ length: 2000 }, (_, i) => {
       const start = Math.floor(random() * (text.length - 500));
       return { id: `e${i}`, ...selectorsFor(text, { start, end: start + 1 + Math.floor(random() * 400) }) };
     });
-    const started = performance.now();
     const anchors = anchorAll(text, items);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(50);
     for (const item of items) expect(anchors.get(item.id)).toEqual({ start: item.position.start, end: item.position.end, method: 'position' });
   });
 
-  it('re-anchors 2,000 excerpts on a 1 MB text quickly after one edit shifts them', () => {
+  it('re-anchors 2,000 excerpts on a 1 MB text after one edit shifts them', () => {
     const random = mulberry32(7);
     const text = wordSoup(random, 1_000_000);
     const items = Array.from({ length: 2000 }, (_, i) => {
@@ -433,10 +431,7 @@ describe('anchorAll', () => {
       return { id: `e${i}`, ...selectorsFor(text, { start, end: start + 1 + Math.floor(random() * 200) }) };
     });
     const edited = insertAt(text, 500, 'An inserted sentence. ');
-    const started = performance.now();
     const anchors = anchorAll(edited, items);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(500);
     for (const item of items) expect(anchors.get(item.id)).toMatchObject({ start: item.position.start + 22, end: item.position.end + 22 });
   });
 
