@@ -36,6 +36,7 @@ export default defineConfig({
       rolldownOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
     },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+    // The renderer reaches the shared contract and model as @shared/…, never by a ../../ climb.
+    resolve: { alias: { '@shared': resolve(root, 'src-main/shared'), react: 'preact/compat', 'react-dom': 'preact/compat' } },
   },
 });

@@ -45,6 +45,8 @@ export interface LeadlineApp {
   captureExport(action: () => Promise<void>): Promise<string>;
   /** The text on the clipboard. */
   readClipboard(): Promise<string>;
+  /** A second window (a second tab, in the browser) on the same notebook, served by the same process. */
+  openSecondWindow(): Promise<Page>;
 }
 
 interface Running {
@@ -53,6 +55,7 @@ interface Running {
   close(): Promise<void>;
   captureExport(action: () => Promise<void>, target: string): Promise<string>;
   readClipboard(): Promise<string>;
+  openSecondWindow(): Promise<Page>;
 }
 
 const mode = launchMode();
@@ -101,6 +104,11 @@ async function launchInBrowser(browser: Browser, notebookPath: string, args: str
       return readFileSync((await download.path())!, 'utf8');
     },
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
+    async openSecondWindow() {
+      const second = await context.newPage();
+      await second.goto(url);
+      return second;
+    },
     async close() {
       await context.close();
       const exited = new Promise((resolve) => host.once('exit', resolve));
@@ -134,6 +142,23 @@ async function launchInElectron(executable: string, notebookPath: string, userDa
       return readFileSync(target, 'utf8');
     },
     readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),
+    async openSecondWindow() {
+      const [second] = await Promise.all([
+        app.waitForEvent('window'),
+        // The app has one window per notebook; a second one, as hardened as the first, stands in for a second tab.
+        app.evaluate(
+          ({ BrowserWindow }, preload) => {
+            const first = BrowserWindow.getAllWindows()[0]!;
+            const window = new BrowserWindow({ width: 1280, height: 820, webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false } });
+            void window.loadURL(first.webContents.getURL());
+          },
+          join(process.cwd(), 'out/preload/index.cjs'),
+        ),
+      ]);
+      second.on('request', (request) => onRequest(request.url(), origin));
+      await second.waitForLoadState('domcontentloaded');
+      return second;
+    },
   };
 }
 
@@ -183,6 +208,7 @@ export const test = base.extend<{ app: LeadlineApp }, { chromiumBrowser: Browser
       },
       captureExport: (action) => running.captureExport(action, join(dir, `export-${Date.now()}.md`)),
       readClipboard: () => running.readClipboard(),
+      openSecondWindow: () => running.openSecondWindow(),
       async relaunch(next) {
         options = { notebookPath: next.notebookPath ?? options.notebookPath, args: next.args ?? [] };
         return app.restart();

@@ -23,7 +23,7 @@ function fakeIo(notebook: Notebook | Error = buildSampleNotebook(), writeError?:
       if (notebook instanceof Error) throw notebook;
       return notebook;
     },
-    writeFile: async (path, data) => {
+    writeExport: async (_notebook, path, data) => {
       if (writeError) throw writeError;
       io.written.set(path, data);
     },

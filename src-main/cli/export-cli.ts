@@ -4,13 +4,15 @@
  */
 import type { Notebook } from '../shared/model';
 import { exportMarkdown, ExportError, type ExportScope } from '../notebook/export-markdown';
+import { ExportTargetRefused } from '../notebook/export-file';
 import { parseFlags } from './flags';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readNotebook: (path: string) => Promise<Notebook>;
-  writeFile: (path: string, data: string) => Promise<void>;
+  /** Writes the export atomically; throws ExportTargetRefused for the notebook or its companion files. */
+  writeExport: (notebookPath: string, outPath: string, data: string) => Promise<void>;
   now: () => Date;
   appVersion: string;
 }
@@ -20,7 +22,8 @@ export const EXPORT_USAGE = `Usage: npm run export -- --notebook FILE [--article
   --notebook FILE   the notebook to read (it is never written)
   --article ID      export this article (default: the one open last, else the first)
   --all             export every article of the notebook
-  --out FILE        write the Markdown here instead of to stdout
+  --out FILE        write the Markdown here instead of to stdout (atomically; never
+                    the notebook, its lock, its backups or a link to them)
   --help            show this message`;
 
 const EXIT_USAGE = 2;
@@ -64,8 +67,9 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    await io.writeFile(out, markdown);
+    await io.writeExport(path, out, markdown);
   } catch (error) {
+    if (error instanceof ExportTargetRefused) return fail(error.message, EXIT_USAGE);
     return fail(`could not write "${out}": ${error instanceof Error ? error.message : String(error)}`, EXIT_FAILURE);
   }
   io.stderr(`leadline export: wrote ${out}\n`);

@@ -2,8 +2,8 @@
  * `npm run export -- --notebook FILE [--article ID | --all] [--out FILE]`:
  * the headless Markdown export, reading the notebook without taking its lock.
  */
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeExportFile } from '../notebook/export-file';
 import { readNotebookFile } from '../notebook/store';
 import { appVersion } from './app-version';
 import { runExportCli } from './export-cli';
@@ -15,7 +15,7 @@ const code = await runExportCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readNotebook: readNotebookFile,
-  writeFile: (path, data) => writeFile(path, data, 'utf8'),
+  writeExport: async (notebookPath, outPath, data) => void (await writeExportFile(notebookPath, outPath, data)),
   now: () => new Date(),
   appVersion: version,
 });

@@ -24,7 +24,7 @@ const appRoot = join(import.meta.dirname, '../..');
 
 /** In a browser the page itself downloads exports and shows links; the host has no desktop to use. */
 const browserActions: PlatformActions = {
-  saveFile: async () => {
+  chooseExportPath: async () => {
     throw new ApiFailure('not-supported', 'In the browser, Leadline downloads the export instead of showing a save dialog.');
   },
   openExternal: async () => false,

@@ -133,7 +133,7 @@ describe('createHostServer', () => {
     service = await startNotebookService({
       open: () => openNotebookStore({ path: notebookPath, seed: () => seed, onCorrupt: 'refuse' }),
       app: { name: 'Leadline', version: '0.0.0-test', host: 'browser' },
-      platform: { saveFile: async () => null, openExternal: async () => false },
+      platform: { chooseExportPath: async () => null, openExternal: async () => false },
     });
     expect(service.openError()).toBeNull();
     server = createHostServer({ handlers: service.handlers, rendererDir, token: TOKEN });

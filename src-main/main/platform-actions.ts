@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { PlatformActions } from '../notebook/service';
@@ -7,7 +6,7 @@ import { isWebUrl } from '../shared/urls';
 /** The desktop's save dialog and system browser, behind the notebook service's PlatformActions. */
 export function desktopActions(getWindow: () => BrowserWindow | null): PlatformActions {
   return {
-    async saveFile(suggestedName, content) {
+    async chooseExportPath(suggestedName) {
       const window = getWindow();
       const options = {
         title: 'Export Markdown',
@@ -15,9 +14,7 @@ export function desktopActions(getWindow: () => BrowserWindow | null): PlatformA
         filters: [{ name: 'Markdown', extensions: ['md'] }],
       };
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      if (result.canceled || !result.filePath) return null;
-      await writeFile(result.filePath, content, 'utf8');
-      return result.filePath;
+      return result.canceled || !result.filePath ? null : result.filePath;
     },
     async openExternal(url) {
       return confirmAndOpen(getWindow(), url);

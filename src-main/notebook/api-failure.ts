@@ -23,3 +23,8 @@ export function notFound(what: string, id: string): ApiFailure {
 export function invalid(message: string): ApiFailure {
   return new ApiFailure('invalid-input', `${message} Nothing was changed.`);
 }
+
+/** A patch made for records that have changed since (elsewhere: another window or tab). */
+export function conflict(record: 'note' | 'excerpt'): ApiFailure {
+  return new ApiFailure('conflict', `The ${record} this step would change was changed elsewhere since (in another window or tab), so the step was skipped. Nothing was changed.`);
+}

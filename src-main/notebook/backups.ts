@@ -9,6 +9,11 @@
  *   - the newest backup of each of the last 7 calendar days (local time),
  * and deletes the rest. Restores and migrations force a backup regardless of spacing.
  *
+ * Pinned backups are never pruned and do not count towards the 10: when a notebook is
+ * found damaged, or a backup is restored, the backups taken before are pinned (listed in
+ * `backups/<name>.pins.json` with the reason) until the user unpins them. Otherwise a few
+ * short sessions on a fresh notebook would prune away the last good copies of the old one.
+ *
  * Backup ids are the timestamp part of the file name (short, safe to pass over IPC); the
  * file name keeps the notebook's name so several notebooks can share one folder.
  */
@@ -20,6 +25,13 @@ export interface BackupInfo {
   path: string;
   createdAt: string;
   bytes: number;
+  /** Why the backup is pinned (kept until the user unpins it), when it is. */
+  pinned?: string;
+}
+
+interface Pin {
+  id: string;
+  reason: string;
 }
 
 export interface BackupPolicy {
@@ -54,8 +66,51 @@ function parseStamp(id: string): { createdAt: string; seq: number } | null {
   return { createdAt, seq: m[6] ? Number(m[6]) : 0 };
 }
 
-/** The notebook's backups, newest first. A missing backups folder means none. */
+function pinsPathFor(notebookPath: string): string {
+  return join(backupsDirFor(notebookPath), `${notebookStem(notebookPath)}.pins.json`);
+}
+
+/** The pins file; missing or unreadable means no pins (a damaged pins file must not stop saving). */
+async function readPins(notebookPath: string, fs: NotebookFs): Promise<Pin[]> {
+  try {
+    const parsed = JSON.parse((await fs.readFile(pinsPathFor(notebookPath))).toString('utf8')) as { pins?: unknown };
+    if (!Array.isArray(parsed.pins)) return [];
+    return parsed.pins.filter((p): p is Pin => typeof p?.id === 'string' && typeof p?.reason === 'string');
+  } catch {
+    return [];
+  }
+}
+
+async function writePins(notebookPath: string, pins: Pin[], fs: NotebookFs): Promise<void> {
+  await fs.mkdir(backupsDirFor(notebookPath));
+  await writeFileDurable(pinsPathFor(notebookPath), `${JSON.stringify({ pins }, null, 1)}\n`, fs);
+}
+
+/** Pins every backup that exists now (those already pinned keep their first reason). */
+export async function pinAllBackups(notebookPath: string, reason: string, fs: NotebookFs = nodeFs): Promise<number> {
+  const [backups, pins] = await Promise.all([listBackupFiles(notebookPath, fs), readPins(notebookPath, fs)]);
+  const known = new Set(pins.map((p) => p.id));
+  const added = backups.filter((b) => !known.has(b.id)).map((b) => ({ id: b.id, reason }));
+  if (added.length > 0) await writePins(notebookPath, [...pins, ...added], fs);
+  return added.length;
+}
+
+/** Unpins the given backups: from then on the rolling policy applies to them again. */
+export async function unpinBackups(notebookPath: string, ids: readonly string[], fs: NotebookFs = nodeFs): Promise<void> {
+  const pins = await readPins(notebookPath, fs);
+  const drop = new Set(ids);
+  const kept = pins.filter((p) => !drop.has(p.id));
+  if (kept.length !== pins.length) await writePins(notebookPath, kept, fs);
+}
+
+/** The notebook's backups, newest first, with their pins. A missing backups folder means none. */
 export async function listBackups(notebookPath: string, fs: NotebookFs = nodeFs): Promise<BackupInfo[]> {
+  const [backups, pins] = await Promise.all([listBackupFiles(notebookPath, fs), readPins(notebookPath, fs)]);
+  const reasons = new Map(pins.map((p) => [p.id, p.reason]));
+  return backups.map((b) => (reasons.has(b.id) ? { ...b, pinned: reasons.get(b.id)! } : b));
+}
+
+async function listBackupFiles(notebookPath: string, fs: NotebookFs): Promise<BackupInfo[]> {
   const dir = backupsDirFor(notebookPath);
   const prefix = `${notebookStem(notebookPath)}.`;
   let names: string[];
@@ -91,9 +146,14 @@ function localDay(d: Date): string {
   return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
 }
 
-/** Which backups to keep (ids), given the list newest first. Pure, so it is easy to test. */
-export function backupsToKeep(backups: BackupInfo[], now: Date, policy: BackupPolicy = DEFAULT_BACKUP_POLICY): Set<string> {
-  const keep = new Set(backups.slice(0, policy.keepRecent).map((b) => b.id));
+/**
+ * Which backups to keep (ids), given the list newest first. Pinned ones always, and the
+ * rolling policy over the others. Pure, so it is easy to test.
+ */
+export function backupsToKeep(all: BackupInfo[], now: Date, policy: BackupPolicy = DEFAULT_BACKUP_POLICY): Set<string> {
+  const pinned = all.filter((b) => b.pinned !== undefined).map((b) => b.id);
+  const backups = all.filter((b) => b.pinned === undefined);
+  const keep = new Set([...pinned, ...backups.slice(0, policy.keepRecent).map((b) => b.id)]);
   const days = new Set<string>();
   for (let i = 0; i < policy.keepDailyDays; i++) {
     days.add(localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - i, 12)));
@@ -143,7 +203,7 @@ export async function createBackup(notebookPath: string, now: Date, fs: Notebook
   }
   const dir = backupsDirFor(notebookPath);
   await fs.mkdir(dir);
-  const existing = new Set((await listBackups(notebookPath, fs)).map((b) => b.id));
+  const existing = new Set((await listBackupFiles(notebookPath, fs)).map((b) => b.id));
   const base = stampFor(now);
   let id = base;
   for (let n = 2; existing.has(id); n++) id = `${base}-${n}`;

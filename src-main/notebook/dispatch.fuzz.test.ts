@@ -143,7 +143,7 @@ async function openFixture(dir: string): Promise<Fixture> {
     open: async () => (opened = await openNotebookStore({ path, seed: () => seed, onCorrupt: 'refuse' })),
     app: { name: 'Leadline', version: '0.0.0-test', host: 'browser' },
     platform: {
-      saveFile: async (name) => {
+      chooseExportPath: async (name) => {
         platformCalls.push(`saveFile ${name}`);
         return null;
       },
@@ -416,6 +416,7 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
         { path: ['removeExcerptIds'], required: true, bad: NOT_ARRAY },
         { path: ['removeNoteIds', 0], required: true, bad: BAD_ID },
         { path: ['removeExcerptIds', 0], required: true, bad: BAD_ID },
+        { path: ['expect'], required: false, bad: [...NOT_ARRAY, Array.from({ length: 20_001 }, () => ({ record: 'note', id: 'x', version: null }))] },
         ...noteFields(['upsertNotes', 0]),
         ...excerptFields(['upsertExcerpts', 0]),
       ],
@@ -423,6 +424,9 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
         ...UNKNOWN_IDS.map((id): [string, unknown] => [`remove unknown note ${id}`, patch({ removeNoteIds: [id] })]),
         ...UNKNOWN_IDS.map((id): [string, unknown] => [`remove unknown excerpt ${id}`, patch({ removeExcerptIds: [id] })]),
         ['remove a note twice', patch({ removeNoteIds: [f.bareNoteId, f.bareNoteId] })],
+        ['a note expected absent exists', { ...patch({ removeNoteIds: [f.bareNoteId] }), expect: [{ record: 'note', id: f.bareNoteId, version: null }] }],
+        ['a note expected at another version', { ...patch({ removeNoteIds: [f.bareNoteId] }), expect: [{ record: 'note', id: f.bareNoteId, version: '0'.repeat(40) }] }],
+        ['an excerpt expected present is gone', { ...patch({ removeNoteIds: [f.bareNoteId] }), expect: [{ record: 'excerpt', id: 'ghostExcerpt', version: 'f'.repeat(40) }] }],
         ['remove an excerpt twice', patch({ removeExcerptIds: [f.excerptB, f.excerptB] })],
         ['remove an excerpt still cited', patch({ removeExcerptIds: [f.excerptA] })],
         ['remove a cited excerpt, keep its note', patch({ removeExcerptIds: [f.excerptB], removeNoteIds: [f.leadId] })],
@@ -476,6 +480,19 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
       bases: [{ noteId: f.leadId }],
       fields: [{ path: ['noteId'], required: true, bad: BAD_ID }],
       refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown note ${id}`, { noteId: id }]),
+    },
+    startOver: {
+      bases: [{}],
+      fields: [],
+      refused: [['start over an open notebook', {}]],
+    },
+    unpinBackups: {
+      bases: [{ ids: ['backup-1'] }],
+      fields: [
+        { path: ['ids'], required: true, bad: [...NOT_ARRAY, [], Array.from({ length: 1001 }, () => 'b')] },
+        { path: ['ids', 0], required: true, bad: ['', LONG_BACKUP_ID, ...NOT_STRING] },
+      ],
+      refused: [],
     },
     restoreBackup: {
       bases: [{ id: 'backup-1' }],

@@ -13,7 +13,8 @@
  */
 import * as fsp from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { constants } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** The few handle methods we use; node's FileHandle satisfies it. */
 export interface DurableHandle {
@@ -26,6 +27,8 @@ export interface FileStat {
   size: number;
   mtime: Date;
   mode: number;
+  dev: number;
+  ino: number;
   isDirectory(): boolean;
 }
 
@@ -40,6 +43,10 @@ export interface NotebookFs {
   stat(path: string): Promise<FileStat>;
   readdir(path: string): Promise<string[]>;
   chmod(path: string, mode: number): Promise<void>;
+  readlink(path: string): Promise<string>;
+  realpath(path: string): Promise<string>;
+  /** Whether this process may write the file (the OS's answer; root may write anything). */
+  mayWrite(path: string): Promise<boolean>;
 }
 
 export const nodeFs: NotebookFs = {
@@ -54,7 +61,31 @@ export const nodeFs: NotebookFs = {
   stat: (p) => fsp.stat(p),
   readdir: (p) => fsp.readdir(p),
   chmod: (p, m) => fsp.chmod(p, m),
+  readlink: (p) => fsp.readlink(p),
+  realpath: (p) => fsp.realpath(p),
+  mayWrite: (p) => fsp.access(p, constants.W_OK).then(() => true, () => false),
 };
+
+/**
+ * The file a notebook path names, with symbolic links followed — also a dangling one, whose
+ * target is where the notebook will be created. Writing goes to that real file, so an
+ * atomic rename never replaces the user's link with a plain file, and the lock and the
+ * backups sit beside the real file however it is reached.
+ */
+export async function resolveLinks(path: string, fs: NotebookFs = nodeFs): Promise<string> {
+  let current = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    let target: string;
+    try {
+      target = await fs.readlink(current);
+    } catch {
+      break; // not a link (EINVAL), missing (ENOENT), or a link in a folder part: realpath below
+    }
+    current = resolve(dirname(current), target);
+  }
+  const folder = await fs.realpath(dirname(current)).catch(() => dirname(current));
+  return join(folder, basename(current));
+}
 
 export function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;

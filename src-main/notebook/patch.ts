@@ -2,15 +2,20 @@
  * Applying a Patch to a notebook: the single place where records change, so that
  * every mutation (and its undo) passes the same integrity checks.
  */
-import { emptyPatch, type Mutation, type Patch } from '../shared/api';
+import { emptyPatch, type Expectation, type Mutation, type Patch } from '../shared/api';
 import type { Article, Excerpt, Note, Notebook } from '../shared/model';
 import { articleText } from './article-text';
-import { invalid, notFound } from './api-failure';
+import { conflict, invalid, notFound } from './api-failure';
+import { recordVersion } from './record-version';
 
-/** Returns the next notebook and the mutation (with its inverse). Throws ApiFailure on any violation. */
+/**
+ * Returns the next notebook and the mutation (with its inverse). Throws ApiFailure on any
+ * violation, and `conflict` when a record is not in the state the patch expects.
+ */
 export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; mutation: Mutation } {
   const notes = new Map(notebook.notes.map((n) => [n.id, n]));
   const excerpts = new Map(notebook.excerpts.map((e) => [e.id, e]));
+  checkExpectations(patch.expect ?? [], notes, excerpts);
   const inverse = emptyPatch();
 
   for (const id of patch.removeNoteIds) {
@@ -42,8 +47,27 @@ export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; 
   checkExcerpts(patch.upsertExcerpts, articles);
   checkNotes(notesToCheck(patch, notes), excerpts, new Set(articles.keys()));
 
+  inverse.expect = stateAfter(patch);
   const next: Notebook = { ...notebook, notes: [...notes.values()], excerpts: [...excerpts.values()] };
   return { next, mutation: { applied: patch, inverse } };
+}
+
+function checkExpectations(expected: readonly Expectation[], notes: ReadonlyMap<string, Note>, excerpts: ReadonlyMap<string, Excerpt>): void {
+  for (const { record, id, version } of expected) {
+    const current = record === 'note' ? notes.get(id) : excerpts.get(id);
+    const actual = current ? recordVersion(current) : null;
+    if (actual !== version) throw conflict(record);
+  }
+}
+
+/** What the inverse may expect: every record the patch touched, as the patch leaves it. */
+function stateAfter(patch: Patch): Expectation[] {
+  return [
+    ...patch.removeNoteIds.map((id) => ({ record: 'note' as const, id, version: null })),
+    ...patch.upsertNotes.map((n) => ({ record: 'note' as const, id: n.id, version: recordVersion(n) })),
+    ...patch.removeExcerptIds.map((id) => ({ record: 'excerpt' as const, id, version: null })),
+    ...patch.upsertExcerpts.map((e) => ({ record: 'excerpt' as const, id: e.id, version: recordVersion(e) })),
+  ];
 }
 
 /** Restored excerpts may be orphans (their quote is no longer found), but never point past the text. */

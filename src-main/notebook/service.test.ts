@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,16 +7,21 @@ import { backupsDirFor } from './backups';
 import { dispatch } from './dispatch';
 import { notebookOpener } from './open-notebook';
 import { startNotebookService, type NotebookService, type PlatformActions } from './service';
-import { select } from './test-notebook';
+import { nodeFs, type NotebookFs } from './durable-file';
+import { openNotebookStore } from './store';
+import { seededNotebook, select } from './test-notebook';
 
 const resources = join(import.meta.dirname, '../../resources');
-const platform: PlatformActions = { saveFile: async (name) => `/saved/${name}`, openExternal: async () => true };
+/** Where the fake save dialog points: a file named as suggested in the test folder, unless a test chooses. */
+let chosenPath: string | undefined;
+const platform: PlatformActions = { chooseExportPath: async (name) => chosenPath ?? join(dir, name), openExternal: async () => true };
 
 let dir: string;
 let service: NotebookService;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'leadline-service-'));
+  chosenPath = undefined;
 });
 afterEach(async () => {
   await service?.close();
@@ -100,9 +105,105 @@ describe('the notebook service', () => {
     const api = await start();
     const ws = await api.getWorkspace({});
     const saved = await api.saveExport({ scope: { kind: 'article', articleId: ws.article.id } });
-    expect(saved.savedTo).toMatch(/^\/saved\/.+-notes\.md$/);
+    expect(saved.savedTo).toMatch(/-notes\.md$/);
+    expect(readFileSync(saved.savedTo!, 'utf8')).toMatch(/^---\n/);
+    chosenPath = join(dir, 'notebook.json'); // the user picks the notebook in the save dialog
+    const before = readFileSync(chosenPath, 'utf8');
+    const overNotebook = await dispatch(api, 'saveExport', { scope: { kind: 'all' } });
+    expect(overNotebook).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/is the notebook itself/) } });
+    expect(readFileSync(chosenPath, 'utf8')).toBe(before);
     const refused = await dispatch(api, 'openExternal', { url: 'javascript:alert(1)' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await api.openExternal({ url: 'https://example.org' })).toEqual({ opened: true });
+  });
+
+  it('refuses an undo made stale by another tab (conflict) and writes nothing; a fresh one applies', async () => {
+    const api = await start();
+    const ws = await api.getWorkspace({});
+    const notebook = { articles: [ws.article] } as Parameters<typeof select>[0];
+    const { noteId } = await api.createNote({ articleId: ws.article.id, kind: 'annotation', selectors: [select(notebook, 'Tiger Forces')], excerptIds: [], body: 'v1' });
+    const tabA = await api.updateNote({ id: noteId, body: 'v2' }); // tab A: v1 → v2
+    const tabB = await api.updateNote({ id: noteId, body: 'v3' }); // tab B: v2 → v3
+    const before = readFileSync(join(dir, 'notebook.json'), 'utf8');
+
+    const stale = await dispatch(api, 'applyPatch', tabA.inverse); // tab A presses undo
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/changed elsewhere.*Nothing was changed/) } });
+    expect(readFileSync(join(dir, 'notebook.json'), 'utf8')).toBe(before);
+
+    const undone = await api.applyPatch(tabB.inverse); // tab B's undo is current: v3 → v2
+    expect(undone.applied.upsertNotes[0]?.body).toBe('v2');
+    const redone = await api.applyPatch(undone.inverse);
+    expect(redone.applied.upsertNotes[0]?.body).toBe('v3');
+    // Deleting, then undoing the create from before the delete: the note is gone, so refused.
+    const deleted = await api.deleteNote({ id: noteId, keepExcerpts: false });
+    expect(await dispatch(api, 'applyPatch', redone.inverse)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await api.applyPatch(deleted.inverse);
+    expect((await api.getWorkspace({})).notes.map((n) => n.body)).toEqual(['v3']);
+  });
+
+  it('on a full disk, concurrent changes are all applied and all answered "not on disk yet"', async () => {
+    const path = join(dir, 'notebook.json');
+    let full = false;
+    const fs: NotebookFs = {
+      ...nodeFs,
+      open: async (p, flags, mode) => {
+        if (full && p.endsWith('.tmp')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        return nodeFs.open(p, flags, mode);
+      },
+    };
+    const seed = await seededNotebook();
+    service = await startNotebookService({
+      open: () => openNotebookStore({ path, seed: () => seed, fs, retryDelayMs: () => 60 * 60_000 }),
+      app: { name: 'Leadline', version: '0.0.0', host: 'browser' },
+      platform,
+    });
+    const api = service.handlers;
+    const ws = await api.getWorkspace({});
+    full = true;
+    const phrases = ['Tiger Forces', 'Hmeimim', 'Syrian Observatory'];
+    const results = await Promise.all(
+      phrases.map((phrase) => api.createNote({ articleId: ws.article.id, kind: 'lead', selectors: [select(seed, phrase)], excerptIds: [], body: phrase })),
+    );
+    expect(results.map((r) => r.saved)).toEqual([false, false, false]);
+    expect(new Set(results.map((r) => r.revision)).size).toBe(3);
+    expect((await api.getWorkspace({})).notes.map((n) => n.body).sort()).toEqual([...phrases].sort());
+    expect((await api.getStoreInfo({})).writeError).toMatch(/disk is full/);
+    full = false;
+    const next = await api.updateNote({ id: results[0]!.noteId, body: 'disk freed' });
+    expect(next.saved).toBe(true);
+    const onDisk = JSON.parse(readFileSync(path, 'utf8')) as { notes: unknown[] };
+    expect(onDisk.notes).toHaveLength(3);
+  });
+
+  it('a notebook file marked read-only is served read-only, and a change says why', async () => {
+    const path = join(dir, 'notebook.json');
+    await start(path);
+    await service.close();
+    chmodSync(path, 0o444);
+    const api = await start(path);
+    const ws = await api.getWorkspace({});
+    expect(ws.store).toMatchObject({ readOnly: true });
+    const refused = await dispatch(api, 'updateNote', { id: 'x', body: 'y' });
+    expect(refused).toMatchObject({ ok: false });
+    const notebook = { articles: [ws.article] } as Parameters<typeof select>[0];
+    const create = await dispatch(api, 'createNote', { articleId: ws.article.id, kind: 'lead', selectors: [select(notebook, 'Hmeimim')], excerptIds: [] });
+    expect(create).toMatchObject({ ok: false, error: { code: 'read-only', message: expect.stringMatching(/marked read-only on disk/) } });
+    if (!create.ok) expect(create.error.message).not.toMatch(/other window/);
+  });
+
+  it('after a damage, the next launch offers recovery again, and start over begins a fresh notebook', async () => {
+    const path = join(dir, 'notebook.json');
+    await start(path);
+    await service.close();
+    writeFileSync(path, 'garbage');
+    await start(path); // finds the damage, moves it aside
+    await service.close();
+    const api = await start(path); // launched again, no choice made yet
+    const result = await dispatch(api, 'getWorkspace', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'notebook-unavailable', message: expect.stringMatching(/found damaged.*start a new notebook/) } });
+    const ws = await api.startOver({});
+    expect(ws.notes).toEqual([]);
+    expect(ws.article.title).toBe('Putin Wants Syria to Return the Favor');
+    expect(await dispatch(api, 'startOver', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

@@ -3,7 +3,7 @@
  * the Electron main process and the browser host. Platform-specific steps (a save
  * dialog, the system browser) are passed in, so this module stays free of Electron.
  */
-import { isEmptyPatch, type ApiHandlers, type ExportScopeInput, type HostKind, type Mutation, type StoreInfo, type Workspace } from '../shared/api';
+import { isEmptyPatch, type ApiHandlers, type BackupEntry, type ExportScopeInput, type HostKind, type Mutation, type SavedMutation, type StoreInfo, type Workspace } from '../shared/api';
 import { newId } from '../shared/ids';
 import { isWebUrl } from '../shared/urls';
 import type { Notebook } from '../shared/model';
@@ -11,18 +11,24 @@ import { ApiFailure } from './api-failure';
 import { exportFileName, exportMarkdown, noteToMarkdown, ExportError } from './export-markdown';
 import * as ops from './operations';
 import { applyPatch } from './patch';
-import { NotebookOpenError, NotebookWriteError, type NotebookStore } from './store';
+import { NotebookOpenError, NotebookWriteError, type BackupInfo, type CommitOutcome, type NotebookStore, type Recovery } from './store';
+import { unpinBackups } from './backups';
+import { ExportTargetRefused, writeExportFile } from './export-file';
+import { describeOsError } from './notebook-adapter';
 
 export interface PlatformActions {
-  /** Shows a save dialog and writes the file; resolves to the path, or null when cancelled. */
-  saveFile(suggestedName: string, content: string): Promise<string | null>;
+  /** Shows a save dialog; resolves to the chosen path, or null when cancelled. The service writes the file. */
+  chooseExportPath(suggestedName: string): Promise<string | null>;
   /** Asks the user, then opens an http(s) URL outside the app; resolves to whether it was opened. */
   openExternal(url: string): Promise<boolean>;
 }
 
 export interface ServiceOptions {
-  /** Opens the notebook store; a NotebookOpenError is kept and shown to the user on every call. */
-  open: () => Promise<NotebookStore>;
+  /**
+   * Opens the notebook store; a NotebookOpenError is kept and shown to the user on every
+   * call. `recover` carries the user's choice for a notebook that was moved aside.
+   */
+  open: (recover?: Recovery) => Promise<NotebookStore>;
   app: { name: string; version: string; host: HostKind };
   platform: PlatformActions;
   now?: () => Date;
@@ -36,9 +42,9 @@ export interface NotebookService {
   close(): Promise<void>;
 }
 
-async function tryOpen(open: () => Promise<NotebookStore>): Promise<NotebookStore | NotebookOpenError> {
+async function tryOpen(open: ServiceOptions['open'], recover?: Recovery): Promise<NotebookStore | NotebookOpenError> {
   try {
-    return await open();
+    return await open(recover);
   } catch (error) {
     if (error instanceof NotebookOpenError) return error;
     throw error;
@@ -76,28 +82,26 @@ function createHandlers(
    * store keeps in memory (and retries) is not an error for the caller: the change
    * happened, and the store's status tells the user it is not on disk yet.
    */
-  async function commit(next: Notebook): Promise<boolean> {
+  async function commit(next: Notebook): Promise<CommitOutcome> {
     const opened = openStore();
-    if (opened.status().readOnly) {
-      throw new ApiFailure('read-only', `This notebook is open read-only: ${opened.status().readOnlyReason ?? 'another Leadline is writing to it'}. Close the other window and restart Leadline to edit.`);
-    }
+    const { readOnly, readOnlyReason } = opened.status();
+    if (readOnly) throw new ApiFailure('read-only', `This notebook is open read-only. ${readOnlyReason ?? ''} Nothing was changed.`.replace(/\s+/g, ' '));
     try {
-      await opened.commit(next);
-      return true;
+      return await opened.commit(next);
     } catch (error) {
-      if (!(error instanceof NotebookWriteError)) throw error;
-      if (opened.read() === next) return false;
-      throw new ApiFailure('storage', error.message);
+      if (error instanceof NotebookWriteError) throw new ApiFailure('storage', error.message);
+      throw error;
     }
   }
 
   /** Runs a pure operation and persists its result; a no-op patch writes nothing. */
-  async function mutate<R extends { next: Notebook; mutation: Mutation }>(run: (notebook: Notebook) => R): Promise<R['mutation']> {
-    const before = openStore().read();
+  async function mutate<M extends Mutation>(run: (notebook: Notebook) => { next: Notebook; mutation: M }): Promise<SavedMutation & M> {
+    const store = openStore();
+    const before = store.read();
     const result = run(before);
-    if (result.next === before || isEmptyPatch(result.mutation.applied)) return result.mutation;
-    const saved = await commit(result.next);
-    return { ...result.mutation, saved };
+    if (result.next === before || isEmptyPatch(result.mutation.applied)) return { ...result.mutation, saved: true, revision: store.status().revision };
+    const { onDisk, revision } = await commit(result.next);
+    return { ...result.mutation, saved: onDisk, revision };
   }
 
   function storeInfo(): StoreInfo {
@@ -128,9 +132,45 @@ function createHandlers(
     }));
   }
 
+  /** Reopens a notebook that was moved aside as damaged, with the user's choice, and serves it. */
+  async function recover(recovery: Recovery): Promise<Workspace> {
+    const store = current();
+    if (!(store instanceof Error)) {
+      if (recovery.kind === 'start-over') throw new ApiFailure('invalid-input', 'This notebook is open and well; there is nothing to start over. Nothing was changed.');
+      return restoreInto(store, recovery.backupId);
+    }
+    if (store.problem !== 'awaiting-recovery' && !store.movedTo) {
+      throw new ApiFailure('notebook-unavailable', `${store.message} A backup can only be restored once that file is out of the way.`);
+    }
+    const reopened = await tryOpen(options.open, recovery);
+    if (reopened instanceof Error) throw new ApiFailure(reopened.problem === 'unreadable' ? 'not-found' : 'notebook-unavailable', reopened.message);
+    replace(reopened);
+    return workspace();
+  }
+
+  async function restoreInto(store: NotebookStore, id: string): Promise<Workspace> {
+    try {
+      await store.restoreBackup(id);
+    } catch (error) {
+      if (error instanceof NotebookOpenError) throw new ApiFailure('not-found', error.message);
+      if (error instanceof NotebookWriteError) throw new ApiFailure('storage', error.message);
+      throw error;
+    }
+    return workspace();
+  }
+
+  async function backupEntries(): Promise<BackupEntry[]> {
+    const store = current();
+    const backups: BackupInfo[] = store instanceof Error ? store.backups : await store.listBackups();
+    return backups.map(({ id, createdAt, bytes, pinned }) => (pinned === undefined ? { id, createdAt, bytes } : { id, createdAt, bytes, pinned }));
+  }
+
   return {
     getWorkspace: async () => workspace(),
-    getStoreInfo: async () => storeInfo(),
+    getStoreInfo: async () => {
+      await openStore().refresh();
+      return storeInfo();
+    },
     createNote: (input) => mutate((n) => ops.createNote(n, input, ctx)),
     updateNote: (input) => mutate((n) => ops.updateNote(n, input, ctx)),
     linkExcerpt: (input) => mutate((n) => ops.linkExcerpt(n, input, ctx)),
@@ -149,33 +189,30 @@ function createHandlers(
     },
     exportMarkdown: async ({ scope }) => markdownFor(scope),
     saveExport: async ({ scope }) => {
+      const store = openStore();
       const { fileName, markdown } = markdownFor(scope);
-      return { savedTo: await options.platform.saveFile(fileName, markdown) };
+      const chosen = await options.platform.chooseExportPath(fileName);
+      if (chosen === null) return { savedTo: null };
+      try {
+        return { savedTo: await writeExportFile(store.path, chosen, markdown) };
+      } catch (error) {
+        if (error instanceof ExportTargetRefused) throw new ApiFailure('invalid-input', error.message);
+        throw new ApiFailure('storage', `Leadline could not write the export to "${chosen}" (${describeOsError(error)}). Nothing was written; choose another place.`);
+      }
     },
     noteMarkdown: async ({ noteId }) => exporting(() => ({ markdown: noteToMarkdown(openStore().read(), noteId) })),
-    listBackups: async () => {
+    listBackups: () => backupEntries(),
+    restoreBackup: ({ id }) => recover({ kind: 'restore', backupId: id }),
+    startOver: () => recover({ kind: 'start-over' }),
+    unpinBackups: async ({ ids }) => {
       const store = current();
-      const backups = store instanceof Error ? store.backups : await store.listBackups();
-      return backups.map(({ id, createdAt, bytes }) => ({ id, createdAt, bytes }));
-    },
-    restoreBackup: async ({ id }) => {
-      let store = current();
-      if (store instanceof Error) {
-        // A damaged file that was moved aside leaves the path free: open afresh, then restore over it.
-        if (!store.movedTo) throw new ApiFailure('notebook-unavailable', `${store.message} A backup can only be restored once that file is out of the way.`);
-        const reopened = await tryOpen(options.open);
-        if (reopened instanceof Error) throw new ApiFailure('notebook-unavailable', reopened.message);
-        replace(reopened);
-        store = reopened;
+      if (!(store instanceof Error) && store.status().readOnly) {
+        throw new ApiFailure('read-only', 'This notebook is open read-only, so its backups cannot be changed. Nothing was changed.');
       }
-      try {
-        await store.restoreBackup(id);
-      } catch (error) {
-        if (error instanceof NotebookOpenError) throw new ApiFailure('not-found', error.message);
-        if (error instanceof NotebookWriteError) throw new ApiFailure('storage', error.message);
-        throw error;
-      }
-      return workspace();
+      await unpinBackups(store.path, ids).catch((error: unknown) => {
+        throw new ApiFailure('storage', `Leadline could not update the list of pinned backups (${error instanceof Error ? error.message : String(error)}). They stay pinned.`);
+      });
+      return backupEntries();
     },
     openExternal: async ({ url }) => {
       if (!isWebUrl(url)) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { buildNotebookChild, exited, startHolder, stateAt } from './crash-harnes
 import { nodeFs, type NotebookFs } from './durable-file';
 import { lockPathFor } from './lock-file';
 import { serializeNotebook } from './notebook-adapter';
+import { recoveryPathFor } from './recovery';
 import { NotebookOpenError, NotebookWriteError, openNotebookStore, readNotebookFile, type NotebookStore, type OpenStoreOptions, type StoreStatus } from './store';
 
 function osError(code: string): NodeJS.ErrnoException {
@@ -192,13 +193,125 @@ describe('notebook store', () => {
       expect(error.backups.map((b) => b.id)).toEqual(backups.map((b) => b.id));
       expect(error.backups[0]!.createdAt > error.backups[1]!.createdAt).toBe(true);
 
-      // The UI's way back: open (a fresh seed), then restore the newest backup.
-      const fresh = await openStore();
-      expect(fresh.read()).toEqual(stateAt(0));
-      await fresh.restoreBackup(error.backups[0]!.id);
-      expect(fresh.read()).toEqual(stateAt(2));
+      // The UI's way back: open with the user's choice, the newest backup.
+      const restored = await openStore({ recover: { kind: 'restore', backupId: error.backups[0]!.id } });
+      expect(restored.read()).toEqual(stateAt(2));
       expect(onDisk(nb)).toEqual(stateAt(2));
-      expect(fresh.status().recoveredFrom).toBe(error.backups[0]!.path);
+      expect(restored.status().recoveredFrom).toBe(error.backups[0]!.path);
+      expect(existsSync(recoveryPathFor(nb))).toBe(false);
+    });
+
+    it('a notebook moved aside is never silently replaced: every launch asks until the user chooses, and old backups outlive a fresh notebook', async () => {
+      const clock = new Date('2024-05-01T10:00:00.000Z');
+      const tick = (minutes: number): void => void clock.setTime(clock.getTime() + minutes * 60_000);
+      const store = await openStore({ now: () => clock });
+      for (let i = 1; i <= 2; i++) {
+        tick(5);
+        await store.commit(stateAt(i));
+      }
+      tick(1);
+      await store.close();
+      const good = (await listBackups(nb)).map((b) => b.id);
+      expect(good).toHaveLength(3);
+
+      writeFileSync(nb, '{"schemaVersion": 1, "articles": [tru'); // truncated
+      tick(60);
+      const first = await openError({ path: nb, seed: () => stateAt(0), onCorrupt: 'move-aside', now: () => clock });
+      expect(first.problem).toBe('not-json');
+      expect(existsSync(nb)).toBe(false);
+
+      // Launched again without a choice: still the damage, the damaged copy and the backups, not a fresh notebook.
+      for (let launch = 0; launch < 3; launch++) {
+        const again = await openError({ path: nb, seed: () => stateAt(0), onCorrupt: 'move-aside', now: () => clock });
+        expect(again.problem).toBe('awaiting-recovery');
+        expect(again.movedTo).toBe(first.movedTo);
+        expect(again.message).toContain(first.movedTo!);
+        expect(again.message).toMatch(/Restore the newest backup .*or start a new notebook/);
+        expect(again.backups.map((b) => b.id)).toEqual(good);
+        expect(existsSync(nb)).toBe(false);
+      }
+
+      // The user starts over; nine short sessions on the fresh notebook follow.
+      const fresh = await openStore({ now: () => clock, recover: { kind: 'start-over' } });
+      expect(fresh.read()).toEqual(stateAt(0));
+      expect(existsSync(recoveryPathFor(nb))).toBe(false);
+      await fresh.close();
+      for (let session = 1; session <= 9; session++) {
+        tick(2);
+        const s = await openStore({ now: () => clock });
+        tick(1);
+        await s.commit(stateAt(100 + session));
+        tick(1);
+        await s.close();
+      }
+      const after = await listBackups(nb);
+      for (const id of good) expect(after.find((b) => b.id === id)?.pinned).toMatch(/found damaged/);
+      // The fresh notebook's own backups are pruned by the usual rule, not counting the pinned ones.
+      expect(after.filter((b) => b.pinned === undefined)).toHaveLength(10);
+      expect(readFileSync(first.movedTo!, 'utf8')).toBe('{"schemaVersion": 1, "articles": [tru');
+    });
+
+    it('a restore from the damage screen reads the chosen backup, and an unknown one changes nothing', async () => {
+      const store = await openStore();
+      await store.commit(stateAt(4));
+      await store.close();
+      const [only] = await listBackups(nb);
+      writeFileSync(nb, 'garbage');
+      await openError({ path: nb, seed: () => stateAt(0), onCorrupt: 'move-aside' });
+      const unknown = await openError({ path: nb, seed: () => stateAt(0), onCorrupt: 'move-aside', recover: { kind: 'restore', backupId: 'nope' } });
+      expect(unknown.message).toMatch(/no such backup/);
+      expect(existsSync(nb)).toBe(false);
+      expect(existsSync(recoveryPathFor(nb))).toBe(true);
+      const restored = await openStore({ recover: { kind: 'restore', backupId: only!.id } });
+      expect(restored.read()).toEqual(stateAt(4));
+      expect(existsSync(recoveryPathFor(nb))).toBe(false);
+    });
+
+    it('a notebook reached through a symbolic link is written to its target; the link stays a link', async () => {
+      const realDir = join(dir, 'real');
+      mkdirSync(realDir);
+      const target = join(realDir, 'notes.json');
+      writeFileSync(target, serializeNotebook(stateAt(1)));
+      symlinkSync(target, nb);
+      const store = await openStore();
+      expect(store.path).toBe(target);
+      await store.commit(stateAt(2));
+      expect(lstatSync(nb).isSymbolicLink()).toBe(true);
+      expect(onDisk(target)).toEqual(stateAt(2));
+      expect(existsSync(lockPathFor(target))).toBe(true);
+      await store.close();
+      expect(lstatSync(nb).isSymbolicLink()).toBe(true);
+
+      // A dangling link: the notebook is created where it points.
+      const dangling = join(dir, 'dangling.json');
+      const future = join(realDir, 'future.json');
+      symlinkSync(future, dangling);
+      const created = await openStore({ path: dangling });
+      await created.commit(stateAt(3));
+      expect(lstatSync(dangling).isSymbolicLink()).toBe(true);
+      expect(onDisk(future)).toEqual(stateAt(3));
+    });
+
+    it('a notebook file marked read-only (mode 444) opens read-only, says why, and is never rewritten', async () => {
+      writeFileSync(nb, serializeNotebook(stateAt(5)));
+      chmodSync(nb, 0o444);
+      const before = statSync(nb);
+      const store = await openStore();
+      expect(store.status()).toMatchObject({ readOnly: true, readOnlyReason: expect.stringMatching(/marked read-only on disk\. Make it writable/) });
+      await expect(store.commit(stateAt(6))).rejects.toThrow(/read-only/);
+      await store.close();
+      expect(statSync(nb).mtimeMs).toBe(before.mtimeMs);
+      expect(statSync(nb).ino).toBe(before.ino);
+      expect(existsSync(lockPathFor(nb))).toBe(false);
+    });
+
+    it('a folder Leadline may not write in gives that cause, not "another window"', async () => {
+      writeFileSync(nb, serializeNotebook(stateAt(5)));
+      const fs: NotebookFs = { ...nodeFs, mkdir: async () => Promise.reject(osError('EROFS')) };
+      const store = await openStore({ fs });
+      const reason = store.status().readOnlyReason ?? '';
+      expect(reason).toMatch(/cannot write in the notebook's folder .*the disk is read-only, EROFS.*Make that folder writable/);
+      expect(reason).not.toMatch(/other|window/i);
     });
 
     it('migrates an older file: keeps the original as a backup, saves the migrated form', async () => {
@@ -270,7 +383,7 @@ describe('notebook store', () => {
       ['ENOSPC', 'the disk is full'],
       ['EROFS', 'the disk is read-only'],
       ['EACCES', 'permission denied'],
-    ])('on %s: rejects with the reason, keeps the data, keeps the last good file, retries until it works', async (code, words) => {
+    ])('on %s: answers "kept in memory", keeps the last good file, says why, retries until it works', async (code, words) => {
       const fs = switchableFs();
       const store = await openStore({ fs });
       await store.commit(stateAt(1));
@@ -278,13 +391,8 @@ describe('notebook store', () => {
       const statuses: StoreStatus[] = [];
       store.onStatusChange((s) => statuses.push(s));
 
-      const error = await store.commit(stateAt(2)).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(NotebookWriteError);
-      expect((error as NotebookWriteError).message).toContain(`${words}, ${code}`);
-      expect((error as NotebookWriteError).code).toBe(code);
+      expect(await store.commit(stateAt(2))).toMatchObject({ onDisk: false });
+      expect(store.status().writeError).toContain(`${words}, ${code}`);
       expect(store.read()).toEqual(stateAt(2)); // kept in memory
       expect(onDisk(nb)).toEqual(stateAt(1)); // the last good version
       expect(store.status().writeError).toContain(code);
@@ -307,10 +415,23 @@ describe('notebook store', () => {
       const fs = switchableFs();
       const store = await openStore({ fs, retryDelayMs: () => 60_000 });
       fs.failWith = 'ENOSPC';
-      await expect(store.commit(stateAt(1))).rejects.toThrow(/ENOSPC/);
+      expect(await store.commit(stateAt(1))).toMatchObject({ onDisk: false });
       fs.failWith = undefined;
-      await store.commit(stateAt(2)); // does not wait a minute for the retry
+      expect(await store.commit(stateAt(2))).toMatchObject({ onDisk: true }); // does not wait a minute for the retry
       expect(onDisk(nb)).toEqual(stateAt(2));
+    });
+
+    it('on a full disk, concurrent commits all hear "kept in memory" at once, none waits for the retry timer', async () => {
+      const fs = switchableFs();
+      const store = await openStore({ fs, retryDelayMs: () => 60 * 60_000 });
+      fs.failWith = 'ENOSPC';
+      const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => store.commit(stateAt(i + 1))));
+      expect(outcomes.map((o) => o.onDisk)).toEqual(Array.from({ length: 8 }, () => false));
+      expect(store.read()).toEqual(stateAt(8));
+      expect(onDisk(nb)).toEqual(stateAt(0));
+      fs.failWith = undefined;
+      await store.flush();
+      expect(onDisk(nb)).toEqual(stateAt(8));
     });
 
     it('opens with the seed in memory and keeps retrying when the new file cannot be written', async () => {
@@ -342,6 +463,34 @@ describe('notebook store', () => {
       expect(onDisk(nb)).toEqual(stateAt(9));
       expect(existsSync(lockPathFor(nb))).toBe(false);
       await expect(store.commit(stateAt(10))).rejects.toThrow(/closed/);
+    });
+  });
+
+  describe('revisions and followers', () => {
+    it('counts record changes, not reading-position changes', async () => {
+      const store = await openStore();
+      const start = store.status().revision;
+      await store.commit(stateAt(1));
+      expect(store.status().revision).toBe(start + 1);
+      const now = store.read();
+      await store.commit({ ...now, ui: { ...now.ui, scroll: { a: 0.5 } } });
+      expect(store.status().revision).toBe(start + 1);
+    });
+
+    it('a read-only store follows the writer on refresh()', async () => {
+      const writer = await openStore();
+      await writer.commit(stateAt(1));
+      const follower = await openStore({ readOnly: true });
+      const seen = follower.status().revision;
+      await follower.refresh();
+      expect(follower.status().revision).toBe(seen); // nothing new
+      await writer.commit(stateAt(2));
+      await follower.refresh();
+      expect(follower.read()).toEqual(stateAt(2));
+      expect(follower.status().revision).toBeGreaterThan(seen);
+      writeFileSync(nb, '{ damaged by hand'); // a torn hand edit is ignored: the last good data stays
+      await follower.refresh();
+      expect(follower.read()).toEqual(stateAt(2));
     });
   });
 

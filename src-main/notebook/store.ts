@@ -10,7 +10,7 @@
  * Plain Node, no Electron: used by the Electron main process, the browser host and the CLI.
  */
 import { Low } from 'lowdb';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { StoreInfo } from '../shared/api';
 import { emptyNotebook, NotebookSchema, type Notebook } from '../shared/model';
 import {
@@ -19,6 +19,7 @@ import {
   findBackup,
   isBackupDue,
   listBackups,
+  pinAllBackups,
   pruneBackups,
   stampFor,
   backupsDirFor,
@@ -26,13 +27,25 @@ import {
   type BackupPolicy,
 } from './backups';
 import { notebookProblem } from './notebook-check';
-import { errorCode, nodeFs, removeStaleTempFiles, type NotebookFs } from './durable-file';
+import { errorCode, nodeFs, removeStaleTempFiles, resolveLinks, type NotebookFs } from './durable-file';
+import { clearRecoveryMarker, readRecoveryMarker, writeRecoveryMarker, type RecoveryMarker } from './recovery';
 import { acquireLock, realLockEnvironment, type HeldLock, type LockEnvironment } from './lock-file';
 import { describeOsError, loadNotebookFile, NotebookAdapter, NotebookLoadFailure, parseNotebook, type LoadProblem } from './notebook-adapter';
 
 export type { BackupInfo } from './backups';
 
-export type NotebookProblem = LoadProblem;
+/** Why a notebook cannot be opened: a load problem, or a damage found earlier that awaits the user's choice. */
+export type NotebookProblem = LoadProblem | 'awaiting-recovery';
+
+/** What the user chose for a notebook that was moved aside: restore one of its backups, or start over. */
+export type Recovery = { kind: 'restore'; backupId: string } | { kind: 'start-over' };
+
+/** The answer to a commit: the data is in memory either way; `onDisk` says whether it reached the file. */
+export interface CommitOutcome {
+  onDisk: boolean;
+  /** The store's revision right after this commit. */
+  revision: number;
+}
 
 /** Why a notebook could not be opened. `message` says which file, what is wrong and what to do. */
 export class NotebookOpenError extends Error {
@@ -71,12 +84,19 @@ export interface NotebookStore {
   readonly path: string;
   /** Current in-memory data; callers treat it as immutable. */
   read(): Notebook;
-  /** Memory is updated at once; resolves when the data is durably on disk. */
-  commit(next: Notebook): Promise<void>;
+  /**
+   * Memory is updated at once; resolves after one write attempt that includes it: onDisk
+   * true when durably saved, false when the disk refused (kept in memory, retried in the
+   * background; status().writeError says why). Rejects only when the store refuses the
+   * data (closed, read-only, invalid) — then nothing changed.
+   */
+  commit(next: Notebook): Promise<CommitOutcome>;
   status(): StoreStatus;
+  /** A read-only store re-reads the file when another process saved it since; a writer does nothing. */
+  refresh(): Promise<void>;
   onStatusChange(listener: (s: StoreStatus) => void): () => void;
   listBackups(): Promise<BackupInfo[]>;
-  restoreBackup(id: string): Promise<void>;
+  restoreBackup(id: string): Promise<CommitOutcome>;
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -86,6 +106,8 @@ export interface OpenStoreOptions {
   seed: () => Notebook;
   readOnly?: boolean;
   onCorrupt?: 'move-aside' | 'refuse';
+  /** The user's choice for a notebook moved aside earlier; without one, such a notebook is not replaced. */
+  recover?: Recovery;
   /** Test hooks: file-system layer (fault injection), lock environment, clock, tuning. */
   fs?: NotebookFs;
   lockEnvironment?: LockEnvironment;
@@ -112,6 +134,8 @@ function openErrorMessage(problem: NotebookProblem, path: string, detail: string
         : `${head} Check that the file and its folder exist and that you may read them.`;
     case 'newer-version':
       return `${head} Update Leadline to open it. The file was left untouched.`;
+    case 'awaiting-recovery':
+      return `${head} ${backups.length > 0 ? `Restore the newest backup (from ${backups[0]?.createdAt})` : 'There is no backup of it'}, or start a new notebook in its place; the damaged copy and the backups stay where they are.`;
     case 'not-json':
     case 'invalid':
       return movedTo
@@ -137,6 +161,39 @@ function toOpenError(path: string, failure: NotebookLoadFailure, movedTo: string
 
 function missingFileError(path: string, backups: BackupInfo[]): NotebookOpenError {
   return toOpenError(path, new NotebookLoadFailure('unreadable', 'the file does not exist', 'ENOENT'), undefined, backups);
+}
+
+function awaitingRecoveryError(path: string, marker: RecoveryMarker, backups: BackupInfo[]): NotebookOpenError {
+  const when = marker.damagedAt ? ` on ${marker.damagedAt}` : '';
+  const detail = `it was found damaged${when} (${marker.detail}) and moved, unchanged, to "${marker.movedTo}"`;
+  return new NotebookOpenError({
+    problem: 'awaiting-recovery',
+    path,
+    message: openErrorMessage('awaiting-recovery', path, detail, marker.movedTo, backups),
+    movedTo: marker.movedTo,
+    backups,
+  });
+}
+
+/** Read-only causes, each a sentence that says what to do. */
+const readOnlyBecause = {
+  requested: () => 'It was opened read-only on request.',
+  otherWriter: (lockReason: string) => `${capitalize(lockReason)}. Close that Leadline, then open this notebook again to edit it.`,
+  folder: (dir: string, error: unknown) =>
+    `Leadline cannot write in the notebook's folder "${dir}" (${describeOsError(error)}). Make that folder writable, or copy the notebook to a folder you can write in, then open it again.`,
+  file: (path: string) => `The notebook file "${path}" is marked read-only on disk. Make it writable, then open it again to edit it.`,
+};
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A file that exists and that this process may not (or should not) write: its mode has no write bit, or the OS says no. */
+async function isReadOnlyFile(path: string, fs: NotebookFs): Promise<boolean> {
+  const stat = await fs.stat(path).catch(() => null);
+  if (!stat) return false;
+  // Root may write anything; the mode bits still say what the user meant.
+  return (stat.mode & 0o222) === 0 || !(await fs.mayWrite(path));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -174,7 +231,7 @@ async function moveAside(path: string, now: Date, fs: NotebookFs): Promise<strin
  * NotebookOpenError, also when the file does not exist.
  */
 export async function readNotebookFile(path: string, fs: NotebookFs = nodeFs): Promise<Notebook> {
-  const absolute = resolve(path);
+  const absolute = await resolveLinks(path, fs);
   try {
     const loaded = await loadNotebookFile(absolute, fs);
     if (loaded) return loaded.notebook;
@@ -186,24 +243,29 @@ export async function readNotebookFile(path: string, fs: NotebookFs = nodeFs): P
 }
 
 export async function openNotebookStore(options: OpenStoreOptions): Promise<NotebookStore> {
-  const path = resolve(options.path);
   const fs = options.fs ?? nodeFs;
+  const path = await resolveLinks(options.path, fs);
   const now = options.now ?? (() => new Date());
 
   let lock: HeldLock | undefined;
   let readOnlyReason: string | undefined;
   if (options.readOnly) {
-    readOnlyReason = 'it was opened read-only on request';
+    readOnlyReason = readOnlyBecause.requested();
   } else {
     try {
       await fs.mkdir(dirname(path));
       const result = await acquireLock(path, options.lockEnvironment ?? realLockEnvironment);
       if (result.acquired) lock = result.lock;
-      else readOnlyReason = result.reason;
+      else readOnlyReason = readOnlyBecause.otherWriter(result.reason);
     } catch (error) {
       // A read-only disk or folder: the notebook can still be read, just not saved.
-      readOnlyReason = `Leadline cannot create its lock file beside the notebook (${describeOsError(error)})`;
+      readOnlyReason = readOnlyBecause.folder(dirname(path), error);
     }
+  }
+  if (lock && (await isReadOnlyFile(path, fs))) {
+    readOnlyReason = readOnlyBecause.file(path);
+    await lock.release();
+    lock = undefined;
   }
 
   try {
@@ -223,6 +285,7 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
       if (options.onCorrupt === 'move-aside' && movable && lock) {
         // If even the move fails (odd file system), report the damage as if refusing.
         movedTo = await moveAside(path, now(), fs).catch(() => undefined);
+        if (movedTo !== undefined) await keepForRecovery(path, { movedTo, damagedAt: now().toISOString(), detail: error.detail }, fs);
       }
       throw toOpenError(path, error, movedTo, await listBackups(path, fs).catch(() => []));
     }
@@ -249,10 +312,19 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
     const loaded = adapter.lastLoad;
     if (!loaded) {
       if (!lock) throw missingFileError(path, backups);
-      const seed = NotebookSchema.parse(options.seed()); // an invalid seed is a programming error
-      await store.initialWrite(seed, { backupFirst: false });
+      const marker = await readRecoveryMarker(path, fs);
+      if (marker && !options.recover) throw awaitingRecoveryError(path, marker, backups);
+      const recovered = options.recover?.kind === 'restore' ? await readBackup(path, options.recover.backupId, fs) : undefined;
+      const seed = recovered?.notebook ?? NotebookSchema.parse(options.seed()); // an invalid seed is a programming error
+      const { onDisk } = await store.initialWrite(seed, { backupFirst: false });
+      if (recovered) store.recoveredFrom = recovered.path;
+      // Until the choice is on disk, the next launch must ask again.
+      if (marker && onDisk) await clearRecoveryMarker(path, fs).catch(() => undefined);
     } else {
       store.lastSavedAt = await fs.stat(path).then((s) => s.mtime.toISOString(), () => undefined);
+      store.loadedStamp = await fileStamp(path, fs);
+      // A valid notebook is in place (put back by hand, or a restore whose cleanup was cut short).
+      if (lock) await clearRecoveryMarker(path, fs).catch(() => undefined);
       if (loaded.migratedFrom !== undefined && lock) {
         // Keep the file exactly as the older version wrote it, then save the migrated form.
         await store.initialWrite(loaded.notebook, { backupFirst: true });
@@ -265,13 +337,48 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
   }
 }
 
+/**
+ * After a damaged file was moved aside: pin the backups taken before (a fresh notebook's
+ * saves must not prune them) and leave the marker that makes the next launch ask again.
+ * Best effort: the move itself already kept the damaged data.
+ */
+async function keepForRecovery(path: string, marker: RecoveryMarker, fs: NotebookFs): Promise<void> {
+  await pinAllBackups(path, `taken before the notebook was found damaged on ${marker.damagedAt}`, fs).catch(() => undefined);
+  await writeRecoveryMarker(path, marker, fs).catch(() => undefined);
+}
+
+/** A backup's notebook, validated; throws NotebookOpenError when there is no such backup or it is damaged. */
+async function readBackup(path: string, id: string, fs: NotebookFs): Promise<{ notebook: Notebook; path: string }> {
+  const info = await findBackup(path, id, fs);
+  if (!info) {
+    throw new NotebookOpenError({
+      problem: 'unreadable',
+      path: backupsDirFor(path),
+      message: `Leadline cannot restore the backup "${id}": there is no such backup of "${path}". Choose one from the list of backups.`,
+      backups: await listBackups(path, fs).catch(() => []),
+      code: 'ENOENT',
+    });
+  }
+  try {
+    return { notebook: parseNotebook((await fs.readFile(info.path)).toString('utf8')).notebook, path: info.path };
+  } catch (error) {
+    if (error instanceof NotebookLoadFailure) throw toOpenError(info.path, error, undefined, await listBackups(path, fs).catch(() => []));
+    throw toOpenError(info.path, new NotebookLoadFailure('unreadable', `it cannot be read (${describeOsError(error)})`, errorCode(error)), undefined, []);
+  }
+}
+
+/** What identifies one saved version of a file, to notice another process's save. */
+async function fileStamp(path: string, fs: NotebookFs): Promise<string | undefined> {
+  return fs.stat(path).then(
+    (s) => `${s.size}:${s.mtime.getTime()}`,
+    () => undefined,
+  );
+}
+
 // ---------------------------------------------------------------------------------------
 // The store
 
-interface Waiter {
-  resolve(): void;
-  reject(error: NotebookWriteError): void;
-}
+type Waiter = (onDisk: boolean) => void;
 
 interface StoreInit {
   path: string;
@@ -288,6 +395,11 @@ interface StoreInit {
 class Store implements NotebookStore {
   readonly path: string;
   lastSavedAt: string | undefined;
+  recoveredFrom: string | undefined;
+  /** For a read-only store: the file version last read, to notice another process's saves. */
+  loadedStamp: string | undefined;
+  /** Counts changes to the records (articles, excerpts, notes), so open windows notice each other's. */
+  private revision = 0;
   private readonly db: Low<Notebook>;
   private readonly fs: NotebookFs;
   private readonly now: () => Date;
@@ -297,7 +409,6 @@ class Store implements NotebookStore {
   private readonly retryDelayMs: (attempt: number) => number;
   private newestBackupAt: string | undefined;
   private writeError: string | undefined;
-  private recoveredFrom: string | undefined;
   private readonly listeners = new Set<(s: StoreStatus) => void>();
 
   // Write pipeline state. `dirty`: memory is newer than the disk. `writing`: a drain loop
@@ -329,7 +440,7 @@ class Store implements NotebookStore {
   }
 
   status(): StoreStatus {
-    const s: StoreStatus = { path: this.path, readOnly: this.readOnlyReason !== undefined };
+    const s: StoreStatus = { path: this.path, readOnly: this.readOnlyReason !== undefined, revision: this.revision };
     if (this.readOnlyReason !== undefined) s.readOnlyReason = this.readOnlyReason;
     if (this.lastSavedAt !== undefined) s.lastSavedAt = this.lastSavedAt;
     if (this.writeError !== undefined) s.writeError = this.writeError;
@@ -361,7 +472,7 @@ class Store implements NotebookStore {
     return undefined;
   }
 
-  commit(next: Notebook): Promise<void> {
+  commit(next: Notebook): Promise<CommitOutcome> {
     const refused = this.refuseWrite();
     if (refused) return Promise.reject(refused);
     // Never let invalid data reach the disk: the file would then refuse to open.
@@ -369,9 +480,12 @@ class Store implements NotebookStore {
     if (problem !== null) {
       return Promise.reject(new NotebookWriteError(`Leadline refused to save the notebook "${this.path}": the data is invalid (${problem}). The previous version is kept.`));
     }
+    const before = this.db.data;
+    if (next.articles !== before.articles || next.excerpts !== before.excerpts || next.notes !== before.notes) this.revision++;
     this.db.data = next;
     this.dirty = true;
-    const settled = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    const revision = this.revision;
+    const settled = new Promise<CommitOutcome>((resolve) => this.waiters.push((onDisk) => resolve({ onDisk, revision })));
     // A new edit is worth an immediate attempt even while a retry is scheduled: the user
     // may just have freed disk space.
     this.clearRetry();
@@ -380,18 +494,33 @@ class Store implements NotebookStore {
   }
 
   /** Used by open: the seed of a new file, or migrated data. */
-  async initialWrite(data: Notebook, { backupFirst }: { backupFirst: boolean }): Promise<void> {
+  async initialWrite(data: Notebook, { backupFirst }: { backupFirst: boolean }): Promise<CommitOutcome> {
     if (backupFirst) {
       // Migrated data: without a copy of the original, leave the file as it is until the
       // next edit (whose routine backup tries again); the migrated form lives in memory.
       const copied = await this.backup(true).then(() => true, () => false);
       if (!copied) {
         this.db.data = data;
-        return;
+        return { onDisk: false, revision: this.revision };
       }
     }
     // A failure here leaves the store open with writeError set and retrying, like any save.
-    await this.commit(data).catch(() => undefined);
+    return this.commit(data);
+  }
+
+  async refresh(): Promise<void> {
+    if (this.readOnlyReason === undefined || this.closed) return;
+    const stamp = await fileStamp(this.path, this.fs);
+    if (stamp === undefined || stamp === this.loadedStamp) return;
+    // The writer replaces the file atomically, so this reads one whole version; a damaged
+    // one (a hand edit) is ignored and the last good data stays.
+    const loaded = await loadNotebookFile(this.path, this.fs).catch(() => null);
+    if (!loaded) return;
+    this.loadedStamp = stamp;
+    this.db.data = loaded.notebook;
+    this.lastSavedAt = await this.fs.stat(this.path).then((s) => s.mtime.toISOString(), () => this.lastSavedAt);
+    this.revision++;
+    this.emit();
   }
 
   private kick(): void {
@@ -406,7 +535,9 @@ class Store implements NotebookStore {
         this.inFlight = this.writeOnce();
         const ok = await this.inFlight;
         this.inFlight = undefined;
-        if (!ok) {
+        // A commit that arrived after the failure was answered gets its own attempt now,
+        // not after the retry delay.
+        if (!ok && this.waiters.length === 0) {
           this.scheduleRetry();
           break;
         }
@@ -416,7 +547,11 @@ class Store implements NotebookStore {
     }
   }
 
-  /** One save attempt of the latest data; settles every commit waiting for it. */
+  /**
+   * One save attempt of the latest data; settles every commit waiting for it. After a
+   * failure, commits that arrived during the attempt are answered too (kept in memory):
+   * no caller waits for the background retry, and all hear the same answer.
+   */
   private async writeOnce(): Promise<boolean> {
     await this.backupIfDue();
     // Everything committed up to here is in db.data; the adapter serializes it synchronously.
@@ -427,9 +562,8 @@ class Store implements NotebookStore {
     } catch (error) {
       this.dirty = true;
       this.failures++;
-      const failure = new NotebookWriteError(writeErrorMessage(this.path, error), errorCode(error));
-      this.writeError = failure.message;
-      for (const w of batch) w.reject(failure);
+      this.writeError = writeErrorMessage(this.path, error);
+      for (const settle of [...batch, ...this.waiters.splice(0)]) settle(false);
       this.emit();
       return false;
     }
@@ -437,7 +571,7 @@ class Store implements NotebookStore {
     this.writeError = undefined;
     this.lastSavedAt = this.now().toISOString();
     this.savedSinceBackup = true;
-    for (const w of batch) w.resolve();
+    for (const settle of batch) settle(true);
     this.emit();
     return true;
   }
@@ -486,43 +620,31 @@ class Store implements NotebookStore {
     return listBackups(this.path, this.fs);
   }
 
-  async restoreBackup(id: string): Promise<void> {
+  async restoreBackup(id: string): Promise<CommitOutcome> {
     const refused = this.refuseWrite();
     if (refused) throw refused;
-    const info = await findBackup(this.path, id, this.fs);
-    if (!info) {
-      throw new NotebookOpenError({
-        problem: 'unreadable',
-        path: backupsDirFor(this.path),
-        message: `Leadline cannot restore the backup "${id}": there is no such backup of "${this.path}". Choose one from the list of backups.`,
-        backups: await this.listBackups(),
-        code: 'ENOENT',
-      });
-    }
-    let restored: Notebook;
-    try {
-      restored = parseNotebook((await this.fs.readFile(info.path)).toString('utf8')).notebook;
-    } catch (error) {
-      if (error instanceof NotebookLoadFailure) throw toOpenError(info.path, error, undefined, await this.listBackups());
-      throw toOpenError(info.path, new NotebookLoadFailure('unreadable', `it cannot be read (${describeOsError(error)})`, errorCode(error)), undefined, []);
-    }
+    const restored = await readBackup(this.path, id, this.fs);
     // Let pending saves land first so the safety backup holds the latest saved state.
     await this.flush().catch(() => undefined);
     await this.backup(true);
-    await this.commit(restored);
-    this.recoveredFrom = info.path;
+    // The state being replaced and what came before stay until the user unpins them.
+    await pinAllBackups(this.path, `taken before a backup was restored on ${this.now().toISOString()}`, this.fs).catch(() => undefined);
+    const outcome = await this.commit(restored.notebook);
+    this.recoveredFrom = restored.path;
     this.emit();
+    return outcome;
   }
 
   async flush(): Promise<void> {
     while (this.inFlight) await this.inFlight;
     if (!this.dirty || this.closed) return;
     // Pending data (maybe after a failed save): make an attempt now and report its result.
-    await new Promise<void>((resolve, reject) => {
-      this.waiters.push({ resolve, reject });
+    const onDisk = await new Promise<boolean>((resolve) => {
+      this.waiters.push(resolve);
       this.clearRetry();
       this.kick();
     });
+    if (!onDisk) throw new NotebookWriteError(this.writeError ?? writeErrorMessage(this.path, undefined));
   }
 
   async close(): Promise<void> {

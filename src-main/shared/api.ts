@@ -28,6 +28,7 @@ export const ApiErrorCodeSchema = z.enum([
   'notebook-unavailable',
   'read-only',
   'storage',
+  'conflict',
   'not-supported',
   'internal',
 ]);
@@ -46,12 +47,26 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 /** A set of record changes. Every mutation returns the patch it made and the patch that undoes it. */
 const unique = (ids: readonly string[]): boolean => new Set(ids).size === ids.length;
 
+/**
+ * A precondition: the record's version as the patch expects to find it (null: absent).
+ * Versions are opaque digests made by the notebook core. Undo and redo patches carry
+ * one per record they touch, so a patch made stale by a change elsewhere is refused
+ * (`conflict`) instead of silently overwriting newer work.
+ */
+export const ExpectationSchema = z.strictObject({
+  record: z.enum(['note', 'excerpt']),
+  id: IdSchema,
+  version: z.string().regex(/^[0-9a-f]{40}$/).nullable(),
+});
+export type Expectation = z.infer<typeof ExpectationSchema>;
+
 export const PatchSchema = z
   .strictObject({
     upsertNotes: z.array(NoteSchema).max(10_000),
     upsertExcerpts: z.array(ExcerptSchema).max(10_000),
     removeNoteIds: z.array(IdSchema).max(10_000),
     removeExcerptIds: z.array(IdSchema).max(10_000),
+    expect: z.array(ExpectationSchema).max(20_000).optional(),
   })
   // Each record at most once: the inverse must hold its state from before the patch.
   .refine((p) => unique([...p.upsertNotes.map((n) => n.id), ...p.removeNoteIds]) && unique([...p.upsertExcerpts.map((e) => e.id), ...p.removeExcerptIds]), {
@@ -70,11 +85,18 @@ export function isEmptyPatch(patch: Patch): boolean {
 export interface Mutation {
   /** What changed, to apply to the UI's copy of the records. */
   applied: Patch;
-  /** Applying this patch restores the records as they were before. */
+  /** Applying this patch restores the records as they were before (it expects the records as `applied` left them). */
   inverse: Patch;
-  /** False when the change is kept in memory but not yet on disk (the store retries; StoreInfo.writeError says why). */
-  saved?: boolean;
 }
+
+/** A mutation as the store answers it. */
+export type SavedMutation<Extra = object> = Mutation &
+  Extra & {
+    /** False when the change is kept in memory but not yet on disk (the store retries; StoreInfo.writeError says why). */
+    saved: boolean;
+    /** The store's revision after this change (StoreInfo.revision). */
+    revision: number;
+  };
 
 export interface ArticleSummary {
   id: string;
@@ -88,6 +110,11 @@ export interface StoreInfo {
   lastSavedAt?: string;
   writeError?: string;
   recoveredFrom?: string;
+  /**
+   * Counts changes to the notebook's records. A window that sees it move by more than its
+   * own changes reloads: another window (or, read-only, another process) changed the notebook.
+   */
+  revision: number;
 }
 
 export interface Workspace {
@@ -107,6 +134,8 @@ export interface BackupEntry {
   id: string;
   createdAt: string;
   bytes: number;
+  /** Why it is pinned (never pruned until unpinned), when it is. */
+  pinned?: string;
 }
 
 export const ExportScopeSchema = z.discriminatedUnion('kind', [
@@ -116,6 +145,7 @@ export const ExportScopeSchema = z.discriminatedUnion('kind', [
 export type ExportScopeInput = z.infer<typeof ExportScopeSchema>;
 
 const Empty = z.strictObject({});
+const BackupIdSchema = z.string().min(1).max(200);
 const Tags = z.array(TagSchema).max(100);
 
 interface CallDef<Input extends z.ZodType, Output> {
@@ -132,7 +162,7 @@ function returns<Output>() {
 export const contract = {
   getWorkspace: returns<Workspace>()(Empty),
   getStoreInfo: returns<StoreInfo>()(Empty),
-  createNote: returns<Mutation & { noteId: string }>()(
+  createNote: returns<SavedMutation<{ noteId: string }>>()(
     z.strictObject({
       articleId: IdSchema,
       kind: NoteKindSchema,
@@ -144,7 +174,7 @@ export const contract = {
       tags: Tags.optional(),
     }),
   ),
-  updateNote: returns<Mutation>()(
+  updateNote: returns<SavedMutation>()(
     z.strictObject({
       id: IdSchema,
       body: NoteBodySchema.optional(),
@@ -152,24 +182,24 @@ export const contract = {
       status: LeadStatusSchema.optional(),
     }),
   ),
-  linkExcerpt: returns<Mutation & { excerptId: string }>()(
+  linkExcerpt: returns<SavedMutation<{ excerptId: string }>>()(
     z
       .strictObject({ noteId: IdSchema, excerptId: IdSchema.optional(), selectors: SelectorsSchema.optional() })
       .refine((v) => (v.excerptId === undefined) !== (v.selectors === undefined), {
         message: 'give either excerptId or selectors, not both',
       }),
   ),
-  unlinkExcerpt: returns<Mutation>()(z.strictObject({ noteId: IdSchema, excerptId: IdSchema })),
-  deleteNote: returns<Mutation>()(
+  unlinkExcerpt: returns<SavedMutation>()(z.strictObject({ noteId: IdSchema, excerptId: IdSchema })),
+  deleteNote: returns<SavedMutation>()(
     z.strictObject({
       id: IdSchema,
       /** Keep excerpts that no other note cites as plain highlights. */
       keepExcerpts: z.boolean(),
     }),
   ),
-  deleteExcerpt: returns<Mutation>()(z.strictObject({ id: IdSchema })),
-  /** Undo and redo: applies a patch that an earlier mutation returned. */
-  applyPatch: returns<Mutation>()(PatchSchema),
+  deleteExcerpt: returns<SavedMutation>()(z.strictObject({ id: IdSchema })),
+  /** Undo and redo: applies a patch that an earlier mutation returned; refused with `conflict` when its records changed since. */
+  applyPatch: returns<SavedMutation>()(PatchSchema),
   setReaderScroll: returns<null>()(
     z.strictObject({ articleId: IdSchema, scroll: z.number().min(0).max(1) }),
   ),
@@ -180,7 +210,11 @@ export const contract = {
   saveExport: returns<{ savedTo: string | null }>()(z.strictObject({ scope: ExportScopeSchema })),
   noteMarkdown: returns<{ markdown: string }>()(z.strictObject({ noteId: IdSchema })),
   listBackups: returns<BackupEntry[]>()(Empty),
-  restoreBackup: returns<Workspace>()(z.strictObject({ id: z.string().min(1).max(200) })),
+  restoreBackup: returns<Workspace>()(z.strictObject({ id: BackupIdSchema })),
+  /** Keeps no longer a pinned backup: the rolling policy applies to it again. */
+  unpinBackups: returns<BackupEntry[]>()(z.strictObject({ ids: z.array(BackupIdSchema).min(1).max(1000) })),
+  /** For a notebook that was moved aside as damaged: begin a new one in its place (the damaged copy and backups stay). */
+  startOver: returns<Workspace>()(Empty),
   /** Asks the user, then opens an http(s) link in the system browser. */
   openExternal: returns<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4096) })),
 };

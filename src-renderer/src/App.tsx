@@ -5,7 +5,7 @@ import { DeleteDialog } from './notes/DeleteDialog';
 import { LinkPicker } from './notes/LinkPicker';
 import { NotesPane } from './notes/NotesPane';
 import { Reader } from './reader/Reader';
-import { flushEdits } from './state/actions';
+import { checkForChanges, flushEdits } from './state/actions';
 import { dialog } from './state/ui';
 import { loadError, loadWorkspace, workspace } from './state/workspace';
 import { BackupsDialog } from './ui/BackupsDialog';
@@ -15,6 +15,8 @@ import { ShortcutsDialog } from './ui/ShortcutsDialog';
 import { StoreBanner } from './ui/StoreBanner';
 import { ToastHost } from './ui/Toast';
 
+const CHANGE_CHECK_MS = 2000;
+
 export function App() {
   useEffect(() => {
     void loadWorkspace();
@@ -23,9 +25,20 @@ export function App() {
     const flush = (): void => void flushEdits();
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);
+    // Other windows and tabs on this notebook (and, read-only, another process): their
+    // saves show here within a few seconds, and at once when this window comes to the front.
+    const check = (): void => {
+      if (document.visibilityState === 'visible' && workspace.value) void checkForChanges();
+    };
+    const timer = setInterval(check, CHANGE_CHECK_MS);
+    window.addEventListener('focus', check);
+    document.addEventListener('visibilitychange', check);
     return () => {
       removeKeys();
       removeCommands();
+      clearInterval(timer);
+      window.removeEventListener('focus', check);
+      document.removeEventListener('visibilitychange', check);
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('beforeunload', flush);
     };

@@ -2,7 +2,7 @@
  * The app's keyboard map, shared by the desktop app and the browser host. Menu
  * items in Electron show these accelerators and send the same commands.
  */
-import type { AppCommand } from '../../src-main/shared/api';
+import type { AppCommand } from '@shared/api';
 import { SEARCH_INPUT_ID } from './notes/FilterBar';
 import { stepHighlight } from './reader/navigation';
 import { readerSelection } from './reader/selection';

@@ -3,7 +3,7 @@
  * Electron, or the HTTP bridge in the browser host), with Results turned into
  * thrown ApiCallErrors so UI code reads straight-line.
  */
-import type { ApiError, CallInput, CallName, CallOutput, LeadlineApi, Result } from '../../../src-main/shared/api';
+import type { ApiError, CallInput, CallName, CallOutput, LeadlineApi, Result } from '@shared/api';
 import { createHttpBridge } from './http-bridge';
 
 declare global {

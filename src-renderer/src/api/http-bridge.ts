@@ -2,7 +2,7 @@
  * `window.leadline` for the browser host: the same API contract over HTTP to the
  * host that served this page, authenticated with the token from the page URL.
  */
-import { CALL_NAMES, httpPath, TOKEN_HEADER, type LeadlineApi, type Result } from '../../../src-main/shared/api';
+import { CALL_NAMES, httpPath, TOKEN_HEADER, type LeadlineApi, type Result } from '@shared/api';
 
 export function createHttpBridge(token: string): LeadlineApi {
   const api: Record<string, unknown> = {};

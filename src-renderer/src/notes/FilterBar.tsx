@@ -1,5 +1,5 @@
 import { useComputed } from '@preact/signals';
-import { LEAD_STATUS_LABELS, LeadStatusSchema, type LeadStatus } from '../../../src-main/shared/model';
+import { LEAD_STATUS_LABELS, LeadStatusSchema, type LeadStatus } from '@shared/model';
 import { filters, NO_FILTERS, type KindFilter } from '../state/ui';
 import { notes } from '../state/workspace';
 import { countNotes, tagCounts } from './note-list';

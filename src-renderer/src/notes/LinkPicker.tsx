@@ -1,5 +1,5 @@
 import { useComputed, useSignal } from '@preact/signals';
-import { LEAD_STATUS_LABELS, type Selectors } from '../../../src-main/shared/model';
+import { LEAD_STATUS_LABELS, type Selectors } from '@shared/model';
 import { linkSelection } from '../state/actions';
 import { orderedNotes } from '../state/derived';
 import { NO_FILTERS } from '../state/ui';

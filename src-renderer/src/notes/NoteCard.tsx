@@ -1,9 +1,9 @@
 import { useComputed } from '@preact/signals';
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import { LEAD_STATUS_LABELS, LeadStatusSchema, type Excerpt, type LeadStatus, type Note } from '../../../src-main/shared/model';
+import { LEAD_STATUS_LABELS, LeadStatusSchema, type Excerpt, type LeadStatus, type Note } from '@shared/model';
 import { ApiCallError, call } from '../api/client';
-import { isWebUrl } from '../../../src-main/shared/urls';
+import { isWebUrl } from '@shared/urls';
 import { copyText } from '../ui/clipboard';
 import { renderMarkdown } from '../markdown/render-markdown';
 import { revealExcerpts } from '../reader/navigation';

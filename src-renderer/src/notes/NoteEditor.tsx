@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Note } from '../../../src-main/shared/model';
-import { closeEditor, editBody, flushEdits, setTags } from '../state/actions';
+import type { Note } from '@shared/model';
+import { closeEditor, editBody, editTags, flushEdits } from '../state/actions';
 import { takeTypeAhead } from '../state/type-ahead';
 import { SAVE_LABELS, saveState } from '../state/ui';
-import { parseTags } from './note-list';
 
 
 /** The body is an uncontrolled textarea: typing never re-renders the pane, saves are debounced. */
@@ -25,11 +24,6 @@ export function NoteEditor({ note }: { note: Note }) {
     const card = bodyRef.current?.closest<HTMLElement>('.note-card');
     closeEditor();
     card?.focus();
-  };
-
-  const saveTags = (input: HTMLInputElement): void => {
-    const tags = parseTags(input.value);
-    if (tags.join(' ') !== note.tags.join(' ')) void setTags(note.id, tags);
   };
 
   return (
@@ -56,9 +50,10 @@ export function NoteEditor({ note }: { note: Note }) {
           aria-label="Tags"
           placeholder="Tags, separated by spaces"
           defaultValue={note.tags.join(' ')}
-          onBlur={(e) => saveTags(e.currentTarget)}
+          onInput={(e) => editTags(note.id, e.currentTarget.value)}
+          onBlur={() => void flushEdits()}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') saveTags(e.currentTarget);
+            if (e.key === 'Enter') void flushEdits();
             if (e.key === 'Escape') finish();
           }}
         />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '../../../src-main/shared/anchoring';
-import type { Excerpt, Note } from '../../../src-main/shared/model';
+import type { Anchor } from '@shared/anchoring';
+import type { Excerpt, Note } from '@shared/model';
 import type { Filters } from '../state/ui';
 import { countNotes, fold, matchesFilters, orderNotes, parseTags, tagCounts } from './note-list';
 

@@ -1,6 +1,6 @@
 /** Ordering, filtering and counting of the notes pane: pure functions over records. */
-import type { Anchor } from '../../../src-main/shared/anchoring';
-import type { Excerpt, LeadStatus, Note } from '../../../src-main/shared/model';
+import type { Anchor } from '@shared/anchoring';
+import type { Excerpt, LeadStatus, Note } from '@shared/model';
 import type { Filters } from '../state/ui';
 
 /** Where a note sits in reading order: the earliest anchored excerpt it cites. */

@@ -2,9 +2,9 @@ import { effect } from '@preact/signals';
 import { memo } from 'preact/compat';
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { CanonicalText } from '../../../src-main/shared/canonical-text';
-import type { Article } from '../../../src-main/shared/model';
-import { call } from '../api/client';
+import type { CanonicalText } from '@shared/canonical-text';
+import type { Article } from '@shared/model';
+import { saveReadingPosition } from '../state/actions';
 import { placedExcerpts } from '../state/derived';
 import { flashingExcerptIds, focusedNoteId } from '../state/ui';
 import { article, canonical, notes, workspace } from '../state/workspace';
@@ -118,6 +118,6 @@ function restoreScroll(scroller: HTMLElement, fraction: number): void {
 function saveScroll(scroller: HTMLElement, articleId: string): void {
   const max = scroller.scrollHeight - scroller.clientHeight;
   const scroll = max > 0 ? Math.min(1, Math.max(0, scroller.scrollTop / max)) : 0;
-  call('setReaderScroll', { articleId, scroll }).catch(() => undefined);
+  saveReadingPosition(articleId, scroll);
 }
 

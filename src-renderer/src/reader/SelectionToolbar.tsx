@@ -1,7 +1,7 @@
 import { createNote, deleteExcerpt } from '../state/actions';
 import { dialog } from '../state/ui';
 import { canonical } from '../state/workspace';
-import { selectorsFor } from '../../../src-main/shared/anchoring';
+import { selectorsFor } from '@shared/anchoring';
 import { readerSelection, type ReaderSelection } from './selection';
 
 const TOOLBAR_HEIGHT = 40;

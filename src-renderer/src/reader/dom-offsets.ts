@@ -3,8 +3,8 @@
  * The reader renders paragraph i as one <p data-index="i"> holding exactly one text
  * node, so a position is its paragraph's start plus the offset in that node.
  */
-import type { Paragraph } from '../../../src-main/shared/canonical-text';
-import type { TextRange } from '../../../src-main/shared/anchoring';
+import type { Paragraph } from '@shared/canonical-text';
+import type { TextRange } from '@shared/anchoring';
 
 export interface ArticleDom {
   body: HTMLElement;

@@ -2,8 +2,8 @@
  * The mounted article's DOM, for the few operations that need it from outside the
  * Reader component: drawing highlights, revealing an excerpt, stepping through them.
  */
-import { paragraphAt, type Paragraph } from '../../../src-main/shared/canonical-text';
-import type { TextRange } from '../../../src-main/shared/anchoring';
+import { paragraphAt, type Paragraph } from '@shared/canonical-text';
+import type { TextRange } from '@shared/anchoring';
 import { LAYER_PRIORITY, layerRanges, type LayerName, type PlacedExcerpt } from './highlight-layers';
 import { offsetAt, offsetsToRange, paragraphTextNodes, type ArticleDom } from './dom-offsets';
 
@@ -113,8 +113,4 @@ export function offsetAtPoint(x: number, y: number): number | null {
   if (position) return offsetAt(view, position.offsetNode, position.offset);
   const range = document.caretRangeFromPoint?.(x, y);
   return range ? offsetAt(view, range.startContainer, range.startOffset) : null;
-}
-
-export function readerScroller(): HTMLElement | null {
-  return view?.scroller ?? null;
 }

@@ -1,20 +1,23 @@
 /**
  * Every change the user makes goes through here: one queue to the notebook (so
- * changes reach the store in the order they were made), the local copy updated
- * from the server's patch, and an undo entry recorded.
+ * changes reach the store in the order they were made, and a check for other
+ * windows' changes never runs between a change and its answer), the local copy
+ * updated from the server's patch, and an undo entry recorded.
  */
 import { signal } from '@preact/signals';
-import { isEmptyPatch, type CallInput, type CallOutput, type Mutation } from '../../../src-main/shared/api';
-import type { LeadStatus, NoteKind, Selectors } from '../../../src-main/shared/model';
+import { isEmptyPatch, type CallInput, type CallName, type CallOutput, type SavedMutation, type Workspace } from '@shared/api';
+import type { LeadStatus, NoteKind, Selectors } from '@shared/model';
 import { ApiCallError, call } from '../api/client';
-import { applyLocalPatch, article, refreshStoreInfo } from './workspace';
+import { parseTags } from '../notes/note-list';
+import { acceptRevision, applyLocalPatch, article, knownRevision, reloadWorkspace, setWorkspace, updateStoreInfo } from './workspace';
 import { editingNoteId, filters, focusedNoteId, NO_FILTERS, saveState, showToast } from './ui';
 import { startTypeAhead, takeTypeAhead } from './type-ahead';
-import { emptyHistory, record, shift, type UndoHistory } from './undo-history';
+import { drop, emptyHistory, record, shift, type UndoHistory } from './undo-history';
 
 export const history = signal<UndoHistory>(emptyHistory());
 
-type MutatingCall = 'createNote' | 'updateNote' | 'linkExcerpt' | 'unlinkExcerpt' | 'deleteNote' | 'deleteExcerpt' | 'applyPatch';
+/** The calls that change notes and excerpts: derived from the contract (those answering with a SavedMutation). */
+type MutatingCall = { [K in CallName]: CallOutput<K> extends SavedMutation ? K : never }[CallName];
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -24,29 +27,36 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+function messageOf(error: unknown): string {
+  return error instanceof ApiCallError ? error.message : `Something went wrong: ${String(error)}`;
+}
+
 async function mutate<K extends MutatingCall>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   saveState.value = 'saving';
   try {
-    const result = await call(name, input);
-    applyLocalPatch((result as Mutation).applied);
-    const onDisk = (result as Mutation).saved !== false;
-    saveState.value = onDisk ? 'saved' : 'error';
-    if (!onDisk) refreshStoreInfo();
+    const result: SavedMutation & CallOutput<K> = await call(name, input);
+    // A revision that moved by more than this change means another window changed the
+    // notebook meanwhile: take its records first, then this patch on top.
+    if (!acceptRevision(result.revision)) await reloadWorkspace();
+    applyLocalPatch(result.applied);
+    saveState.value = result.saved ? 'saved' : 'kept';
+    if (!result.saved) void refreshStatus();
     return result;
   } catch (error) {
     saveState.value = 'error';
-    if (error instanceof ApiCallError && (error.error.code === 'storage' || error.error.code === 'read-only')) refreshStoreInfo();
-    showToast(error instanceof ApiCallError ? error.message : `Something went wrong: ${String(error)}`, { tone: 'error' });
+    const code = error instanceof ApiCallError ? error.error.code : 'internal';
+    if (code === 'storage' || code === 'read-only') void refreshStatus();
+    if (code !== 'conflict') showToast(messageOf(error), { tone: 'error' });
     throw error;
   }
 }
 
 /** Runs a change and records how to undo it. */
-export function perform<K extends MutatingCall>(label: string, name: K, input: CallInput<K>, coalesceKey?: string) {
+export function perform<K extends MutatingCall>(label: string, name: K, input: CallInput<K>, coalesceKey?: string): Promise<CallOutput<K>> {
   return enqueue(async () => {
     const result = await mutate(name, input);
-    if (!isEmptyPatch((result as Mutation).applied)) {
-      history.value = record(history.value, { label, patch: (result as Mutation).inverse, ...(coalesceKey ? { coalesceKey } : {}) });
+    if (!isEmptyPatch(result.applied)) {
+      history.value = record(history.value, { label, patch: result.inverse, ...(coalesceKey ? { coalesceKey } : {}) });
     }
     return result;
   });
@@ -63,9 +73,17 @@ function travel(from: 'undo' | 'redo'): Promise<void> {
       showToast(from === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
       return;
     }
-    const result = await mutate('applyPatch', entry.patch);
-    history.value = shift(history.value, from, result.inverse);
-    showToast(`${from === 'undo' ? 'Undid' : 'Redid'} ${entry.label}.`);
+    try {
+      const result = await mutate('applyPatch', entry.patch);
+      history.value = shift(history.value, from, result.inverse);
+      showToast(`${from === 'undo' ? 'Undid' : 'Redid'} ${entry.label}.`);
+    } catch (error) {
+      if (!(error instanceof ApiCallError && error.error.code === 'conflict')) throw error;
+      // Another window changed these records since: the step would overwrite that work.
+      history.value = drop(history.value, from);
+      showToast(`This note changed elsewhere; ${from} of ${entry.label} skipped.`, { tone: 'error' });
+      await reloadWorkspace();
+    }
   });
 }
 
@@ -76,7 +94,7 @@ export async function createNote(kind: NoteKind, selectors: Selectors): Promise<
   const current = article.value;
   if (!current) return;
   startTypeAhead(); // the new note's editor takes what is typed meanwhile
-  let result: Mutation & { noteId: string };
+  let result: CallOutput<'createNote'>;
   try {
     result = await perform(kind === 'lead' ? 'new lead' : 'new annotation', 'createNote', {
       articleId: current.id,
@@ -103,8 +121,6 @@ export const unlinkExcerpt = (noteId: string, excerptId: string) => perform('unl
 
 export const setStatus = (noteId: string, status: LeadStatus) => perform('status change', 'updateNote', { id: noteId, status });
 
-export const setTags = (noteId: string, tags: string[]) => perform('tag edit', 'updateNote', { id: noteId, tags });
-
 export async function deleteNote(noteId: string, keepExcerpts: boolean): Promise<void> {
   await flushEdits();
   await perform('delete', 'deleteNote', { id: noteId, keepExcerpts });
@@ -115,10 +131,60 @@ export async function deleteNote(noteId: string, keepExcerpts: boolean): Promise
 
 export const deleteExcerpt = (excerptId: string) => perform('highlight removal', 'deleteExcerpt', { id: excerptId });
 
-// --- Editing a note body: saved as you type, one undo entry per editing session ---
+// --- The reading position: a convenience, queued with the changes, never an error ---
+
+let pendingScroll: CallInput<'setReaderScroll'> | undefined;
+
+export function saveReadingPosition(articleId: string, scroll: number): void {
+  const queued = pendingScroll !== undefined;
+  pendingScroll = { articleId, scroll };
+  if (queued) return; // the queued save sends the newest position
+  void enqueue(async () => {
+    const input = pendingScroll;
+    pendingScroll = undefined;
+    if (input) await call('setReaderScroll', input).catch(() => undefined);
+  });
+}
+
+// --- Backups and recovery: they replace the records, so they go through the queue too ---
+
+async function replaceWorkspace(run: () => Promise<Workspace>): Promise<void> {
+  await enqueue(async () => {
+    const ws = await run();
+    setWorkspace(ws);
+    history.value = emptyHistory();
+  });
+}
+
+export const restoreBackup = (id: string): Promise<void> => replaceWorkspace(() => call('restoreBackup', { id }));
+export const startOver = (): Promise<void> => replaceWorkspace(() => call('startOver', {}));
+export const unpinBackups = (ids: string[]) => enqueue(() => call('unpinBackups', { ids }));
+
+// --- Other windows: a change there shows here (polled; the store counts revisions) ---
+
+export function checkForChanges(): Promise<void> {
+  return enqueue(async () => {
+    const info = await call('getStoreInfo', {}).catch(() => null);
+    if (!info) return;
+    if (info.revision !== knownRevision()) await reloadWorkspace();
+    else updateStoreInfo(info);
+  });
+}
+
+async function refreshStatus(): Promise<void> {
+  const info = await call('getStoreInfo', {}).catch(() => null);
+  if (info) updateStoreInfo(info);
+}
+
+// --- Editing a note: body and tags are drafts until saved; one undo entry per editing session ---
+
+interface Draft {
+  body?: string;
+  tags?: string[];
+}
 
 let editSession = 0;
-const pendingBodies = new Map<string, string>();
+const drafts = new Map<string, Draft>();
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 export const SAVE_DELAY_MS = 400;
 
@@ -136,22 +202,32 @@ export function closeEditor(): void {
   editingNoteId.value = null;
 }
 
+function draft(noteId: string, change: Draft): void {
+  drafts.set(noteId, { ...drafts.get(noteId), ...change });
+}
+
+/** Typing in the body: saved after a pause. */
 export function editBody(noteId: string, body: string): void {
-  pendingBodies.set(noteId, body);
+  draft(noteId, { body });
   saveState.value = 'saving';
   clearTimeout(saveTimer);
   saveTimer = setTimeout(() => void flushEdits(), SAVE_DELAY_MS);
 }
 
-/** Writes every pending body now (on blur, on close, before the window goes away). */
+/** Typing in the tags field: kept as a draft, saved on Enter, blur, or when the window goes away. */
+export function editTags(noteId: string, text: string): void {
+  draft(noteId, { tags: parseTags(text) });
+}
+
+/** Writes every draft now (on blur, on close, before the window goes away). */
 export function flushEdits(): Promise<unknown> {
   clearTimeout(saveTimer);
   const session = editSession;
-  const saves = [...pendingBodies].map(([id, body]) => perform('edit', 'updateNote', { id, body }, `edit:${id}:${session}`));
-  pendingBodies.clear();
+  const saves = [...drafts].map(([id, { body, tags }]) =>
+    body !== undefined
+      ? perform('edit', 'updateNote', { id, body, ...(tags ? { tags } : {}) }, `edit:${id}:${session}`)
+      : perform('tag edit', 'updateNote', { id, ...(tags ? { tags } : {}) }),
+  );
+  drafts.clear();
   return Promise.allSettled(saves);
-}
-
-export function hasPendingEdits(): boolean {
-  return pendingBodies.size > 0;
 }

@@ -32,5 +32,3 @@ export const placedExcerpts = computed<PlacedExcerpt[]>(() => {
 });
 
 export const orderedNotes = computed(() => orderNotes(notes.value.values(), anchors.value));
-
-export const orphanExcerptIds = computed(() => [...excerpts.value.keys()].filter((id) => anchors.value.get(id) === null));

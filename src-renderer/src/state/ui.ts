@@ -1,6 +1,6 @@
 /** View state that is not part of the notebook: focus, editing, filters, dialogs, messages. */
 import { signal } from '@preact/signals';
-import type { LeadStatus, Selectors } from '../../../src-main/shared/model';
+import type { LeadStatus, Selectors } from '@shared/model';
 
 export type KindFilter = 'all' | 'annotation' | 'lead';
 
@@ -18,9 +18,10 @@ export const flashingExcerptIds = signal<ReadonlySet<string>>(new Set());
 export const NO_FILTERS: Filters = { kind: 'all', status: 'any', tag: null, query: '' };
 export const filters = signal<Filters>(NO_FILTERS);
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+/** `kept`: the store has the change in memory but could not write it to disk yet (it retries). */
+export type SaveState = 'idle' | 'saving' | 'saved' | 'kept' | 'error';
 export const saveState = signal<SaveState>('idle');
-export const SAVE_LABELS: Record<SaveState, string> = { idle: 'All changes saved', saving: 'Saving…', saved: 'Saved', error: 'Not saved' };
+export const SAVE_LABELS: Record<SaveState, string> = { idle: 'All changes saved', saving: 'Saving…', saved: 'Saved', kept: 'Not on disk yet', error: 'Not saved' };
 
 export interface Toast {
   id: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Patch } from '../../../src-main/shared/api';
-import { emptyHistory, HISTORY_LIMIT, record, shift } from './undo-history';
+import type { Patch } from '@shared/api';
+import { drop, emptyHistory, HISTORY_LIMIT, record, shift } from './undo-history';
 
 const patch = (id: string): Patch => ({ upsertNotes: [], upsertExcerpts: [], removeNoteIds: [id], removeExcerptIds: [] });
 
@@ -29,6 +29,21 @@ describe('undo history', () => {
     expect(h.undo).toEqual([{ label: 'edit', patch: patch('before-first'), coalesceKey: 'n1:1' }]);
     h = record(h, { label: 'edit', patch: patch('other-session'), coalesceKey: 'n1:2' });
     expect(h.undo).toHaveLength(2);
+  });
+
+  it('a coalesced entry expects the records as the newest edit left them', () => {
+    const expecting = (id: string, version: string): Patch => ({ ...patch(id), expect: [{ record: 'note', id: 'n1', version }] });
+    let h = record(emptyHistory(), { label: 'edit', patch: expecting('before-first', 'a'.repeat(40)), coalesceKey: 'n1:1' });
+    h = record(h, { label: 'edit', patch: expecting('before-second', 'b'.repeat(40)), coalesceKey: 'n1:1' });
+    expect(h.undo).toEqual([{ label: 'edit', patch: expecting('before-first', 'b'.repeat(40)), coalesceKey: 'n1:1' }]);
+  });
+
+  it('drops a refused step from its stack only', () => {
+    let h = record(emptyHistory(), { label: 'a', patch: patch('a') });
+    h = record(h, { label: 'b', patch: patch('b') });
+    h = shift(h, 'undo', patch('b-redo'));
+    expect(drop(h, 'undo')).toEqual({ undo: [], redo: [{ label: 'b', patch: patch('b-redo') }] });
+    expect(drop(h, 'redo')).toEqual({ undo: [{ label: 'a', patch: patch('a') }], redo: [] });
   });
 
   it('ignores a shift from an empty stack', () => {

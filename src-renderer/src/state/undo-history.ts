@@ -2,9 +2,11 @@
  * Undo and redo as two stacks of patches. Each entry holds the patch that reverses
  * an action; applying it yields the patch that reverses *that*, which goes on the
  * other stack. Consecutive edits with the same coalesce key (one editing session
- * of one note) share one entry that restores the state before the first of them.
+ * of one note) share one entry that restores the state before the first of them,
+ * expecting the state after the last of them (its preconditions: see the contract's
+ * Expectation).
  */
-import type { Patch } from '../../../src-main/shared/api';
+import type { Patch } from '@shared/api';
 
 export interface HistoryEntry {
   label: string;
@@ -27,9 +29,17 @@ export function emptyHistory(): UndoHistory {
 export function record(history: UndoHistory, entry: HistoryEntry): UndoHistory {
   const top = history.undo.at(-1);
   if (entry.coalesceKey !== undefined && top?.coalesceKey === entry.coalesceKey) {
-    return { undo: history.undo, redo: [] };
+    const merged: HistoryEntry = { ...top, patch: withExpectations(top.patch, entry.patch) };
+    return { undo: [...history.undo.slice(0, -1), merged], redo: [] };
   }
   return { undo: [...history.undo, entry].slice(-HISTORY_LIMIT), redo: [] };
+}
+
+/** The older patch's changes, with the newer one's preconditions (they describe the records as they are now). */
+function withExpectations(older: Patch, newer: Patch): Patch {
+  const { expect, ...changes } = older;
+  void expect;
+  return newer.expect ? { ...changes, expect: newer.expect } : changes;
 }
 
 /** Moves the top entry of one stack to the other, replacing its patch with the reverse just obtained. */
@@ -40,4 +50,9 @@ export function shift(history: UndoHistory, from: 'undo' | 'redo', reverse: Patc
   return from === 'undo'
     ? { undo: history.undo.slice(0, -1), redo: [...history.redo, moved].slice(-HISTORY_LIMIT) }
     : { undo: [...history.undo, moved].slice(-HISTORY_LIMIT), redo: history.redo.slice(0, -1) };
+}
+
+/** Drops the top entry of one stack: a step refused because its records changed elsewhere. */
+export function drop(history: UndoHistory, from: 'undo' | 'redo'): UndoHistory {
+  return from === 'undo' ? { undo: history.undo.slice(0, -1), redo: history.redo } : { undo: history.undo, redo: history.redo.slice(0, -1) };
 }

@@ -3,10 +3,10 @@
  * results (patches) are applied here; views derive everything else.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { ApiError, Patch, Workspace } from '../../../src-main/shared/api';
-import type { Excerpt, Note } from '../../../src-main/shared/model';
-import { canonicalText } from '../../../src-main/shared/canonical-text';
-import { anchorAll } from '../../../src-main/shared/anchoring';
+import type { ApiError, Patch, StoreInfo, Workspace } from '@shared/api';
+import type { Excerpt, Note } from '@shared/model';
+import { canonicalText } from '@shared/canonical-text';
+import { anchorAll } from '@shared/anchoring';
 import { ApiCallError, call } from '../api/client';
 
 export const workspace = signal<Workspace | null>(null);
@@ -42,14 +42,38 @@ export function setWorkspace(ws: Workspace): void {
   });
 }
 
-/** Re-reads the store's status (read-only, failing writes) for the banner. */
-export function refreshStoreInfo(): void {
-  call('getStoreInfo', {}).then(
-    (info) => {
-      if (workspace.value) workspace.value = { ...workspace.value, store: info };
-    },
-    () => undefined,
-  );
+/** The store's revision these records reflect. */
+export function knownRevision(): number | undefined {
+  return workspace.value?.store.revision;
+}
+
+/**
+ * After one change of ours: true when the store's revision moved by exactly that change,
+ * false when another window changed the notebook too (then the caller reloads).
+ */
+export function acceptRevision(revision: number): boolean {
+  const known = knownRevision();
+  if (known === undefined || (revision !== known + 1 && revision !== known)) return false;
+  if (workspace.value && revision !== known) workspace.value = { ...workspace.value, store: { ...workspace.value.store, revision } };
+  return true;
+}
+
+/** Takes the records as the store has them now (another window changed them), keeping the view as it is. */
+export async function reloadWorkspace(): Promise<void> {
+  try {
+    const ws = await call('getWorkspace', {});
+    const shown = workspace.value;
+    // The same article keeps its object, so the reader does not lay the text out again.
+    const same = shown && shown.article.id === ws.article.id && JSON.stringify(shown.article) === JSON.stringify(ws.article);
+    setWorkspace({ ...ws, article: same ? shown.article : ws.article, scroll: shown?.scroll ?? ws.scroll });
+  } catch {
+    // The next check tries again; the records on screen stay as they were.
+  }
+}
+
+/** The store's status (read-only, failing writes) for the banner. */
+export function updateStoreInfo(info: StoreInfo): void {
+  if (workspace.value) workspace.value = { ...workspace.value, store: info };
 }
 
 /** Applies a patch the server has already applied, keeping only the current article's records. */

@@ -1,14 +1,15 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { BackupEntry } from '../../../src-main/shared/api';
+import type { BackupEntry } from '@shared/api';
 import { ApiCallError, call } from '../api/client';
-import { history } from '../state/actions';
+import { restoreBackup, unpinBackups } from '../state/actions';
 import { showToast } from '../state/ui';
-import { setWorkspace } from '../state/workspace';
-import { emptyHistory } from '../state/undo-history';
 import { closeDialog, Modal } from './Modal';
 
-/** File → Restore Backup…: lists the rolling backups, newest first; restoring keeps a copy of the current file. */
+/**
+ * File → Restore Backup…: lists the backups, newest first; restoring keeps a copy of the
+ * current file. Pinned backups (taken before a damage or a restore) say why and stay until unpinned.
+ */
 export function BackupsDialog() {
   const backups = useSignal<BackupEntry[] | null>(null);
   const failure = useSignal<string | null>(null);
@@ -22,10 +23,17 @@ export function BackupsDialog() {
 
   const restore = async (backup: BackupEntry): Promise<void> => {
     try {
-      setWorkspace(await call('restoreBackup', { id: backup.id }));
-      history.value = emptyHistory();
+      await restoreBackup(backup.id);
       closeDialog();
-      showToast(`Restored the backup from ${formatTime(backup.createdAt)}. The notebook as it was is kept as a backup too.`);
+      showToast(`Restored the backup from ${formatTime(backup.createdAt)}. The notebook as it was is kept as a pinned backup.`);
+    } catch (error) {
+      showToast(error instanceof ApiCallError ? error.message : String(error), { tone: 'error' });
+    }
+  };
+
+  const unpin = async (backup: BackupEntry): Promise<void> => {
+    try {
+      backups.value = await unpinBackups([backup.id]);
     } catch (error) {
       showToast(error instanceof ApiCallError ? error.message : String(error), { tone: 'error' });
     }
@@ -39,12 +47,20 @@ export function BackupsDialog() {
       {backups.value && backups.value.length > 0 && (
         <ul class="backup-list">
           {backups.value.map((backup) => (
-            <li key={backup.id}>
+            <li key={backup.id} class={backup.pinned ? 'pinned' : undefined}>
               <span>{formatTime(backup.createdAt)}</span>
               <span class="muted">{formatBytes(backup.bytes)}</span>
               <button type="button" onClick={() => void restore(backup)}>
                 Restore
               </button>
+              {backup.pinned && (
+                <span class="pin-note">
+                  Pinned: {backup.pinned.replace(/ on (\S+)$/, (_, at: string) => ` on ${formatTime(at)}`)}.{' '}
+                  <button type="button" class="link-button" onClick={() => void unpin(backup)} aria-label={`Unpin the backup from ${formatTime(backup.createdAt)}`}>
+                    Unpin
+                  </button>
+                </span>
+              )}
             </li>
           ))}
         </ul>

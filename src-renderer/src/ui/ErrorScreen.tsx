@@ -1,14 +1,18 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { ApiError, BackupEntry } from '../../../src-main/shared/api';
+import type { ApiError, BackupEntry } from '@shared/api';
 import { ApiCallError, call } from '../api/client';
-import { setWorkspace } from '../state/workspace';
+import { restoreBackup, startOver } from '../state/actions';
 
-/** Shown instead of the app when the notebook cannot be opened: what, where, what to do — and the newest backup. */
+/**
+ * Shown instead of the app when the notebook cannot be opened: what, where, what to do.
+ * For a damaged notebook that was moved aside, the two ways on: restore the newest backup,
+ * or start a new notebook in its place. Until one is chosen, every launch shows this again.
+ */
 export function ErrorScreen({ error }: { error: ApiError }) {
   const backups = useSignal<BackupEntry[]>([]);
-  const restoreError = useSignal<string | null>(null);
-  const moved = error.details?.some((d) => d.startsWith('The damaged file was moved')) ?? false;
+  const actionError = useSignal<string | null>(null);
+  const movedAside = error.details?.some((d) => d.startsWith('The damaged file was moved')) ?? false;
 
   useEffect(() => {
     if (error.code !== 'notebook-unavailable') return;
@@ -18,11 +22,11 @@ export function ErrorScreen({ error }: { error: ApiError }) {
     );
   }, [error]);
 
-  const restore = async (backup: BackupEntry): Promise<void> => {
+  const attempt = async (run: () => Promise<void>): Promise<void> => {
     try {
-      setWorkspace(await call('restoreBackup', { id: backup.id }));
+      await run();
     } catch (failure) {
-      restoreError.value = failure instanceof ApiCallError ? failure.message : String(failure);
+      actionError.value = failure instanceof ApiCallError ? failure.message : String(failure);
     }
   };
 
@@ -38,17 +42,22 @@ export function ErrorScreen({ error }: { error: ApiError }) {
           ))}
         </ul>
       )}
-      {moved && newest && (
-        <p>
-          <button type="button" class="primary-button" onClick={() => void restore(newest)}>
-            Restore the newest backup ({new Date(newest.createdAt).toLocaleString()})
+      {movedAside && (
+        <p class="error-actions">
+          {newest && (
+            <button type="button" class="primary-button" onClick={() => void attempt(() => restoreBackup(newest.id))}>
+              Restore the newest backup ({new Date(newest.createdAt).toLocaleString()})
+            </button>
+          )}
+          <button type="button" class="secondary-button" onClick={() => void attempt(startOver)}>
+            Start a new notebook
           </button>
         </p>
       )}
-      {restoreError.value && <p class="error-message">{restoreError.value}</p>}
+      {actionError.value && <p class="error-message">{actionError.value}</p>}
       <p class="error-hint">
-        {moved
-          ? 'Nothing was deleted. Restart Leadline to begin a new notebook in its place, or restore a backup.'
+        {movedAside
+          ? 'Nothing was deleted: the damaged copy and every backup stay where they are, whichever you choose.'
           : 'Your file has not been changed. Fix or move it, then start Leadline again — or start with another notebook using --notebook FILE.'}
       </p>
     </div>

@@ -1,19 +1,8 @@
-import { useEffect } from 'preact/hooks';
-import { refreshStoreInfo, workspace } from '../state/workspace';
+import { workspace } from '../state/workspace';
 
-const RECHECK_MS = 3000;
-
-/** Persistent warnings about the notebook file: read-only, or writes failing (with retries going on). */
+/** Persistent warnings about the notebook file: read-only, or writes failing (with retries going on). Kept current by the app's change check. */
 export function StoreBanner() {
-  const ws = workspace.value;
-  const store = ws?.store;
-  const failing = Boolean(store?.writeError);
-
-  useEffect(() => {
-    if (!failing) return;
-    const timer = setInterval(refreshStoreInfo, RECHECK_MS);
-    return () => clearInterval(timer);
-  }, [failing]);
+  const store = workspace.value?.store;
 
   if (!store) return null;
   if (store.writeError) {
@@ -26,7 +15,7 @@ export function StoreBanner() {
   if (store.readOnly) {
     return (
       <div class="store-banner warning" role="alert">
-        <strong>Read-only.</strong> {store.readOnlyReason ?? 'Another Leadline has this notebook open.'} Changes cannot be saved.
+        <strong>Read-only.</strong> {store.readOnlyReason ?? 'Another Leadline has this notebook open.'} Changes cannot be saved; changes made elsewhere show here as they are saved.
       </div>
     );
   }
