@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { contentHash, seedNotebook } from '../src-main/notebook/articles';
 import { selectorsFor } from '../src-main/shared/anchoring';
 import { canonicalText } from '../src-main/shared/canonical-text';
+import { plainTextDocument } from '../src-main/shared/article-document';
 import { EVIL_ORIGIN, HOSTILE_CASES, PWNED_GLOBAL } from '../src-main/shared/hostile-corpus';
 import { NotebookSchema, type Excerpt, type Note, type Notebook } from '../src-main/shared/model';
 import { test, expect } from './fixtures';
@@ -54,11 +55,22 @@ async function hostileNotebook(): Promise<Notebook> {
     createdAt: WHEN,
     updatedAt: WHEN,
   });
+  // Stored as a web page: its document's marks carry hostile links too.
+  const document = plainTextDocument(content);
+  const first = document.blocks[0]!;
+  document.blocks[0] = {
+    ...first,
+    marks: [
+      { kind: 'link', start: first.start, end: first.start + 3, href: `javascript:window.${PWNED_GLOBAL}='article-link'` },
+      { kind: 'link', start: first.start + 3, end: first.start + 6, href: 'https://example.org/fine' },
+      { kind: 'em', start: first.start + 6, end: first.end },
+    ],
+  };
   return NotebookSchema.parse({
     ...seed,
     articles: [
       ...seed.articles,
-      { id: ARTICLE_ID, title: TITLE, source: SOURCE, format: 'html', content, contentHash: contentHash(content), addedAt: WHEN },
+      { id: ARTICLE_ID, title: TITLE, source: SOURCE, format: 'html', content, contentHash: contentHash(content), document, addedAt: WHEN },
     ],
     excerpts,
     notes,
@@ -104,7 +116,9 @@ test('a notebook full of XSS payloads opens inert: nothing runs, loads or naviga
   // The article's payloads are literal text: one plain paragraph each, exactly as stored.
   const paragraphs = canonicalText(notebook.articles[1]!.content).paragraphs.map((p) => canonicalText(notebook.articles[1]!.content).text.slice(p.start, p.end));
   await expect(page.locator('.article-body > p')).toHaveText(paragraphs);
-  expect(await page.locator('.article-body *').evaluateAll((els) => els.filter((el) => el.localName !== 'p').map((el) => el.localName))).toEqual([]);
+  expect(await page.locator('.article-body *').evaluateAll((els) => els.map((el) => el.localName).filter((name) => name !== 'p'))).toEqual(['a', 'a', 'em']);
+  // The javascript: link is shown as text without an address; the web link keeps its own.
+  expect(await page.locator('.article-body a').evaluateAll((els) => els.map((el) => el.getAttribute('href')))).toEqual([null, 'https://example.org/fine']);
   expect(await page.locator('.article-body').textContent()).toContain(`<script>window.${PWNED_GLOBAL}='script'</script>`);
   // The excerpts quote payloads as text too.
   await expect(page.locator('.quote').first()).toContainText('<script>');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SCHEMA_VERSION } from '../src-main/shared/model';
 import { test, expect } from './fixtures';
 import { ARTICLE_TITLE, waitForApp } from './helpers';
 
@@ -29,7 +30,7 @@ test('opens on the bundled article beside the notes pane', async ({ app }) => {
 test('first launch creates the notebook on disk holding the article', async ({ app }) => {
   await waitForApp(app.page);
   const notebook = JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { schemaVersion: number; articles: { title: string; content: string }[] };
-  expect(notebook.schemaVersion).toBe(1);
+  expect(notebook.schemaVersion).toBe(SCHEMA_VERSION);
   expect(notebook.articles).toHaveLength(1);
   expect(notebook.articles[0]!.title).toBe(ARTICLE_TITLE);
   expect(notebook.articles[0]!.content).toContain('Hmeimim');

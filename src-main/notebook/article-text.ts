@@ -1,4 +1,4 @@
-import { canonicalText } from '../shared/canonical-text';
+import { documentOf } from '../shared/article-document';
 import type { Article } from '../shared/model';
 
 const cache = new WeakMap<Article, string>();
@@ -7,7 +7,7 @@ const cache = new WeakMap<Article, string>();
 export function articleText(article: Article): string {
   let text = cache.get(article);
   if (text === undefined) {
-    text = canonicalText(article.content).text;
+    text = documentOf(article).text;
     cache.set(article, text);
   }
   return text;

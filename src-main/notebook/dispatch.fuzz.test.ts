@@ -309,7 +309,47 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
   });
 
   return {
-    getWorkspace: { bases: [{}], fields: [], refused: [] },
+    getWorkspace: {
+      bases: [{}, { articleId: f.articleId }],
+      fields: [{ path: ['articleId'], required: false, bad: BAD_ID }],
+      refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id }]),
+    },
+    openArticle: {
+      bases: [{ articleId: f.articleId }],
+      fields: [{ path: ['articleId'], required: true, bad: BAD_ID }],
+      refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id }]),
+    },
+    listArticles: { bases: [{}], fields: [], refused: [] },
+    listLeads: { bases: [{}], fields: [], refused: [] },
+    renameArticle: {
+      bases: [{ articleId: f.articleId, title: 'A new title' }],
+      fields: [
+        { path: ['articleId'], required: true, bad: BAD_ID },
+        { path: ['title'], required: true, bad: ['', 't'.repeat(1001), ...NOT_STRING] },
+      ],
+      refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id, title: 'x' }]),
+    },
+    deleteArticle: {
+      bases: [{ articleId: f.articleId }],
+      fields: [{ path: ['articleId'], required: true, bad: BAD_ID }],
+      refused: [
+        ...UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id }]),
+        ['the only article', { articleId: f.articleId }],
+      ],
+    },
+    reattachExcerpt: {
+      bases: [{ excerptId: f.excerptA, selectors: sel }],
+      fields: [{ path: ['excerptId'], required: true, bad: BAD_ID }, ...selectorsFields(['selectors'], true)],
+      refused: [
+        ...UNKNOWN_IDS.map((id): [string, unknown] => [`unknown excerpt ${id}`, { excerptId: id, selectors: sel }]),
+        ...missing.map(([label, bad]): [string, unknown] => [`selectors ${label}`, { excerptId: f.excerptA, selectors: bad }]),
+      ],
+    },
+    confirmExcerpt: {
+      bases: [{ excerptId: f.excerptA }],
+      fields: [{ path: ['excerptId'], required: true, bad: BAD_ID }],
+      refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown excerpt ${id}`, { excerptId: id }]),
+    },
     getStoreInfo: { bases: [{}], fields: [], refused: [] },
     listBackups: { bases: [{}], fields: [], refused: [] },
     createNote: {
@@ -444,7 +484,9 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
         ['cited excerpt moved to a missing article', patch({ upsertExcerpts: [{ ...excerptA, articleId: 'otherArticle' }] })],
         ['valid upsert then a missing removal', patch({ upsertNotes: [validNote], upsertExcerpts: [validExcerpt], removeNoteIds: ['ghostNote'] })],
         ['valid removal then a broken note', patch({ removeNoteIds: [f.bareNoteId], upsertNotes: [{ ...validNote, kind: 'lead' }] })],
-        ['extra patch field', { ...patch({}), upsertArticles: [] }],
+        ['extra patch field', { ...patch({}), upsertGhosts: [] }],
+        ['remove an article, keep its notes', { ...patch({}), removeArticleIds: [f.articleId] }],
+        ['remove an unknown article', { ...patch({}), removeArticleIds: ['ghostArticle'] }],
         ['ui smuggled', { ...patch({}), ui: { currentArticleId: 'x', scroll: {} } }],
         ['missing fields', { upsertNotes: [] }],
         ['note with extra key', patch({ upsertNotes: [{ ...validNote, html: '<script>' }] })],
@@ -584,7 +626,7 @@ const JUNK_INPUTS: unknown[] = [undefined, ...NOT_OBJECT, ...POLLUTERS, DEEP_OBJ
  * such and ignore them, which is harmless (they read, never write). They are junk for
  * every other call.
  */
-const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getStoreInfo', 'listBackups']);
+const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getStoreInfo', 'listBackups', 'listArticles', 'listLeads']);
 function junkFor(name: CallName): unknown[] {
   if (!EMPTY_INPUT_CALLS.has(name)) return JUNK_INPUTS;
   return JUNK_INPUTS.filter((v) => v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length > 0);

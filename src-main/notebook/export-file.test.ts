@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runExportCli, type CliIo } from '../cli/export-cli';
+import { SCHEMA_VERSION } from '../shared/model';
 import { backupsDirFor } from './backups';
 import { nodeFs, type NotebookFs } from './durable-file';
 import { ExportTargetRefused, writeExportFile } from './export-file';
@@ -74,7 +75,7 @@ describe('writing an export', () => {
     expect(io.err[0]).toMatch(/^leadline export: ".*notebook\.json" is the notebook itself; choose another file/);
     expect(io.err[0]!.trimEnd()).not.toContain('\n');
     expect(readFileSync(nb, 'utf8')).toBe(original);
-    await expect(readNotebookFile(nb)).resolves.toMatchObject({ schemaVersion: 1 });
+    await expect(readNotebookFile(nb)).resolves.toMatchObject({ schemaVersion: SCHEMA_VERSION });
   });
 
   it('writes a new file, or through a link to its target, leaving the link a link', async () => {

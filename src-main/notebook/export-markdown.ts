@@ -10,7 +10,7 @@
  */
 import type { ExportScopeInput } from '../shared/api';
 import { anchorAll, type Anchor } from '../shared/anchoring';
-import { canonicalText } from '../shared/canonical-text';
+import { articleText } from './article-text';
 import { LEAD_STATUS_LABELS, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../shared/model';
 import { blockquoteLines, embedMarkdown, escapeInline, linkDestination, yamlString } from './markdown-escape';
 
@@ -105,7 +105,7 @@ function planArticle(notebook: Notebook, articleId: string, idPrefix: string): A
   const article = notebook.articles.find((a) => a.id === articleId);
   const excerpts = notebook.excerpts.filter((e) => e.articleId === articleId);
   // Offsets refer to the reader's canonical text; an excerpt of a missing article is an orphan.
-  const text = article ? canonicalText(article.content).text : '';
+  const text = article ? articleText(article) : '';
   const { anchored, orphans } = labelExcerpts(excerpts, text, idPrefix);
   const labelOf = new Map([...anchored, ...orphans].map((l) => [l.excerpt.id, l] as const));
   const notes = notebook.notes.filter((n) => n.articleId === articleId).sort(byCreation);

@@ -36,6 +36,17 @@ const FIXTURES: Record<number, Record<string, unknown>> = {
       { id: 'n3', articleId: 'a1', kind: 'lead', body: 'Done one', tags: [], excerptIds: [], status: 'done', createdAt: T, updatedAt: T },
     ],
   },
+  1: {
+    schemaVersion: 1,
+    articles: [article],
+    excerpts: [excerpt],
+    notes: [
+      { id: 'n1', articleId: 'a1', kind: 'annotation', body: 'A thought', tags: ['x'], excerptIds: ['e1'], createdAt: T, updatedAt: T },
+      { id: 'n2', articleId: 'a1', kind: 'lead', body: 'Check this', tags: [], excerptIds: ['e1'], status: 'open', createdAt: T, updatedAt: T },
+      { id: 'n3', articleId: 'a1', kind: 'lead', body: 'Done one', tags: [], excerptIds: [], status: 'done', createdAt: T, updatedAt: T },
+    ],
+    ui: { currentArticleId: 'a1', scroll: { a1: 0.25 } },
+  },
 };
 
 describe('migrations', () => {
@@ -58,6 +69,13 @@ describe('migrations', () => {
       expect(JSON.stringify(fixture)).toBe(before); // the input was not mutated
     });
   }
+
+  it('v1 → v2: only the number changes', () => {
+    const { schemaVersion, ...rest } = migrate(FIXTURES[1]!, 1);
+    expect(schemaVersion).toBe(2);
+    const { schemaVersion: _old, ...before } = FIXTURES[1]!;
+    expect(rest).toEqual(before);
+  });
 
   it('v0 → v1: adds ui, defaults a missing lead status to open, keeps the rest', () => {
     const v1 = migrate(FIXTURES[0]!, 0) as { ui: unknown; notes: { status?: string }[] };

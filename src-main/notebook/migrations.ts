@@ -19,6 +19,11 @@
  *   `ui` object, and lead notes may lack `status`.
  * - v1: `ui` is required ({ scroll: {} } by default); every lead has a `status`
  *   (missing → 'open').
+ * - v2: the library. Articles may be Markdown or web pages (with their `document`), keep
+ *   earlier `versions`; `ui.openedAt` says when each was last opened; a source may have a
+ *   `byline`; an excerpt may carry `review` after its article's text was updated. Nothing of v1 changes shape: the
+ *   step only raises the number, so that an older Leadline refuses the file as newer
+ *   instead of finding unknown fields and calling it damaged.
  */
 import { SCHEMA_VERSION } from '../shared/model';
 
@@ -39,8 +44,13 @@ function v0ToV1(doc: Json): Json {
   return { ...doc, schemaVersion: 1, notes, ui: isObject(doc.ui) ? doc.ui : { scroll: {} } };
 }
 
+/** v1 → v2: new optional fields only. */
+function v1ToV2(doc: Json): Json {
+  return { ...doc, schemaVersion: 2 };
+}
+
 /** Index n upgrades version n to n+1. Append only; never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [v0ToV1];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 
 export type VersionCheck =
   | { kind: 'ok'; version: number }

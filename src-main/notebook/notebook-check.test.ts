@@ -17,7 +17,7 @@ describe('notebookProblem', () => {
     const notebook = await seededNotebook();
     const bad = { ...notebook, notes: [{ id: 'x', kind: 'annotation' }] } as unknown as Notebook;
     expect(notebookProblem(bad)).toMatch(/^notes\.0\./);
-    expect(notebookProblem({ ...notebook, schemaVersion: 2 } as unknown as Notebook)).toMatch(/schemaVersion/);
+    expect(notebookProblem({ ...notebook, schemaVersion: 3 } as unknown as Notebook)).toMatch(/schemaVersion/);
     expect(notebookProblem({ ...notebook, extra: 1 } as unknown as Notebook)).toMatch(/unexpected fields/);
     expect(notebookProblem({ ...notebook, ui: { scroll: { a: 7 } } } as unknown as Notebook)).toMatch(/^ui\./);
   });

@@ -8,6 +8,8 @@ import { articleText } from './article-text';
 import { conflict, invalid, notFound } from './api-failure';
 import { recordVersion } from './record-version';
 
+type RecordKind = Expectation['record'];
+
 /**
  * Returns the next notebook and the mutation (with its inverse). Throws ApiFailure on any
  * violation, and `conflict` when a record is not in the state the patch expects.
@@ -15,46 +17,55 @@ import { recordVersion } from './record-version';
 export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; mutation: Mutation } {
   const notes = new Map(notebook.notes.map((n) => [n.id, n]));
   const excerpts = new Map(notebook.excerpts.map((e) => [e.id, e]));
-  checkExpectations(patch.expect ?? [], notes, excerpts);
-  const inverse = emptyPatch();
-
-  for (const id of patch.removeNoteIds) {
-    const old = notes.get(id);
-    if (!old) throw notFound('note', id);
-    notes.delete(id);
-    inverse.upsertNotes.push(old);
-  }
-  for (const id of patch.removeExcerptIds) {
-    const old = excerpts.get(id);
-    if (!old) throw notFound('excerpt', id);
-    excerpts.delete(id);
-    inverse.upsertExcerpts.push(old);
-  }
-  for (const excerpt of patch.upsertExcerpts) {
-    const old = excerpts.get(excerpt.id);
-    if (old) inverse.upsertExcerpts.push(old);
-    else inverse.removeExcerptIds.push(excerpt.id);
-    excerpts.set(excerpt.id, excerpt);
-  }
-  for (const note of patch.upsertNotes) {
-    const old = notes.get(note.id);
-    if (old) inverse.upsertNotes.push(old);
-    else inverse.removeNoteIds.push(note.id);
-    notes.set(note.id, note);
-  }
-
   const articles = new Map(notebook.articles.map((a) => [a.id, a]));
-  checkExcerpts(patch.upsertExcerpts, articles);
-  checkNotes(notesToCheck(patch, notes), excerpts, new Set(articles.keys()));
+  const maps: Record<RecordKind, Map<string, { id: string }>> = { note: notes, excerpt: excerpts, article: articles };
+  checkExpectations(patch.expect ?? [], maps);
+  const inverse = emptyPatch();
+  const removedArticles: string[] = [];
+  const restoredArticles: Article[] = [];
+
+  for (const id of patch.removeNoteIds) inverse.upsertNotes.push(take(notes, id, 'note'));
+  for (const id of patch.removeExcerptIds) inverse.upsertExcerpts.push(take(excerpts, id, 'excerpt'));
+  for (const id of patch.removeArticleIds ?? []) restoredArticles.push(take(articles, id, 'article'));
+  for (const excerpt of patch.upsertExcerpts) put(excerpts, excerpt, inverse.upsertExcerpts, inverse.removeExcerptIds);
+  for (const note of patch.upsertNotes) put(notes, note, inverse.upsertNotes, inverse.removeNoteIds);
+  for (const article of patch.upsertArticles ?? []) put(articles, article, restoredArticles, removedArticles);
+  if (restoredArticles.length > 0) inverse.upsertArticles = restoredArticles;
+  if (removedArticles.length > 0) inverse.removeArticleIds = removedArticles;
+
+  checkArticles(patch, articles, excerpts, notes);
+  checkExcerpts(excerptsToCheck(patch, excerpts), articles);
+  checkNotes(notesToCheck(patch, notes), excerpts, articles);
 
   inverse.expect = stateAfter(patch);
-  const next: Notebook = { ...notebook, notes: [...notes.values()], excerpts: [...excerpts.values()] };
+  const touchedArticles = (patch.upsertArticles?.length ?? 0) + (patch.removeArticleIds?.length ?? 0) > 0;
+  const next: Notebook = {
+    ...notebook,
+    ...(touchedArticles ? { articles: [...articles.values()] } : {}),
+    notes: [...notes.values()],
+    excerpts: [...excerpts.values()],
+  };
   return { next, mutation: { applied: patch, inverse } };
 }
 
-function checkExpectations(expected: readonly Expectation[], notes: ReadonlyMap<string, Note>, excerpts: ReadonlyMap<string, Excerpt>): void {
+function take<T>(records: Map<string, T>, id: string, what: RecordKind): T {
+  const old = records.get(id);
+  if (!old) throw notFound(what, id);
+  records.delete(id);
+  return old;
+}
+
+/** Writes a record; its inverse restores the old one, or removes the new one. */
+function put<T extends { id: string }>(records: Map<string, T>, record: T, restore: T[], remove: string[]): void {
+  const old = records.get(record.id);
+  if (old) restore.push(old);
+  else remove.push(record.id);
+  records.set(record.id, record);
+}
+
+function checkExpectations(expected: readonly Expectation[], maps: Record<RecordKind, ReadonlyMap<string, object>>): void {
   for (const { record, id, version } of expected) {
-    const current = record === 'note' ? notes.get(id) : excerpts.get(id);
+    const current = maps[record].get(id);
     const actual = current ? recordVersion(current) : null;
     if (actual !== version) throw conflict(record);
   }
@@ -62,24 +73,53 @@ function checkExpectations(expected: readonly Expectation[], notes: ReadonlyMap<
 
 /** What the inverse may expect: every record the patch touched, as the patch leaves it. */
 function stateAfter(patch: Patch): Expectation[] {
+  const removed = (record: RecordKind, ids: readonly string[]): Expectation[] => ids.map((id) => ({ record, id, version: null }));
+  const written = (record: RecordKind, records: readonly { id: string }[]): Expectation[] => records.map((r) => ({ record, id: r.id, version: recordVersion(r) }));
   return [
-    ...patch.removeNoteIds.map((id) => ({ record: 'note' as const, id, version: null })),
-    ...patch.upsertNotes.map((n) => ({ record: 'note' as const, id: n.id, version: recordVersion(n) })),
-    ...patch.removeExcerptIds.map((id) => ({ record: 'excerpt' as const, id, version: null })),
-    ...patch.upsertExcerpts.map((e) => ({ record: 'excerpt' as const, id: e.id, version: recordVersion(e) })),
+    ...removed('note', patch.removeNoteIds),
+    ...written('note', patch.upsertNotes),
+    ...removed('excerpt', patch.removeExcerptIds),
+    ...written('excerpt', patch.upsertExcerpts),
+    ...removed('article', patch.removeArticleIds ?? []),
+    ...written('article', patch.upsertArticles ?? []),
   ];
 }
 
-/** Restored excerpts may be orphans (their quote is no longer found), but never point past the text. */
+/** A removed article takes its excerpts and notes with it, in the same patch. */
+function checkArticles(patch: Patch, articles: ReadonlyMap<string, Article>, excerpts: ReadonlyMap<string, Excerpt>, notes: ReadonlyMap<string, Note>): void {
+  const removed = new Set(patch.removeArticleIds ?? []);
+  if (removed.size === 0) return;
+  if (articles.size === 0) throw invalid('A notebook keeps at least one article.');
+  for (const record of [...excerpts.values(), ...notes.values()]) {
+    if (removed.has(record.articleId)) throw invalid('An article can only be removed together with its excerpts and notes.');
+  }
+}
+
+/**
+ * The excerpts a patch can have made invalid: those it writes, and all excerpts of an
+ * article whose text it replaces.
+ */
+function excerptsToCheck(patch: Patch, excerpts: ReadonlyMap<string, Excerpt>): Excerpt[] {
+  const changed = patch.upsertExcerpts.map((e) => excerpts.get(e.id)!);
+  const rewritten = new Set((patch.upsertArticles ?? []).map((a) => a.id));
+  if (rewritten.size === 0) return changed;
+  return [...new Set([...changed, ...[...excerpts.values()].filter((e) => rewritten.has(e.articleId))])];
+}
+
+/**
+ * Restored excerpts may be orphans (their quote is no longer found), but never point past
+ * the text — except those orphaned by a text update, whose selectors describe the old text.
+ */
 function checkExcerpts(changed: readonly Excerpt[], articles: ReadonlyMap<string, Article>): void {
   for (const excerpt of changed) {
     const article = articles.get(excerpt.articleId);
     if (!article) throw notFound('article', excerpt.articleId);
-    if (excerpt.position.end > articleText(article).length) throw invalid(`Excerpt "${excerpt.id}" would end past the end of its article.`);
+    if (excerpt.review !== 'orphaned' && excerpt.position.end > articleText(article).length) {
+      throw invalid(`Excerpt "${excerpt.id}" would end past the end of its article.`);
+    }
   }
 }
 
-/** Every note must be well-formed and cite only existing excerpts of its own article. */
 /**
  * The notes a patch can have made invalid: those it writes, and those citing an excerpt
  * it removes or rewrites. Everything else was valid before and is untouched, so a
@@ -93,9 +133,10 @@ function notesToCheck(patch: Patch, notes: ReadonlyMap<string, Note>): Note[] {
   return [...new Set([...changed, ...citing])];
 }
 
-function checkNotes(notes: Iterable<Note>, excerpts: ReadonlyMap<string, Excerpt>, articleIds: ReadonlySet<string>): void {
+/** Every note must be well-formed and cite only existing excerpts of its own article. */
+function checkNotes(notes: Iterable<Note>, excerpts: ReadonlyMap<string, Excerpt>, articles: ReadonlyMap<string, Article>): void {
   for (const note of notes) {
-    if (!articleIds.has(note.articleId)) throw notFound('article', note.articleId);
+    if (!articles.has(note.articleId)) throw notFound('article', note.articleId);
     if ((note.kind === 'lead') !== (note.status !== undefined)) {
       throw invalid(note.kind === 'lead' ? 'A lead needs a status.' : 'Only a lead has a status; an annotation does not.');
     }

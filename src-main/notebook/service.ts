@@ -10,6 +10,8 @@ import type { Notebook } from '../shared/model';
 import { ApiFailure } from './api-failure';
 import { exportFileName, exportMarkdown, noteToMarkdown, ExportError } from './export-markdown';
 import * as ops from './operations';
+import * as library from './article-operations';
+import { articleSummaries, leadEntries } from './library';
 import { applyPatch } from './patch';
 import { NotebookOpenError, NotebookWriteError, type BackupInfo, type CommitOutcome, type NotebookStore, type Recovery } from './store';
 import { unpinBackups } from './backups';
@@ -116,7 +118,7 @@ function createHandlers(
     return {
       app: options.app,
       store: storeInfo(),
-      articles: notebook.articles.map((a) => ({ id: a.id, title: a.title })),
+      articles: articleSummaries(notebook),
       article,
       excerpts: notebook.excerpts.filter((e) => e.articleId === article.id),
       notes: notebook.notes.filter((n) => n.articleId === article.id),
@@ -166,7 +168,20 @@ function createHandlers(
   }
 
   return {
-    getWorkspace: async () => workspace(),
+    getWorkspace: async ({ articleId }) => workspace(articleId),
+    openArticle: async (input) => {
+      const store = openStore();
+      const next = library.openArticle(store.read(), input, ctx);
+      // Where the reader is is a convenience: a read-only notebook still opens the article.
+      if (!store.status().readOnly) await commit(next);
+      return workspace(input.articleId);
+    },
+    listArticles: async () => articleSummaries(openStore().read()),
+    listLeads: async () => leadEntries(openStore().read()),
+    renameArticle: (input) => mutate((n) => library.renameArticle(n, input)),
+    deleteArticle: (input) => mutate((n) => library.deleteArticle(n, input)),
+    reattachExcerpt: (input) => mutate((n) => library.reattachExcerpt(n, input)),
+    confirmExcerpt: (input) => mutate((n) => library.confirmExcerpt(n, input)),
     getStoreInfo: async () => {
       await openStore().refresh();
       return storeInfo();

@@ -9,6 +9,9 @@
  */
 import { z } from 'zod';
 import {
+  ArticleSchema,
+  type ArticleFormat,
+  type ArticleSource,
   ExcerptSchema,
   IdSchema,
   LeadStatusSchema,
@@ -54,7 +57,7 @@ const unique = (ids: readonly string[]): boolean => new Set(ids).size === ids.le
  * (`conflict`) instead of silently overwriting newer work.
  */
 export const ExpectationSchema = z.strictObject({
-  record: z.enum(['note', 'excerpt']),
+  record: z.enum(['note', 'excerpt', 'article']),
   id: IdSchema,
   version: z.string().regex(/^[0-9a-f]{40}$/).nullable(),
 });
@@ -66,12 +69,19 @@ export const PatchSchema = z
     upsertExcerpts: z.array(ExcerptSchema).max(10_000),
     removeNoteIds: z.array(IdSchema).max(10_000),
     removeExcerptIds: z.array(IdSchema).max(10_000),
+    /** Articles change rarely (import, rename, update, delete): optional, so note patches stay small. */
+    upsertArticles: z.array(ArticleSchema).max(100).optional(),
+    removeArticleIds: z.array(IdSchema).max(1000).optional(),
     expect: z.array(ExpectationSchema).max(20_000).optional(),
   })
   // Each record at most once: the inverse must hold its state from before the patch.
-  .refine((p) => unique([...p.upsertNotes.map((n) => n.id), ...p.removeNoteIds]) && unique([...p.upsertExcerpts.map((e) => e.id), ...p.removeExcerptIds]), {
-    message: 'a patch names each note and excerpt at most once',
-  });
+  .refine(
+    (p) =>
+      unique([...p.upsertNotes.map((n) => n.id), ...p.removeNoteIds]) &&
+      unique([...p.upsertExcerpts.map((e) => e.id), ...p.removeExcerptIds]) &&
+      unique([...(p.upsertArticles ?? []).map((a) => a.id), ...(p.removeArticleIds ?? [])]),
+    { message: 'a patch names each record at most once' },
+  );
 export type Patch = z.infer<typeof PatchSchema>;
 
 export function emptyPatch(): Patch {
@@ -79,7 +89,14 @@ export function emptyPatch(): Patch {
 }
 
 export function isEmptyPatch(patch: Patch): boolean {
-  return !patch.upsertNotes.length && !patch.upsertExcerpts.length && !patch.removeNoteIds.length && !patch.removeExcerptIds.length;
+  return (
+    !patch.upsertNotes.length &&
+    !patch.upsertExcerpts.length &&
+    !patch.removeNoteIds.length &&
+    !patch.removeExcerptIds.length &&
+    !patch.upsertArticles?.length &&
+    !patch.removeArticleIds?.length
+  );
 }
 
 export interface Mutation {
@@ -98,9 +115,34 @@ export type SavedMutation<Extra = object> = Mutation &
     revision: number;
   };
 
+/** One article in the library list. */
 export interface ArticleSummary {
   id: string;
   title: string;
+  source?: ArticleSource;
+  format: ArticleFormat;
+  addedAt: string;
+  openedAt?: string;
+  notes: number;
+  openLeads: number;
+  /** Earlier texts kept (after updates from a newer file). */
+  versions: number;
+}
+
+/** What re-anchoring did to an article's excerpts when its text was replaced. */
+export interface UpdateReport {
+  stayed: number;
+  moved: number;
+  changed: number;
+  orphaned: number;
+}
+
+/** A lead of any article, for the library-wide list. */
+export interface LeadEntry {
+  note: Note;
+  articleTitle: string;
+  /** The exact text of the excerpts it rests on, in its order (orphans included). */
+  quotes: string[];
 }
 
 export interface StoreInfo {
@@ -146,6 +188,7 @@ export type ExportScopeInput = z.infer<typeof ExportScopeSchema>;
 
 const Empty = z.strictObject({});
 const BackupIdSchema = z.string().min(1).max(200);
+
 const Tags = z.array(TagSchema).max(100);
 
 interface CallDef<Input extends z.ZodType, Output> {
@@ -160,7 +203,20 @@ function returns<Output>() {
 }
 
 export const contract = {
-  getWorkspace: returns<Workspace>()(Empty),
+  /** The open article (or `articleId`) with its records, and the library. */
+  getWorkspace: returns<Workspace>()(z.strictObject({ articleId: IdSchema.optional() })),
+  /** Makes an article the open one (remembered, with when it was opened). */
+  openArticle: returns<Workspace>()(z.strictObject({ articleId: IdSchema })),
+  listArticles: returns<ArticleSummary[]>()(Empty),
+  /** Every lead of every article. */
+  listLeads: returns<LeadEntry[]>()(Empty),
+  renameArticle: returns<SavedMutation>()(z.strictObject({ articleId: IdSchema, title: z.string().min(1).max(1000) })),
+  /** Deletes an article with its excerpts and notes (undoable; backups keep it too). */
+  deleteArticle: returns<SavedMutation<{ notes: number; excerpts: number }>>()(z.strictObject({ articleId: IdSchema })),
+  /** Points an excerpt (an orphan, usually) at a new selection of its article. */
+  reattachExcerpt: returns<SavedMutation>()(z.strictObject({ excerptId: IdSchema, selectors: SelectorsSchema })),
+  /** The user checked a moved or changed excerpt after an update. */
+  confirmExcerpt: returns<SavedMutation>()(z.strictObject({ excerptId: IdSchema })),
   getStoreInfo: returns<StoreInfo>()(Empty),
   createNote: returns<SavedMutation<{ noteId: string }>>()(
     z.strictObject({

@@ -77,6 +77,11 @@ export function plainTextDocument(content: string): ArticleDocument {
   return { text, blocks: paragraphs.map(({ start, end }) => ({ kind: 'paragraph' as const, start, end })) };
 }
 
+/** What the reader shows of an article: the stored document, or a plain-text article's paragraphs. */
+export function documentOf(article: { format: string; content: string; document?: ArticleDocument }): ArticleDocument {
+  return article.document ?? plainTextDocument(article.content);
+}
+
 /** Index of the block containing `offset`; an offset on a separator belongs to the block before it. */
 export function blockAt(blocks: readonly Block[], offset: number): number {
   let lo = 0;

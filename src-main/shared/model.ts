@@ -5,8 +5,9 @@
  * main, preload, renderer, browser host and CLI all share it.
  */
 import { z } from 'zod';
+import { ArticleDocumentSchema } from './article-document';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Ids are opaque, short, URL-safe strings made by newId(). */
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id (1–64 letters, digits, _ or -)');
@@ -18,17 +19,42 @@ export const ArticleSourceSchema = z.strictObject({
   url: z.string().max(2048).optional(),
   outlet: z.string().max(500).optional(),
   date: z.string().max(100).optional(),
+  byline: z.string().max(500).optional(),
 });
 
-export const ArticleSchema = z.strictObject({
-  id: IdSchema,
-  title: z.string().min(1).max(1000),
-  source: ArticleSourceSchema.optional(),
-  format: ArticleFormatSchema,
-  content: z.string().max(20_000_000),
-  contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
-  addedAt: TimestampSchema,
-});
+const ContentHashSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/);
+
+/** The reader's form of a Markdown or web-page article; a plain-text one derives it from `content`. */
+const hasDocumentUnlessText = (a: { format: string; document?: unknown }): boolean => a.format === 'text' || a.document !== undefined;
+const DOCUMENT_REQUIRED = { message: 'a Markdown or web-page article needs its document' };
+
+/** An earlier text of an article, kept when the source was updated (never lost). */
+export const ArticleVersionSchema = z
+  .strictObject({
+    format: ArticleFormatSchema,
+    content: z.string().max(20_000_000),
+    contentHash: ContentHashSchema,
+    document: ArticleDocumentSchema.optional(),
+    addedAt: TimestampSchema,
+    replacedAt: TimestampSchema,
+  })
+  .refine(hasDocumentUnlessText, DOCUMENT_REQUIRED);
+
+export const ArticleSchema = z
+  .strictObject({
+    id: IdSchema,
+    title: z.string().min(1).max(1000),
+    source: ArticleSourceSchema.optional(),
+    format: ArticleFormatSchema,
+    /** The original text as imported (Markdown source, page HTML, plain text). */
+    content: z.string().max(20_000_000),
+    contentHash: ContentHashSchema,
+    document: ArticleDocumentSchema.optional(),
+    addedAt: TimestampSchema,
+    /** Earlier texts, oldest first. */
+    versions: z.array(ArticleVersionSchema).max(1000).optional(),
+  })
+  .refine(hasDocumentUnlessText, DOCUMENT_REQUIRED);
 
 /** Offsets are UTF-16 code unit indexes into the reader's canonical text. */
 export const TextQuoteSelectorSchema = z.strictObject({
@@ -57,6 +83,12 @@ export const ExcerptSchema = z.strictObject({
   quote: TextQuoteSelectorSchema,
   position: TextPositionSelectorSchema,
   createdAt: TimestampSchema,
+  /**
+   * After its article's text was updated: found elsewhere ('moved'), found changed
+   * ('changed'), or not found ('orphaned': its selectors still describe the old text).
+   * Cleared when the user confirms or re-attaches it.
+   */
+  review: z.enum(['moved', 'changed', 'orphaned']).optional(),
 });
 
 export const NoteKindSchema = z.enum(['annotation', 'lead']);
@@ -86,6 +118,8 @@ export const UiStateSchema = z.strictObject({
   currentArticleId: IdSchema.optional(),
   /** Reader scroll position per article, as a fraction 0..1 of the scrollable height. */
   scroll: z.record(IdSchema, z.number().min(0).max(1)),
+  /** When each article was last opened (the library sorts by it). */
+  openedAt: z.record(IdSchema, TimestampSchema).optional(),
 });
 
 export const NotebookSchema = z.strictObject({
@@ -98,6 +132,7 @@ export const NotebookSchema = z.strictObject({
 
 export type ArticleFormat = z.infer<typeof ArticleFormatSchema>;
 export type ArticleSource = z.infer<typeof ArticleSourceSchema>;
+export type ArticleVersion = z.infer<typeof ArticleVersionSchema>;
 export type Article = z.infer<typeof ArticleSchema>;
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
 export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;

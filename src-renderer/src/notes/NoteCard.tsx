@@ -3,8 +3,8 @@ import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { LEAD_STATUS_LABELS, LeadStatusSchema, type Excerpt, type LeadStatus, type Note } from '@shared/model';
 import { ApiCallError, call } from '../api/client';
-import { isWebUrl } from '@shared/urls';
 import { copyText } from '../ui/clipboard';
+import { followLinkClick } from '../ui/external-links';
 import { renderMarkdown } from '../markdown/render-markdown';
 import { revealExcerpts } from '../reader/navigation';
 import { closeEditor, deleteNote, openEditor, setStatus, unlinkExcerpt } from '../state/actions';
@@ -60,7 +60,7 @@ export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
       {editing.value ? (
         <NoteEditor note={note} />
       ) : note.body ? (
-        <div class="note-body markdown" onClick={onBodyClick} onAuxClick={onBodyClick} dangerouslySetInnerHTML={{ __html: renderMarkdown(note.body) }} />
+        <div class="note-body markdown" onClick={followLinkClick} onAuxClick={followLinkClick} dangerouslySetInnerHTML={{ __html: renderMarkdown(note.body) }} />
       ) : (
         <p class="note-body placeholder">Nothing written yet.</p>
       )}
@@ -155,22 +155,6 @@ function Quote({ noteId, excerpt }: { noteId: string; excerpt: Excerpt }) {
 
 function firstLine(body: string): string {
   return body.trim().split('\n', 1)[0]!.slice(0, 80);
-}
-
-/** Links in notes never navigate the app: web links go through the desktop's confirmation. */
-function onBodyClick(event: MouseEvent): void {
-  if (event.button > 1) return; // right-click keeps its context menu
-  const link = (event.target as HTMLElement).closest('a');
-  if (!link) return;
-  event.preventDefault();
-  const href = link.getAttribute('href') ?? '';
-  if (!isWebUrl(href)) return;
-  call('openExternal', { url: href }).then(
-    ({ opened }) => {
-      if (!opened) showToast(`Link not opened. Its address is ${href}`, { action: { label: 'Copy address', run: () => void copyText(href) } });
-    },
-    (error: unknown) => showToast(error instanceof ApiCallError ? error.message : String(error), { tone: 'error' }),
-  );
 }
 
 async function copyNote(noteId: string): Promise<void> {

@@ -2,8 +2,12 @@ import { effect } from '@preact/signals';
 import { memo } from 'preact/compat';
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import type { CanonicalText } from '@shared/canonical-text';
+import type { ComponentChild, ComponentChildren } from 'preact';
+import type { ArticleDocument, Block, Mark } from '@shared/article-document';
 import type { Article } from '@shared/model';
+import { isWebUrl } from '@shared/urls';
+import { followLinkClick } from '../ui/external-links';
+import { segments } from './mark-segments';
 import { saveReadingPosition } from '../state/actions';
 import { placedExcerpts } from '../state/derived';
 import { flashingExcerptIds, focusedNoteId } from '../state/ui';
@@ -23,7 +27,7 @@ export function Reader() {
   useEffect(() => {
     const body = bodyRef.current!;
     const scroller = body.closest<HTMLElement>('.reader-pane')!;
-    const dom = mountView(body, text.paragraphs, scroller);
+    const dom = mountView(body, text.blocks, scroller);
     restoreScroll(scroller, workspace.value?.scroll ?? 0);
 
     const stopDrawing = effect(() => {
@@ -63,6 +67,7 @@ export function Reader() {
 
   const onClick = (event: MouseEvent): void => {
     if (!document.getSelection()?.isCollapsed) return;
+    if (followLinkClick(event)) return;
     const offset = offsetAtPoint(event.clientX, event.clientY);
     if (offset === null) return;
     const hit = focusNotesAt(offset);
@@ -96,18 +101,77 @@ function ArticleHeader({ article: current }: { article: Article }) {
   );
 }
 
-/** Rendered once per article text: highlights never touch these nodes. */
-const ArticleBody = memo(function ArticleBody({ bodyRef, text, onClick }: { bodyRef: RefObject<HTMLDivElement | null>; text: CanonicalText; onClick: (event: MouseEvent) => void }) {
+/** Rendered once per article text: highlights never touch these nodes. One child per block (dom-offsets.ts). */
+const ArticleBody = memo(function ArticleBody({ bodyRef, text, onClick }: { bodyRef: RefObject<HTMLDivElement | null>; text: ArticleDocument; onClick: (event: MouseEvent) => void }) {
   return (
-    <div class="article-body" ref={bodyRef} onClick={onClick}>
-      {text.paragraphs.map((p, i) => (
-        <p key={i} data-index={i}>
-          {text.text.slice(p.start, p.end)}
-        </p>
+    <div class="article-body" ref={bodyRef} onClick={onClick} onAuxClick={onClick}>
+      {text.blocks.map((block, i) => (
+        <BlockView key={i} index={i} block={block} text={text.text} />
       ))}
     </div>
   );
 });
+
+/** The article's title is the page's h1: its own headings start one level below. */
+const HEADING_TAGS = ['h2', 'h3', 'h4', 'h5', 'h6', 'h6'] as const;
+
+function BlockView({ block, index, text }: { block: Block; index: number; text: string }) {
+  const content = segments(block).map((piece) => piece.marks.reduceRight<ComponentChild>((inner, mark) => <MarkView mark={mark}>{inner}</MarkView>, text.slice(piece.start, piece.end)));
+  switch (block.kind) {
+    case 'heading': {
+      const Tag = HEADING_TAGS[Math.min(HEADING_TAGS.length, block.level ?? 1) - 1]!;
+      return <Tag data-index={index}>{content}</Tag>;
+    }
+    case 'item':
+      return (
+        <p data-index={index} class={`list-item depth-${block.level ?? 1}`}>
+          {content}
+        </p>
+      );
+    case 'quote':
+      return (
+        <blockquote data-index={index} class={`depth-${block.level ?? 1}`}>
+          {content}
+        </blockquote>
+      );
+    case 'code':
+      return (
+        <pre data-index={index}>
+          <code>{content}</code>
+        </pre>
+      );
+    case 'paragraph':
+      return <p data-index={index}>{content}</p>;
+  }
+}
+
+function MarkView({ mark, children }: { mark: Mark; children: ComponentChildren }) {
+  switch (mark.kind) {
+    case 'em':
+      return <em>{children}</em>;
+    case 'strong':
+      return <strong>{children}</strong>;
+    case 'code':
+      return <code>{children}</code>;
+    case 'strike':
+      return <s>{children}</s>;
+    case 'image':
+      return (
+        <span class="image-alt" title="Image (its description)">
+          {children}
+        </span>
+      );
+    case 'link':
+      // Only web links get an address (the importer keeps no other kind; a hand-edited notebook might).
+      return isWebUrl(mark.href ?? '') ? (
+        <a href={mark.href} title={mark.href} rel="noreferrer noopener">
+          {children}
+        </a>
+      ) : (
+        <a>{children}</a>
+      );
+  }
+}
 
 function restoreScroll(scroller: HTMLElement, fraction: number): void {
   requestAnimationFrame(() => {

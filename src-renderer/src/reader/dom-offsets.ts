@@ -1,17 +1,25 @@
 /**
  * Between DOM positions in the rendered article and offsets in its canonical text.
- * The reader renders paragraph i as one <p data-index="i"> holding exactly one text
- * node, so a position is its paragraph's start plus the offset in that node.
+ * The reader renders block i as one direct child of the article body (data-index="i")
+ * whose text nodes, in order, spell exactly `text.slice(block.start, block.end)`
+ * (inline marks nest elements, never add text). So a position is its block's start
+ * plus the length of the block's text before it.
  */
-import type { Paragraph } from '@shared/canonical-text';
+import type { Block } from '@shared/article-document';
 import type { TextRange } from '@shared/anchoring';
 
 export interface ArticleDom {
   body: HTMLElement;
-  paragraphs: readonly Paragraph[];
+  blocks: readonly Block[];
 }
 
-function paragraphIndexOf(body: HTMLElement, node: Node): number | null {
+/** A block's text nodes and where each starts in the canonical text. */
+export interface BlockNodes {
+  nodes: Text[];
+  starts: number[];
+}
+
+function blockIndexOf(body: HTMLElement, node: Node): number | null {
   for (let current: Node | null = node; current && current !== body; current = current.parentNode) {
     if (current instanceof HTMLElement && current.parentNode === body && current.dataset.index !== undefined) {
       return Number(current.dataset.index);
@@ -21,17 +29,20 @@ function paragraphIndexOf(body: HTMLElement, node: Node): number | null {
 }
 
 /** The canonical offset of a DOM boundary point inside the article body, or null outside it. */
-export function offsetAt({ body, paragraphs }: ArticleDom, node: Node, offset: number): number | null {
+export function offsetAt({ body, blocks }: ArticleDom, node: Node, offset: number): number | null {
   if (node === body) {
-    if (paragraphs.length === 0) return 0;
-    return offset < paragraphs.length ? paragraphs[offset]!.start : paragraphs.at(-1)!.end;
+    if (blocks.length === 0) return 0;
+    return offset < blocks.length ? blocks[offset]!.start : blocks.at(-1)!.end;
   }
-  const index = paragraphIndexOf(body, node);
+  const index = blockIndexOf(body, node);
   if (index === null) return null;
-  const paragraph = paragraphs[index]!;
-  if (node.nodeType === Node.TEXT_NODE) return Math.min(paragraph.start + offset, paragraph.end);
-  // An element boundary inside the paragraph: before its first child or after its content.
-  return offset === 0 ? paragraph.start : paragraph.end;
+  const block = blocks[index]!;
+  const element = body.children[index]!;
+  // The text of the block before the point, whatever element or text node it is in.
+  const before = document.createRange();
+  before.setStart(element, 0);
+  before.setEnd(node, offset);
+  return Math.min(block.start + before.toString().length, block.end);
 }
 
 /**
@@ -53,26 +64,54 @@ export function rangeToOffsets(dom: ArticleDom, range: Range, text: string): Tex
   return end > start ? { start, end } : null;
 }
 
-/** Text nodes of the paragraphs, looked up once per render. */
-export function paragraphTextNodes(body: HTMLElement): (Text | null)[] {
-  return Array.from(body.children, (p) => (p.firstChild instanceof Text ? p.firstChild : null));
+/** Text nodes of every block, looked up once per render. */
+export function blockTextNodes(body: HTMLElement, blocks: readonly Block[]): BlockNodes[] {
+  return Array.from(body.children, (element, i) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let at = blocks[i]?.start ?? 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push(node as Text);
+      starts.push(at);
+      at += (node as Text).length;
+    }
+    return { nodes, starts };
+  });
+}
+
+/** The text node holding `offset` within a block, and the offset inside it. */
+function pointIn(block: BlockNodes, offset: number): [Text, number] | null {
+  const { nodes, starts } = block;
+  if (nodes.length === 0) return null;
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = nodes[lo]!;
+  return [node, Math.max(0, Math.min(node.length, offset - starts[lo]!))];
 }
 
 /**
- * A DOM Range for canonical offsets. Ends that fall on a paragraph separator are
- * moved into the neighbouring paragraph, so the range never starts in a gap.
+ * A DOM Range for canonical offsets. Ends that fall on a block separator are moved
+ * into the neighbouring block, so the range never starts in a gap.
  */
-export function offsetsToRange(paragraphs: readonly Paragraph[], nodes: readonly (Text | null)[], start: number, end: number, paragraphAt: (offset: number) => number): Range | null {
-  if (paragraphs.length === 0 || end <= start) return null;
-  let first = paragraphAt(start);
-  if (start >= paragraphs[first]!.end && first + 1 < paragraphs.length) first++;
-  let last = paragraphAt(Math.max(start, end - 1));
-  if (end <= paragraphs[last]!.start && last > 0) last--;
-  const startNode = nodes[first];
-  const endNode = nodes[last];
-  if (!startNode || !endNode) return null;
+export function offsetsToRange(blocks: readonly Block[], nodes: readonly BlockNodes[], start: number, end: number, blockAt: (offset: number) => number): Range | null {
+  if (blocks.length === 0 || end <= start) return null;
+  let first = blockAt(start);
+  if (start >= blocks[first]!.end && first + 1 < blocks.length) first++;
+  let last = blockAt(Math.max(start, end - 1));
+  if (end <= blocks[last]!.start && last > 0) last--;
+  const firstNodes = nodes[first];
+  const lastNodes = nodes[last];
+  const from = firstNodes && pointIn(firstNodes, Math.min(start, blocks[first]!.end));
+  const to = lastNodes && pointIn(lastNodes, Math.min(end, blocks[last]!.end));
+  if (!from || !to) return null;
   const range = document.createRange();
-  range.setStart(startNode, Math.max(0, Math.min(start, paragraphs[first]!.end) - paragraphs[first]!.start));
-  range.setEnd(endNode, Math.max(0, Math.min(end, paragraphs[last]!.end) - paragraphs[last]!.start));
+  range.setStart(from[0], from[1]);
+  range.setEnd(to[0], to[1]);
   return range;
 }

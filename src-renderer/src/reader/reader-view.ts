@@ -2,20 +2,20 @@
  * The mounted article's DOM, for the few operations that need it from outside the
  * Reader component: drawing highlights, revealing an excerpt, stepping through them.
  */
-import { paragraphAt, type Paragraph } from '@shared/canonical-text';
+import { blockAt, type Block } from '@shared/article-document';
 import type { TextRange } from '@shared/anchoring';
 import { LAYER_PRIORITY, layerRanges, type LayerName, type PlacedExcerpt } from './highlight-layers';
-import { offsetAt, offsetsToRange, paragraphTextNodes, type ArticleDom } from './dom-offsets';
+import { blockTextNodes, offsetAt, offsetsToRange, type ArticleDom, type BlockNodes } from './dom-offsets';
 
 interface View extends ArticleDom {
-  nodes: (Text | null)[];
+  nodes: BlockNodes[];
   scroller: HTMLElement;
 }
 
 let view: View | null = null;
 
-export function mountView(body: HTMLElement, paragraphs: readonly Paragraph[], scroller: HTMLElement): ArticleDom {
-  view = { body, paragraphs, scroller, nodes: paragraphTextNodes(body) };
+export function mountView(body: HTMLElement, blocks: readonly Block[], scroller: HTMLElement): ArticleDom {
+  view = { body, blocks, scroller, nodes: blockTextNodes(body, blocks) };
   return view;
 }
 
@@ -27,7 +27,7 @@ export function unmountView(): void {
 
 function toRange(range: TextRange): Range | null {
   if (!view) return null;
-  return offsetsToRange(view.paragraphs, view.nodes, range.start, range.end, (offset) => paragraphAt(view!.paragraphs, offset));
+  return offsetsToRange(view.blocks, view.nodes, range.start, range.end, (offset) => blockAt(view!.blocks, offset));
 }
 
 const supportsHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS;
@@ -41,14 +41,14 @@ interface Drawing {
 let drawn: Drawing | null = null;
 
 /**
- * The stretch of text worth highlighting: the paragraphs on screen and one screen
+ * The stretch of text worth highlighting: the blocks on screen and one screen
  * above and below. Chromium's cost for every later frame grows with the number of
  * registered highlight ranges, so ranges far off screen are left out until a
  * scroll brings them near (see npm run bench, "any DOM change").
  */
 function nearViewport(v: View): TextRange {
   const items = v.body.children;
-  const count = Math.min(items.length, v.paragraphs.length);
+  const count = Math.min(items.length, v.blocks.length);
   if (count === 0) return { start: 0, end: 0 };
   const frame = v.scroller.getBoundingClientRect();
   const top = frame.top - frame.height;
@@ -65,7 +65,7 @@ function nearViewport(v: View): TextRange {
   };
   const first = Math.min(firstBelow(top), count - 1);
   const last = Math.max(first, Math.min(firstBelow(bottom), count - 1));
-  return { start: v.paragraphs[first]!.start, end: v.paragraphs[last]!.end };
+  return { start: v.blocks[first]!.start, end: v.blocks[last]!.end };
 }
 
 /** Redraws every layer: one Highlight per layer, no element inserted into the article. */
@@ -83,7 +83,7 @@ export function drawHighlights(placed: readonly PlacedExcerpt[], focused: Readon
   }
 }
 
-/** After a scroll: redraws only when other paragraphs have come near the viewport. */
+/** After a scroll: redraws only when other blocks have come near the viewport. */
 export function followScroll(): void {
   if (!view || !drawn) return;
   const window = nearViewport(view);

@@ -5,7 +5,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ApiError, Patch, StoreInfo, Workspace } from '@shared/api';
 import type { Excerpt, Note } from '@shared/model';
-import { canonicalText } from '@shared/canonical-text';
+import { documentOf } from '@shared/article-document';
 import { anchorAll } from '@shared/anchoring';
 import { ApiCallError, call } from '../api/client';
 
@@ -15,7 +15,8 @@ export const notes = signal<ReadonlyMap<string, Note>>(new Map());
 export const excerpts = signal<ReadonlyMap<string, Excerpt>>(new Map());
 
 export const article = computed(() => workspace.value?.article ?? null);
-export const canonical = computed(() => canonicalText(article.value?.content ?? ''));
+/** The open article as the reader shows it: canonical text and blocks. */
+export const canonical = computed(() => (article.value ? documentOf(article.value) : { text: '', blocks: [] }));
 
 /** Where each excerpt sits in the current text (null: an orphan). */
 export const anchors = computed(() =>
@@ -61,8 +62,8 @@ export function acceptRevision(revision: number): boolean {
 /** Takes the records as the store has them now (another window changed them), keeping the view as it is. */
 export async function reloadWorkspace(): Promise<void> {
   try {
-    const ws = await call('getWorkspace', {});
     const shown = workspace.value;
+    const ws = await call('getWorkspace', shown ? { articleId: shown.article.id } : {});
     // The same article keeps its object, so the reader does not lay the text out again.
     const same = shown && shown.article.id === ws.article.id && JSON.stringify(shown.article) === JSON.stringify(ws.article);
     setWorkspace({ ...ws, article: same ? shown.article : ws.article, scroll: shown?.scroll ?? ws.scroll });
@@ -80,6 +81,8 @@ export function updateStoreInfo(info: StoreInfo): void {
 export function applyLocalPatch(patch: Patch): void {
   const articleId = article.value?.id;
   batch(() => {
+    const current = patch.upsertArticles?.find((a) => a.id === articleId);
+    if (current && workspace.value) workspace.value = { ...workspace.value, article: current };
     if (patch.upsertNotes.length || patch.removeNoteIds.length) {
       const next = new Map(notes.value);
       for (const id of patch.removeNoteIds) next.delete(id);
