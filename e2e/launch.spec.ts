@@ -9,7 +9,7 @@ const paragraphs = articleFile.split(/\n\s*\n/).slice(1).map((p) => p.replace(/\
 test('opens on the bundled article beside the notes pane', async ({ app }) => {
   const { page } = app;
   await waitForApp(page);
-  await expect(page).toHaveTitle('Leadline');
+  await expect(page).toHaveTitle(`${ARTICLE_TITLE} — Leadline`);
   const shown = page.locator('.article-body p');
   await expect(shown).toHaveCount(paragraphs.length);
   for (const [i, text] of paragraphs.entries()) {

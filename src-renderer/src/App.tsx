@@ -6,7 +6,10 @@ import { LinkPicker } from './notes/LinkPicker';
 import { NotesPane } from './notes/NotesPane';
 import { Reader } from './reader/Reader';
 import { checkForChanges, flushEdits } from './state/actions';
-import { dialog } from './state/ui';
+import { dialog, libraryOpen, toggleLibrary } from './state/ui';
+import { DeleteArticleDialog } from './library/DeleteArticleDialog';
+import { LeadsDialog } from './library/LeadsDialog';
+import { LibrarySidebar } from './library/LibrarySidebar';
 import { loadError, loadWorkspace, workspace } from './state/workspace';
 import { BackupsDialog } from './ui/BackupsDialog';
 import { ErrorScreen } from './ui/ErrorScreen';
@@ -53,11 +56,16 @@ export function App() {
       </div>
     );
   }
+  document.title = `${workspace.value.article.title} — Leadline`;
   return (
     <div class="app">
       <StoreBanner />
-      <div class="layout">
+      <div class={`layout${libraryOpen.value ? ' with-library' : ''}`}>
+        {libraryOpen.value && <LibrarySidebar />}
         <main class="reader-pane" aria-label="Article">
+          <button type="button" class="library-toggle" aria-expanded={libraryOpen.value} aria-label={libraryOpen.value ? 'Hide the library' : 'Show the library'} title="Library" onClick={toggleLibrary}>
+            ☰ <span>{workspace.value.articles.length}</span>
+          </button>
           <Reader />
         </main>
         <aside class="notes-pane" aria-label="Notes">
@@ -84,5 +92,9 @@ function Dialogs() {
       return <BackupsDialog />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'leads':
+      return <LeadsDialog />;
+    case 'delete-article':
+      return <DeleteArticleDialog articleId={open.articleId} />;
   }
 }

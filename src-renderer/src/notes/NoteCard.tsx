@@ -7,9 +7,9 @@ import { copyText } from '../ui/clipboard';
 import { followLinkClick } from '../ui/external-links';
 import { renderMarkdown } from '../markdown/render-markdown';
 import { revealExcerpts } from '../reader/navigation';
-import { closeEditor, deleteNote, openEditor, setStatus, unlinkExcerpt } from '../state/actions';
+import { closeEditor, confirmExcerpt, deleteNote, openEditor, setStatus, unlinkExcerpt } from '../state/actions';
 import { notesByExcerpt } from '../state/derived';
-import { dialog, editingNoteId, focusedNoteId, showToast } from '../state/ui';
+import { dialog, editingNoteId, focusedNoteId, reattaching, showToast } from '../state/ui';
 import { anchors, excerpts } from '../state/workspace';
 import { NoteEditor } from './NoteEditor';
 
@@ -136,9 +136,20 @@ function Quote({ noteId, excerpt }: { noteId: string; excerpt: Excerpt }) {
         }}>
         ×
       </button>
-      {(orphan.value || long) && (
+      {(orphan.value || long || excerpt.review) && (
         <div class="quote-tools">
-          {orphan.value && <span class="orphan-badge">Not found in the article</span>}
+          {orphan.value && <OrphanTools excerpt={excerpt} />}
+          {!orphan.value && (excerpt.review === 'moved' || excerpt.review === 'changed') && (
+            <span class="check-badge" title="The article's text was updated: this passage was found elsewhere or worded differently">
+              {excerpt.review === 'moved' ? 'Moved' : 'Changed'} — check{' '}
+              <button type="button" class="link" onClick={(e) => {
+                  e.stopPropagation();
+                  void confirmExcerpt(excerpt.id);
+                }}>
+                Looks right
+              </button>
+            </span>
+          )}
           {long && (
             <button type="button" class="link" aria-expanded={expanded} onClick={(e) => {
                 e.stopPropagation();
@@ -150,6 +161,23 @@ function Quote({ noteId, excerpt }: { noteId: string; excerpt: Excerpt }) {
         </div>
       )}
     </li>
+  );
+}
+
+/** An excerpt whose passage is gone: say so, and offer to point it at a new selection. */
+export function OrphanTools({ excerpt }: { excerpt: Excerpt }) {
+  const waiting = reattaching.value === excerpt.id;
+  return (
+    <span class="orphan-badge">
+      Not found in the article.{' '}
+      <button type="button" class="link" aria-pressed={waiting} onClick={(e) => {
+          e.stopPropagation();
+          reattaching.value = waiting ? null : excerpt.id;
+          if (!waiting) showToast('Select the passage in the article, then choose Re-attach to Selection.');
+        }}>
+        {waiting ? 'Cancel re-attach' : 'Re-attach…'}
+      </button>
+    </span>
   );
 }
 

@@ -7,6 +7,7 @@ import { PaneHeader } from './PaneHeader';
 import { NoteCard } from './NoteCard';
 import { matchesFilters } from './note-list';
 import { moveCardFocus } from './card-focus';
+import { OrphanList } from './OrphanList';
 
 export function NotesPane() {
   const visible = useComputed(() => orderedNotes.value.filter((note) => matchesFilters(note, excerpts.value, filters.value)));
@@ -15,6 +16,7 @@ export function NotesPane() {
     return (
       <div class="notes-inner">
         <PaneHeader />
+        <OrphanList />
         <div class="empty-state">
           <h2>No notes yet</h2>
           <p>
@@ -31,6 +33,7 @@ export function NotesPane() {
   return (
     <div class="notes-inner">
       <PaneHeader />
+      <OrphanList />
       <FilterBar shown={visible.value.length} />
       {visible.value.length === 0 ? (
         <p class="no-match" role="status">

@@ -1,5 +1,5 @@
-import { createNote, deleteExcerpt } from '../state/actions';
-import { dialog } from '../state/ui';
+import { createNote, deleteExcerpt, reattachExcerpt } from '../state/actions';
+import { dialog, reattaching } from '../state/ui';
 import { canonical } from '../state/workspace';
 import { selectorsFor } from '@shared/anchoring';
 import { readerSelection, type ReaderSelection } from './selection';
@@ -17,6 +17,11 @@ export function SelectionToolbar() {
   };
   return (
     <div class="selection-toolbar" role="toolbar" aria-label="Selection actions" style={style} onMouseDown={(e) => e.preventDefault()}>
+      {reattaching.value && !selection.excerptId && (
+        <button type="button" class="primary" onClick={() => void act('reattach')} title="Point the orphaned excerpt at this passage">
+          Re-attach to Selection
+        </button>
+      )}
       <button type="button" onClick={() => void act('annotate')} title="Annotate (Ctrl+Shift+A)">
         Annotate
       </button>
@@ -35,7 +40,7 @@ export function SelectionToolbar() {
   );
 }
 
-export type SelectionAction = 'annotate' | 'lead' | 'link';
+export type SelectionAction = 'annotate' | 'lead' | 'link' | 'reattach';
 
 /** Turns the current selection into an excerpt with a new note, or opens the link picker. */
 export async function act(action: SelectionAction): Promise<void> {
@@ -45,6 +50,10 @@ export async function act(action: SelectionAction): Promise<void> {
   clearSelection();
   if (action === 'link') {
     dialog.value = { kind: 'link-picker', selectors };
+    return;
+  }
+  if (action === 'reattach') {
+    if (reattaching.value) await reattachExcerpt(reattaching.value, selectors);
     return;
   }
   await createNote(action === 'lead' ? 'lead' : 'annotation', selectors);

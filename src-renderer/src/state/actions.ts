@@ -9,8 +9,8 @@ import { isEmptyPatch, type CallInput, type CallName, type CallOutput, type Save
 import type { LeadStatus, NoteKind, Selectors } from '@shared/model';
 import { ApiCallError, call } from '../api/client';
 import { parseTags } from '../notes/note-list';
-import { acceptRevision, applyLocalPatch, article, knownRevision, reloadWorkspace, setWorkspace, updateStoreInfo } from './workspace';
-import { editingNoteId, filters, focusedNoteId, NO_FILTERS, saveState, showToast } from './ui';
+import { acceptRevision, applyLocalPatch, article, knownRevision, reloadWorkspace, setWorkspace, updateStoreInfo, workspace } from './workspace';
+import { editingNoteId, filters, focusedNoteId, NO_FILTERS, reattaching, saveState, showToast } from './ui';
 import { startTypeAhead, takeTypeAhead } from './type-ahead';
 import { drop, emptyHistory, record, shift, type UndoHistory } from './undo-history';
 
@@ -37,7 +37,9 @@ async function mutate<K extends MutatingCall>(name: K, input: CallInput<K>): Pro
     const result: SavedMutation & CallOutput<K> = await call(name, input);
     // A revision that moved by more than this change means another window changed the
     // notebook meanwhile: take its records first, then this patch on top.
-    if (!acceptRevision(result.revision)) await reloadWorkspace();
+    const articlesChanged = Boolean(result.applied.upsertArticles?.length || result.applied.removeArticleIds?.length);
+    // The library list (titles, counts) comes from the store: reload it when articles changed.
+    if (!acceptRevision(result.revision) || articlesChanged) await reloadWorkspace();
     applyLocalPatch(result.applied);
     saveState.value = result.saved ? 'saved' : 'kept';
     if (!result.saved) void refreshStatus();
@@ -230,4 +232,45 @@ export function flushEdits(): Promise<unknown> {
   );
   drafts.clear();
   return Promise.allSettled(saves);
+}
+
+// --- The library: switching, renaming and deleting articles ---
+
+/** Opens another article of the library (its notes, its reading position). */
+export function switchArticle(articleId: string): Promise<void> {
+  void flushEdits();
+  editingNoteId.value = null;
+  focusedNoteId.value = null;
+  return enqueue(async () => {
+    try {
+      setWorkspace(await call('openArticle', { articleId }));
+      filters.value = NO_FILTERS;
+    } catch (error) {
+      showToast(messageOf(error), { tone: 'error' });
+    }
+  });
+}
+
+export const renameArticle = (articleId: string, title: string) => perform('rename', 'renameArticle', { articleId, title });
+
+export async function deleteArticle(articleId: string): Promise<void> {
+  await flushEdits();
+  const result = await perform('article deletion', 'deleteArticle', { articleId });
+  if (article.value?.id === articleId) {
+    const next = workspace.value?.articles.find((a) => a.id !== articleId);
+    if (next) await switchArticle(next.id);
+  } else {
+    await reloadWorkspace();
+  }
+  showToast(`Article deleted with its ${result.notes} note${result.notes === 1 ? '' : 's'}.`, { action: { label: 'Undo', run: () => void undo() } });
+}
+
+// --- After a source update: confirming moved excerpts, re-attaching orphans ---
+
+export const confirmExcerpt = (excerptId: string) => perform('check', 'confirmExcerpt', { excerptId });
+
+export async function reattachExcerpt(excerptId: string, selectors: Selectors): Promise<void> {
+  await perform('re-attach', 'reattachExcerpt', { excerptId, selectors });
+  reattaching.value = null;
+  showToast('Excerpt re-attached to the selection; its notes follow it.');
 }

@@ -36,8 +36,18 @@ export type Dialog =
   | { kind: 'delete-note'; noteId: string }
   | { kind: 'export'; scope: 'article' | 'all' }
   | { kind: 'backups' }
-  | { kind: 'shortcuts' };
+  | { kind: 'shortcuts' }
+  | { kind: 'leads' }
+  | { kind: 'delete-article'; articleId: string };
 export const dialog = signal<Dialog | null>(null);
+/** The excerpt waiting for the user's new selection (Re-attach to Selection), if any. */
+export const reattaching = signal<string | null>(null);
+/** Whether the library sidebar is shown (remembered in this browser profile). */
+export const libraryOpen = signal<boolean>(globalThis.localStorage?.getItem('leadline.libraryOpen') !== 'false');
+export function toggleLibrary(): void {
+  libraryOpen.value = !libraryOpen.value;
+  globalThis.localStorage?.setItem('leadline.libraryOpen', String(libraryOpen.value));
+}
 
 let toastSeq = 0;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
