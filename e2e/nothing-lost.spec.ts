@@ -93,7 +93,7 @@ test('a damaged notebook is offered again at every launch until the user chooses
   await expect(cards(page)).toHaveCount(0);
   // The damaged copy and the backups of the old notebook are still there, the backups pinned.
   expect(readFileSync(join(app.dir, aside[0]!), 'utf8')).toContain('truncated');
-  const pins = JSON.parse(readFileSync(join(app.dir, 'backups', 'notebook.pins.json'), 'utf8')) as { pins: { reason: string }[] };
+  const pins = JSON.parse(readFileSync(join(app.dir, 'backups', 'notebook.json.pins'), 'utf8')) as { pins: { reason: string }[] };
   expect(pins.pins.length).toBeGreaterThan(0);
   expect(pins.pins[0]!.reason).toMatch(/found damaged/);
 });

@@ -31,7 +31,7 @@ try {
     logLevel: 'silent',
     output: { dir: join(work, 'bundle'), format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
   });
-  const { runCrashRounds } = await import(pathToFileURL(join(work, 'bundle', 'crash-harness.mjs')).href);
+  const { runCrashRounds, runLockRace } = await import(pathToFileURL(join(work, 'bundle', 'crash-harness.mjs')).href);
   console.log(`soak: ${rounds} rounds of edit + SIGKILL in ${work}`);
   const f = await runCrashRounds({
     rounds,
@@ -44,6 +44,10 @@ try {
       `${f.killedWhileOpening} kills during open, ${f.lockBusyRounds} busy-lock rounds, ` +
       `${f.backupsChecked} backup checks, last edit ${f.highestEdit}, ${f.seconds} s`,
   );
+  const lockRounds = Math.max(10, Math.round(rounds / 10));
+  const race = await runLockRace({ childPath: join(work, 'bundle', 'crash-child.mjs'), dir: join(work, 'race'), rounds: lockRounds, contenders: 3 });
+  if (race.doubleWriters > 0) throw new Error(`${race.doubleWriters} of ${race.rounds} lock races ended with more or fewer than one writer`);
+  console.log(`soak passed: ${race.rounds} rounds of 3 processes racing for a stale lock, one writer each time`);
   ok = true;
 } catch (error) {
   console.error(`soak FAILED: ${error instanceof Error ? error.message : String(error)}`);

@@ -120,8 +120,8 @@ describe('runExportCli', () => {
   });
 
   it('reports a file it cannot write (exit 1)', async () => {
-    const io = fakeIo(buildSampleNotebook(), new Error("EACCES: permission denied, open 'notes.md'"));
+    const io = fakeIo(buildSampleNotebook(), Object.assign(new Error("EACCES: permission denied, open '.notes.md.1.ab.tmp'"), { code: 'EACCES' }));
     expect(await runExportCli(['--notebook', 'nb.json', '--out', 'notes.md'], io)).toBe(1);
-    expectOneErrorLine(io, /could not write "notes\.md": EACCES/);
+    expectOneErrorLine(io, /could not write "notes\.md" \(permission denied, EACCES\); nothing was written/);
   });
 });

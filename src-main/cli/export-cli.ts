@@ -5,6 +5,7 @@
 import type { Notebook } from '../shared/model';
 import { exportMarkdown, ExportError, type ExportScope } from '../notebook/export-markdown';
 import { ExportTargetRefused } from '../notebook/export-file';
+import { describeOsError } from '../notebook/notebook-adapter';
 import { parseFlags } from './flags';
 
 export interface CliIo {
@@ -70,7 +71,7 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
     await io.writeExport(path, out, markdown);
   } catch (error) {
     if (error instanceof ExportTargetRefused) return fail(error.message, EXIT_USAGE);
-    return fail(`could not write "${out}": ${error instanceof Error ? error.message : String(error)}`, EXIT_FAILURE);
+    return fail(`could not write "${out}" (${describeOsError(error)}); nothing was written. Check that its folder exists and that you may write there.`, EXIT_FAILURE);
   }
   io.stderr(`leadline export: wrote ${out}\n`);
   return 0;

@@ -64,16 +64,16 @@ async function main(): Promise<number> {
   });
   const address = server.address();
   const actualPort = address && typeof address === 'object' ? address.port : port;
-  process.stdout.write(`Leadline host: http://127.0.0.1:${actualPort}/?token=${token}\n`);
 
-  return new Promise<number>((done) => {
+  // Signals first, then the ready line: a SIGTERM right after it must still close the notebook.
+  const stopped = new Promise<number>((done) => {
     const stop = (): void => {
       server.close();
       server.closeAllConnections();
       service.close().then(
         () => done(0),
         (error: unknown) => {
-          console.error(`leadline host: the last changes could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+          console.error(`leadline host: ${error instanceof Error ? error.message : String(error)}`);
           done(1);
         },
       );
@@ -81,6 +81,8 @@ async function main(): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  process.stdout.write(`Leadline host: http://127.0.0.1:${actualPort}/?token=${token}\n`);
+  return stopped;
 }
 
 main().then(

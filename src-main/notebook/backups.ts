@@ -11,7 +11,7 @@
  *
  * Pinned backups are never pruned and do not count towards the 10: when a notebook is
  * found damaged, or a backup is restored, the backups taken before are pinned (listed in
- * `backups/<name>.pins.json` with the reason) until the user unpins them. Otherwise a few
+ * `backups/<notebook file name>.pins` with the reason) until the user unpins them. Otherwise a few
  * short sessions on a fresh notebook would prune away the last good copies of the old one.
  *
  * Backup ids are the timestamp part of the file name (short, safe to pass over IPC); the
@@ -66,20 +66,32 @@ function parseStamp(id: string): { createdAt: string; seq: number } | null {
   return { createdAt, seq: m[6] ? Number(m[6]) : 0 };
 }
 
-function pinsPathFor(notebookPath: string): string {
-  return join(backupsDirFor(notebookPath), `${notebookStem(notebookPath)}.pins.json`);
+/** Named after the whole file name, like the lock, so two notebooks of one folder keep apart. */
+export function pinsPathFor(notebookPath: string): string {
+  return join(backupsDirFor(notebookPath), `${basename(notebookPath)}.pins`);
 }
 
-/** The pins file; missing or unreadable means no pins (a damaged pins file must not stop saving). */
-async function readPins(notebookPath: string, fs: NotebookFs): Promise<Pin[]> {
+/**
+ * The pins: [] when there is no pins file; null when it exists but cannot be read or
+ * parsed — then nobody knows which backups must stay, and pruning keeps them all.
+ */
+async function readPins(notebookPath: string, fs: NotebookFs): Promise<Pin[] | null> {
+  let text: string;
   try {
-    const parsed = JSON.parse((await fs.readFile(pinsPathFor(notebookPath))).toString('utf8')) as { pins?: unknown };
-    if (!Array.isArray(parsed.pins)) return [];
+    text = (await fs.readFile(pinsPathFor(notebookPath))).toString('utf8');
+  } catch (error) {
+    return errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR' ? [] : null;
+  }
+  try {
+    const parsed = JSON.parse(text) as { pins?: unknown };
+    if (!Array.isArray(parsed.pins)) return null;
     return parsed.pins.filter((p): p is Pin => typeof p?.id === 'string' && typeof p?.reason === 'string');
   } catch {
-    return [];
+    return null;
   }
 }
+
+const UNREADABLE_PINS = 'the list of pinned backups cannot be read, so every backup is kept';
 
 async function writePins(notebookPath: string, pins: Pin[], fs: NotebookFs): Promise<void> {
   await fs.mkdir(backupsDirFor(notebookPath));
@@ -89,15 +101,18 @@ async function writePins(notebookPath: string, pins: Pin[], fs: NotebookFs): Pro
 /** Pins every backup that exists now (those already pinned keep their first reason). */
 export async function pinAllBackups(notebookPath: string, reason: string, fs: NotebookFs = nodeFs): Promise<number> {
   const [backups, pins] = await Promise.all([listBackupFiles(notebookPath, fs), readPins(notebookPath, fs)]);
-  const known = new Set(pins.map((p) => p.id));
+  // A damaged pins file is rewritten from scratch: every backup there is now gets pinned.
+  const kept = pins ?? [];
+  const known = new Set(kept.map((p) => p.id));
   const added = backups.filter((b) => !known.has(b.id)).map((b) => ({ id: b.id, reason }));
-  if (added.length > 0) await writePins(notebookPath, [...pins, ...added], fs);
+  if (added.length > 0 || pins === null) await writePins(notebookPath, [...kept, ...added], fs);
   return added.length;
 }
 
 /** Unpins the given backups: from then on the rolling policy applies to them again. */
 export async function unpinBackups(notebookPath: string, ids: readonly string[], fs: NotebookFs = nodeFs): Promise<void> {
   const pins = await readPins(notebookPath, fs);
+  if (pins === null) throw new Error(`${UNREADABLE_PINS}; repair or remove "${pinsPathFor(notebookPath)}" first`);
   const drop = new Set(ids);
   const kept = pins.filter((p) => !drop.has(p.id));
   if (kept.length !== pins.length) await writePins(notebookPath, kept, fs);
@@ -106,6 +121,7 @@ export async function unpinBackups(notebookPath: string, ids: readonly string[],
 /** The notebook's backups, newest first, with their pins. A missing backups folder means none. */
 export async function listBackups(notebookPath: string, fs: NotebookFs = nodeFs): Promise<BackupInfo[]> {
   const [backups, pins] = await Promise.all([listBackupFiles(notebookPath, fs), readPins(notebookPath, fs)]);
+  if (pins === null) return backups.map((b) => ({ ...b, pinned: UNREADABLE_PINS }));
   const reasons = new Map(pins.map((p) => [p.id, p.reason]));
   return backups.map((b) => (reasons.has(b.id) ? { ...b, pinned: reasons.get(b.id)! } : b));
 }

@@ -37,7 +37,8 @@ async function edit(path: string): Promise<void> {
     const pending: Promise<void>[] = [];
     for (let i = 0; i < burst; i++) {
       const n = ++k;
-      pending.push(store.commit(stateAt(n)).then(() => say(`ack ${n}`)));
+      // Only a commit that reached the disk is acknowledged.
+      pending.push(store.commit(stateAt(n)).then(({ onDisk }) => void (onDisk && say(`ack ${n}`))));
     }
     await Promise.all(pending);
   }

@@ -10,7 +10,8 @@
  * Test-only code: nothing in the app imports this module.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -238,4 +239,24 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashFigure
   if (litter.length > 1) throw new Error(`temp files pile up: ${litter.join(', ')}`);
   figures.seconds = Math.round((Date.now() - started) / 100) / 10;
   return figures;
+}
+
+/**
+ * Several processes open one notebook at the same moment, over a stale lock of a dead
+ * process: in every round exactly one may become the writer (the others read-only).
+ */
+export async function runLockRace(options: { childPath: string; dir: string; rounds: number; contenders: number }): Promise<{ rounds: number; doubleWriters: number }> {
+  mkdirSync(options.dir, { recursive: true });
+  const path = join(options.dir, 'race.json');
+  let doubleWriters = 0;
+  for (let round = 0; round < options.rounds; round++) {
+    writeFileSync(path, JSON.stringify(stateAt(0)));
+    writeFileSync(`${path}.lock`, JSON.stringify({ app: 'leadline', pid: 2 ** 22 + 17, hostname: hostname(), startedAt: new Date().toISOString(), token: `dead-${round}` }));
+    const holders = await Promise.all(Array.from({ length: options.contenders }, () => startHolder(options.childPath, path)));
+    const writers = holders.filter((h) => h.status.readOnly === false).length;
+    if (writers !== 1) doubleWriters++;
+    for (const h of holders) h.child.stdin.write('close\n');
+    await Promise.all(holders.map((h) => exited(h.child)));
+  }
+  return { rounds: options.rounds, doubleWriters };
 }

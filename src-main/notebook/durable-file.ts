@@ -14,7 +14,7 @@
 import * as fsp from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 /** The few handle methods we use; node's FileHandle satisfies it. */
 export interface DurableHandle {
@@ -73,18 +73,23 @@ export const nodeFs: NotebookFs = {
  * backups sit beside the real file however it is reached.
  */
 export async function resolveLinks(path: string, fs: NotebookFs = nodeFs): Promise<string> {
-  let current = resolve(path);
+  // Not path.resolve first: it would cancel "link/.." by hand, where the OS follows the link.
+  const absolute = isAbsolute(path) ? path : `${process.cwd()}${sep}${path}`;
+  const whole = await fs.realpath(absolute).catch(() => null);
+  if (whole !== null) return whole;
+  // Not there yet, or a dangling link: follow the link chain by hand, from its real folder.
+  let current = join(await fs.realpath(dirname(absolute)).catch(() => resolve(dirname(absolute))), basename(absolute));
   for (let hops = 0; hops < 40; hops++) {
     let target: string;
     try {
       target = await fs.readlink(current);
     } catch {
-      break; // not a link (EINVAL), missing (ENOENT), or a link in a folder part: realpath below
+      break; // not a link (EINVAL) or missing (ENOENT): this is the file
     }
-    current = resolve(dirname(current), target);
+    const next = isAbsolute(target) ? target : `${dirname(current)}${sep}${target}`;
+    current = join(await fs.realpath(dirname(next)).catch(() => resolve(dirname(next))), basename(next));
   }
-  const folder = await fs.realpath(dirname(current)).catch(() => dirname(current));
-  return join(folder, basename(current));
+  return current;
 }
 
 export function errorCode(error: unknown): string | undefined {

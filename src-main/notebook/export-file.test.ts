@@ -48,6 +48,10 @@ describe('writing an export', () => {
     symlinkSync(nb, join(dir, 'link-to-notebook.md'));
     linkSync(nb, join(dir, 'hard-link.md'));
     linkSync(backup, join(dir, 'hard-link-to-backup.md'));
+    linkSync(corrupt, join(dir, 'hard-link-to-corrupt.md'));
+    // "folder-link/.." is the notebook's folder seen through a link into backups/: the OS follows the link first.
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync(backupsDirFor(nb), join(dir, 'sub', 'into-backups'));
     const refused = [
       nb,
       join(dir, 'sub', '..', 'notebook.json'),
@@ -58,6 +62,8 @@ describe('writing an export', () => {
       join(dir, 'link-to-notebook.md'),
       join(dir, 'hard-link.md'),
       join(dir, 'hard-link-to-backup.md'),
+      join(dir, 'hard-link-to-corrupt.md'),
+      `${join(dir, 'sub', 'into-backups')}/../notebook.json`,
       dir,
     ];
     for (const out of refused) {

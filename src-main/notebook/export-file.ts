@@ -44,7 +44,11 @@ async function notebookFileAt(notebookPath: string, target: string, fs: Notebook
   // A hard link to one of them has another name but the same inode.
   const targetId = await fileId(target, fs);
   if (!targetId) return null;
-  const candidates = [...named, ...(await fs.readdir(backups).catch(() => [] as string[])).map((n): [string, string] => [join(backups, n), "one of the notebook's backups"])];
+  const inFolder = (await fs.readdir(folder).catch(() => [] as string[]))
+    .filter((n) => n.startsWith(`${stem}.corrupt-`))
+    .map((n): [string, string] => [join(folder, n), 'a damaged copy of the notebook kept for recovery']);
+  const inBackups = (await fs.readdir(backups).catch(() => [] as string[])).map((n): [string, string] => [join(backups, n), "one of the notebook's backups"]);
+  const candidates = [...named, ...inFolder, ...inBackups];
   for (const [path, what] of candidates) {
     const id = await fileId(path, fs);
     if (id && id.dev === targetId.dev && id.ino === targetId.ino) return `${what} (through a hard link)`;

@@ -122,6 +122,19 @@ describe('lock file', () => {
     expect(existsSync(lockPathFor(nb))).toBe(true);
   });
 
+  it('openers racing for a stale lock: exactly one wins, every round', async () => {
+    const nb = fresh();
+    const dead = deadPid();
+    for (let round = 0; round < 100; round++) {
+      writeFileSync(lockPathFor(nb), JSON.stringify(lockInfo({ pid: dead, token: `dead-${round}` })));
+      const results = await Promise.all([acquireLock(nb), acquireLock(nb), acquireLock(nb), acquireLock(nb)]);
+      const winners = results.filter((r) => r.acquired);
+      expect(winners, `round ${round}`).toHaveLength(1);
+      for (const r of winners) if (r.acquired) await r.lock.release();
+      expect(readdirSync(dir).filter((n) => n.includes('.takeover'))).toEqual([]);
+    }
+  });
+
   it('a real second process sees the lock; SIGKILL leaves it stale; normal exit removes it', async () => {
     const nb = fresh();
     const holder = await startHolder(childPath, nb);

@@ -124,8 +124,8 @@ export async function acquireLock(notebookPath: string, env: LockEnvironment = r
     startedAt: new Date(env.now() - process.uptime() * 1000).toISOString(),
     token: randomBytes(12).toString('hex'),
   };
-  // A few rounds: a stale lock is moved away, then we race for the O_EXCL create again.
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // A few rounds: a stale lock is removed, then we race for the O_EXCL create again.
+  for (let attempt = 0; attempt < 20; attempt++) {
     if (await createExclusive(path, info)) {
       held.set(path, info.token);
       installExitHook();
@@ -163,30 +163,43 @@ async function createExclusive(path: string, info: LockInfo): Promise<boolean> {
   try {
     // One write right after the create keeps the "exists but empty" window tiny.
     await handle.writeFile(`${JSON.stringify(info)}\n`);
-  } finally {
-    await handle.close();
+  } catch (error) {
+    // A full disk: an empty lock left behind would look like an opener at work to the next launch.
+    await handle.close().catch(() => undefined);
+    await fsp.unlink(path).catch(() => undefined);
+    throw error;
   }
+  await handle.close();
   return true;
 }
 
+/** How long a takeover may take before its guard file is judged abandoned (its process died mid-way). */
+const TAKEOVER_STALE_MS = 10_000;
+
 /**
- * Removes a stale lock without ever removing a fresh one created by a concurrent opener:
- * rename it to a private name first, then check it is the very lock we judged stale.
+ * Removes a stale lock, one taker at a time: a taker first creates `<lock>.takeover` with
+ * O_EXCL, then checks the lock is still the very one it judged stale, and only then deletes
+ * it; everyone then races for the lock with O_EXCL again. Without the guard, three openers
+ * could interleave so that one deletes a lock another had just won (two writers).
  */
 async function takeOver(path: string, staleText: string): Promise<void> {
-  const aside = `${path}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const guard = `${path}.takeover`;
   try {
-    await fsp.rename(path, aside);
+    await (await fsp.open(guard, 'wx', 0o644)).close();
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return; // someone else moved it; retry
-    throw error;
+    if (errorCode(error) !== 'EEXIST') throw error;
+    // Another taker is at work: let it finish, unless its guard was abandoned long ago.
+    const age = await fsp.stat(guard).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > TAKEOVER_STALE_MS) await fsp.unlink(guard).catch(() => undefined);
+    await new Promise((done) => setTimeout(done, 20));
+    return;
   }
-  const moved = await fsp.readFile(aside, 'utf8').catch(() => staleText);
-  if (moved !== staleText) {
-    // We grabbed a competitor's fresh lock: put it back (link fails rather than overwrite).
-    await fsp.link(aside, path).catch(() => undefined);
+  try {
+    const current = await fsp.readFile(path, 'utf8').catch(() => null);
+    if (current === staleText) await fsp.unlink(path).catch(() => undefined);
+  } finally {
+    await fsp.unlink(guard).catch(() => undefined);
   }
-  await fsp.unlink(aside).catch(() => undefined);
 }
 
 async function release(path: string, token: string): Promise<void> {

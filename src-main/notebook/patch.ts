@@ -5,7 +5,7 @@
 import { emptyPatch, type Expectation, type Mutation, type Patch } from '../shared/api';
 import type { Article, Excerpt, Note, Notebook } from '../shared/model';
 import { articleText } from './article-text';
-import { conflict, invalid, notFound } from './api-failure';
+import { ApiFailure, conflict, invalid, notFound } from './api-failure';
 import { recordVersion } from './record-version';
 
 type RecordKind = Expectation['record'];
@@ -146,5 +146,24 @@ function checkNotes(notes: Iterable<Note>, excerpts: ReadonlyMap<string, Excerpt
       if (!excerpt) throw invalid(`Note "${note.id}" would cite excerpt "${excerptId}", which does not exist.`);
       if (excerpt.articleId !== note.articleId) throw invalid('A note can only cite excerpts of its own article.');
     }
+  }
+}
+
+/**
+ * Undo and redo from a window: the patch must say, for every record it touches, the
+ * state it expects (an inverse made by applyPatch always does). Any failure to apply
+ * it means the notebook moved on elsewhere since, so it is a conflict, not bad input.
+ */
+export function applyUndoPatch(notebook: Notebook, patch: Patch): { next: Notebook; mutation: Mutation } {
+  const expected = new Set((patch.expect ?? []).map((e) => `${e.record}:${e.id}`));
+  const touched = stateAfter(patch);
+  if (touched.some((e) => !expected.has(`${e.record}:${e.id}`))) {
+    throw invalid('An undo or redo step must say what state it expects of every record it changes.');
+  }
+  try {
+    return applyPatch(notebook, patch);
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code !== 'conflict') throw conflict(touched[0]?.record ?? 'note');
+    throw error;
   }
 }

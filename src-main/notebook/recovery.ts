@@ -1,5 +1,5 @@
 /**
- * The recovery marker: `<name>.recovery.json` beside a notebook that was found damaged
+ * The recovery marker: `<notebook file name>.recovery` beside a notebook that was found damaged
  * and moved aside. While it exists and the notebook file does not, opening refuses to
  * seed a fresh notebook in its place: the user is asked again, at every launch, to
  * restore a backup or to start over, and a fresh notebook's saves cannot quietly push
@@ -9,15 +9,16 @@ import { basename, dirname, join } from 'node:path';
 import { errorCode, nodeFs, writeFileDurable, type NotebookFs } from './durable-file';
 
 export interface RecoveryMarker {
-  /** Where the damaged file was moved. */
+  /** Where the damaged file was moved ('' when that is not known: the move was cut short). */
   movedTo: string;
   damagedAt: string;
   /** What was wrong with it, as a clause ("it is not valid JSON (…)"). */
   detail: string;
 }
 
+/** Named after the whole file name, like the lock: "research.json" and "research.JSON" keep apart. */
 export function recoveryPathFor(notebookPath: string): string {
-  return join(dirname(notebookPath), `${basename(notebookPath).replace(/\.json$/i, '')}.recovery.json`);
+  return join(dirname(notebookPath), `${basename(notebookPath)}.recovery`);
 }
 
 /** The marker, or null when there is none. An unreadable marker still counts: better to ask once too often. */
@@ -27,17 +28,17 @@ export async function readRecoveryMarker(notebookPath: string, fs: NotebookFs = 
     text = (await fs.readFile(recoveryPathFor(notebookPath))).toString('utf8');
   } catch (error) {
     if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return null;
-    return { movedTo: '(unknown)', damagedAt: '', detail: 'the record of an earlier damage cannot be read' };
+    return { movedTo: '', damagedAt: '', detail: 'the record of an earlier damage cannot be read' };
   }
   try {
     const v = JSON.parse(text) as Partial<RecoveryMarker>;
     return {
-      movedTo: typeof v.movedTo === 'string' ? v.movedTo : '(unknown)',
+      movedTo: typeof v.movedTo === 'string' ? v.movedTo : '',
       damagedAt: typeof v.damagedAt === 'string' ? v.damagedAt : '',
       detail: typeof v.detail === 'string' ? v.detail : 'it was damaged',
     };
   } catch {
-    return { movedTo: '(unknown)', damagedAt: '', detail: 'it was damaged' };
+    return { movedTo: '', damagedAt: '', detail: 'it was damaged' };
   }
 }
 

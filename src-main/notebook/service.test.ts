@@ -70,7 +70,7 @@ describe('the notebook service', () => {
     writeFileSync(path, '{ not json');
     const api = await start(path);
     const result = await dispatch(api, 'getWorkspace', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'notebook-unavailable' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'recovery-needed' } });
     if (result.ok) throw new Error('unreachable');
     expect(result.error.message).toContain(path);
     const aside = readdirSync(dir).filter((f) => f.startsWith('notebook.corrupt-'));
@@ -200,10 +200,66 @@ describe('the notebook service', () => {
     await service.close();
     const api = await start(path); // launched again, no choice made yet
     const result = await dispatch(api, 'getWorkspace', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'notebook-unavailable', message: expect.stringMatching(/found damaged.*start a new notebook/) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'recovery-needed', message: expect.stringMatching(/found damaged.*start a new notebook/) } });
     const ws = await api.startOver({});
     expect(ws.notes).toEqual([]);
     expect(ws.article.title).toBe('Putin Wants Syria to Return the Favor');
-    expect(await dispatch(api, 'startOver', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // A second tab still on the damage screen must not replace what the first one did.
+    expect(await dispatch(api, 'startOver', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('two recovery choices at once: one applies, the other is refused; the notebook stays writable', async () => {
+    const path = join(dir, 'notebook.json');
+    const first = await start(path);
+    const ws = await first.getWorkspace({});
+    const notebook = { articles: [ws.article] } as Parameters<typeof select>[0];
+    await first.createNote({ articleId: ws.article.id, kind: 'lead', selectors: [select(notebook, 'Hmeimim')], excerptIds: [], body: 'kept' });
+    await service.close();
+    writeFileSync(path, 'garbage');
+    const api = await start(path);
+    const [backup] = await api.listBackups({});
+    const results = await Promise.all([
+      dispatch(api, 'restoreBackup', { id: backup!.id, whileDamaged: true }),
+      dispatch(api, 'restoreBackup', { id: backup!.id, whileDamaged: true }),
+      dispatch(api, 'startOver', {}),
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, false, false]);
+    expect((await api.getStoreInfo({})).readOnly).toBe(false);
+    const ws2 = await api.getWorkspace({});
+    expect(ws2.notes.map((n) => n.body)).toEqual(['kept']);
+    await api.updateNote({ id: ws2.notes[0]!.id, body: 'still writable' });
+  });
+
+  it('a notebook file that went missing while backups of it exist is not silently replaced', async () => {
+    const path = join(dir, 'notebook.json');
+    const first = await start(path);
+    const ws = await first.getWorkspace({});
+    const notebook = { articles: [ws.article] } as Parameters<typeof select>[0];
+    await first.createNote({ articleId: ws.article.id, kind: 'lead', selectors: [select(notebook, 'Hmeimim')], excerptIds: [], body: 'precious' });
+    await service.close();
+    rmSync(path);
+    const api = await start(path);
+    expect(await dispatch(api, 'getWorkspace', {})).toMatchObject({ ok: false, error: { code: 'recovery-needed', message: expect.stringMatching(/file is missing, but \d+ backups of it exist\. Restore the newest backup .*the backups stay where they are/) } });
+    const [backup] = await api.listBackups({});
+    const restored = await api.restoreBackup({ id: backup!.id, whileDamaged: true });
+    expect(restored.notes.map((n) => n.body)).toEqual(['precious']);
+  });
+
+  it('undo must state every record it expects; a step the notebook moved past is a conflict, never applied', async () => {
+    const api = await start();
+    const ws = await api.getWorkspace({});
+    const notebook = { articles: [ws.article] } as Parameters<typeof select>[0];
+    const { noteId } = await api.createNote({ articleId: ws.article.id, kind: 'annotation', selectors: [select(notebook, 'Tiger Forces')], excerptIds: [], body: 'v1' });
+    const mine = await api.updateNote({ id: noteId, body: 'v2' });
+    await api.updateNote({ id: noteId, body: 'v3 from another tab' });
+    const { expect: _dropped, ...withoutExpect } = mine.inverse;
+    expect(await dispatch(api, 'applyPatch', withoutExpect)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(api, 'applyPatch', { ...mine.inverse, expect: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await api.getWorkspace({})).notes[0]?.body).toBe('v3 from another tab');
+
+    // Another tab cites the excerpt this tab created: undoing the creation would break that note.
+    const created = await api.createNote({ articleId: ws.article.id, kind: 'annotation', selectors: [select(notebook, 'Hmeimim base')], excerptIds: [] });
+    await api.createNote({ articleId: ws.article.id, kind: 'lead', selectors: [select(notebook, 'Hmeimim base')], excerptIds: [] });
+    expect(await dispatch(api, 'applyPatch', created.inverse)).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });

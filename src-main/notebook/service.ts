@@ -12,7 +12,7 @@ import { exportFileName, exportMarkdown, noteToMarkdown, ExportError } from './e
 import * as ops from './operations';
 import * as library from './article-operations';
 import { articleSummaries, leadEntries } from './library';
-import { applyPatch } from './patch';
+import { applyUndoPatch } from './patch';
 import { NotebookOpenError, NotebookWriteError, type BackupInfo, type CommitOutcome, type NotebookStore, type Recovery } from './store';
 import { unpinBackups } from './backups';
 import { ExportTargetRefused, writeExportFile } from './export-file';
@@ -74,7 +74,9 @@ function createHandlers(
   function openStore(): NotebookStore {
     const store = current();
     if (store instanceof Error) {
-      throw new ApiFailure('notebook-unavailable', store.message, store.movedTo ? [`The damaged file was moved to ${store.movedTo}`] : undefined);
+      // A notebook waiting for the user's choice (restore a backup or start over) says so in its code.
+      const code = store.problem === 'awaiting-recovery' || store.movedTo ? 'recovery-needed' : 'notebook-unavailable';
+      throw new ApiFailure(code, store.message, store.movedTo ? [`The damaged file was moved to ${store.movedTo}`] : undefined);
     }
     return store;
   }
@@ -101,7 +103,8 @@ function createHandlers(
     const store = openStore();
     const before = store.read();
     const result = run(before);
-    if (result.next === before || isEmptyPatch(result.mutation.applied)) return { ...result.mutation, saved: true, revision: store.status().revision };
+    // Nothing to write: "saved" says whether everything so far is on disk.
+    if (result.next === before || isEmptyPatch(result.mutation.applied)) return { ...result.mutation, saved: store.status().writeError === undefined, revision: store.status().revision };
     const { onDisk, revision } = await commit(result.next);
     return { ...result.mutation, saved: onDisk, revision };
   }
@@ -135,19 +138,32 @@ function createHandlers(
   }
 
   /** Reopens a notebook that was moved aside as damaged, with the user's choice, and serves it. */
-  async function recover(recovery: Recovery): Promise<Workspace> {
-    const store = current();
-    if (!(store instanceof Error)) {
-      if (recovery.kind === 'start-over') throw new ApiFailure('invalid-input', 'This notebook is open and well; there is nothing to start over. Nothing was changed.');
-      return restoreInto(store, recovery.backupId);
-    }
-    if (store.problem !== 'awaiting-recovery' && !store.movedTo) {
-      throw new ApiFailure('notebook-unavailable', `${store.message} A backup can only be restored once that file is out of the way.`);
-    }
-    const reopened = await tryOpen(options.open, recovery);
-    if (reopened instanceof Error) throw new ApiFailure(reopened.problem === 'unreadable' ? 'not-found' : 'notebook-unavailable', reopened.message);
-    replace(reopened);
-    return workspace();
+  // Recovery choices one at a time: a double click, or two tabs on the error screen, must
+  // not open the notebook twice (the second open would find our own lock and go read-only).
+  let recovering: Promise<unknown> = Promise.resolve();
+
+  /** Reopens a notebook that was moved aside as damaged (or went missing), with the user's choice, and serves it. */
+  function recover(recovery: Recovery, onlyWhileDamaged: boolean): Promise<Workspace> {
+    const run = async (): Promise<Workspace> => {
+      const store = current();
+      if (!(store instanceof Error)) {
+        // A window still showing the damage screen must not restore over work done since in another.
+        if (recovery.kind === 'start-over' || onlyWhileDamaged) {
+          throw new ApiFailure('conflict', 'This notebook was recovered already, in another window or tab. Nothing was changed; reload this window to see it.');
+        }
+        return restoreInto(store, recovery.backupId);
+      }
+      if (store.problem !== 'awaiting-recovery' && !store.movedTo) {
+        throw new ApiFailure('notebook-unavailable', `${store.message} A backup can only be restored once that file is out of the way.`);
+      }
+      const reopened = await tryOpen(options.open, recovery);
+      if (reopened instanceof Error) throw new ApiFailure(reopened.problem === 'awaiting-recovery' ? 'recovery-needed' : 'not-found', reopened.message);
+      replace(reopened);
+      return workspace();
+    };
+    const next = recovering.then(run, run);
+    recovering = next.catch(() => undefined);
+    return next;
   }
 
   async function restoreInto(store: NotebookStore, id: string): Promise<Workspace> {
@@ -192,7 +208,7 @@ function createHandlers(
     unlinkExcerpt: (input) => mutate((n) => ops.unlinkExcerpt(n, input, ctx)),
     deleteNote: (input) => mutate((n) => ops.deleteNote(n, input)),
     deleteExcerpt: (input) => mutate((n) => ops.deleteExcerpt(n, input, ctx)),
-    applyPatch: (patch) => mutate((n) => applyPatch(n, patch)),
+    applyPatch: (patch) => mutate((n) => applyUndoPatch(n, patch)),
     setReaderScroll: async (input) => {
       // The reading position is a convenience: never an error, and not worth a write when unchanged.
       const opened = openStore();
@@ -217,8 +233,8 @@ function createHandlers(
     },
     noteMarkdown: async ({ noteId }) => exporting(() => ({ markdown: noteToMarkdown(openStore().read(), noteId) })),
     listBackups: () => backupEntries(),
-    restoreBackup: ({ id }) => recover({ kind: 'restore', backupId: id }),
-    startOver: () => recover({ kind: 'start-over' }),
+    restoreBackup: ({ id, whileDamaged }) => recover({ kind: 'restore', backupId: id }, whileDamaged === true),
+    startOver: () => recover({ kind: 'start-over' }, true),
     unpinBackups: async ({ ids }) => {
       const store = current();
       if (!(store instanceof Error) && store.status().readOnly) {

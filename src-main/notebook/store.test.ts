@@ -1,9 +1,9 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../shared/model';
-import { backupsDirFor, listBackups } from './backups';
+import { backupsDirFor, listBackups, pinsPathFor } from './backups';
 import { buildNotebookChild, exited, startHolder, stateAt } from './crash-harness';
 import { nodeFs, type NotebookFs } from './durable-file';
 import { lockPathFor } from './lock-file';
@@ -251,6 +251,50 @@ describe('notebook store', () => {
       expect(readFileSync(first.movedTo!, 'utf8')).toBe('{"schemaVersion": 1, "articles": [tru');
     });
 
+    it('a damaged file is not moved aside when its recovery cannot be made safe (full disk): it stays in place', async () => {
+      const store = await openStore();
+      await store.commit(stateAt(1));
+      await store.close();
+      writeFileSync(nb, '{ damaged');
+      const full: NotebookFs = { ...nodeFs, open: async (path, flags, mode) => (path.endsWith('.tmp') ? Promise.reject(osError('ENOSPC')) : nodeFs.open(path, flags, mode)) };
+      const error = await openError({ path: nb, seed: () => stateAt(0), onCorrupt: 'move-aside', fs: full });
+      expect(error.problem).toBe('not-json');
+      expect(error.movedTo).toBeUndefined();
+      expect(readFileSync(nb, 'utf8')).toBe('{ damaged');
+      // With space again, the next launch moves it aside safely.
+      const next = await openError({ path: nb, seed: () => stateAt(0), onCorrupt: 'move-aside' });
+      expect(next.movedTo).toBeDefined();
+      expect(existsSync(recoveryPathFor(nb))).toBe(true);
+      expect((await listBackups(nb)).every((b) => b.pinned !== undefined)).toBe(true);
+    });
+
+    it('an unreadable pins file keeps every backup: nothing is pruned', async () => {
+      const clock = new Date('2024-05-01T10:00:00.000Z');
+      const store = await openStore({ now: () => clock });
+      for (let i = 1; i <= 14; i++) {
+        clock.setTime(clock.getTime() + 2 * 60_000);
+        await store.commit(stateAt(i));
+      }
+      const before = (await listBackups(nb)).length;
+      expect(before).toBeGreaterThan(0);
+      writeFileSync(pinsPathFor(nb), '{ "pins": [ trunc');
+      for (let i = 15; i <= 30; i++) {
+        clock.setTime(clock.getTime() + 2 * 60_000);
+        await store.commit(stateAt(i));
+      }
+      const after = await listBackups(nb);
+      expect(after.length).toBe(before + 16);
+      expect(after.every((b) => /cannot be read/.test(b.pinned ?? ''))).toBe(true);
+    });
+
+    it('a notebook deleted while open is written back when it closes', async () => {
+      const store = await openStore();
+      await store.commit(stateAt(3));
+      rmSync(nb);
+      await store.close();
+      expect(onDisk(nb)).toEqual(stateAt(3));
+    });
+
     it('a restore from the damage screen reads the chosen backup, and an unknown one changes nothing', async () => {
       const store = await openStore();
       await store.commit(stateAt(4));
@@ -488,9 +532,16 @@ describe('notebook store', () => {
       await follower.refresh();
       expect(follower.read()).toEqual(stateAt(2));
       expect(follower.status().revision).toBeGreaterThan(seen);
+      // Same size, same coarse mtime: the new inode still tells a new save.
+      const { mtime } = statSync(nb);
+      const sameSize = { ...stateAt(2), notes: stateAt(2).notes.map((n) => (n.id === 'counter' ? { ...n, body: '3' } : n)) };
+      await writer.commit(sameSize);
+      utimesSync(nb, mtime, mtime);
+      await follower.refresh();
+      expect(follower.read()).toEqual(sameSize);
       writeFileSync(nb, '{ damaged by hand'); // a torn hand edit is ignored: the last good data stays
       await follower.refresh();
-      expect(follower.read()).toEqual(stateAt(2));
+      expect(follower.read()).toEqual(sameSize);
     });
   });
 

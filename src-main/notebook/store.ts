@@ -29,7 +29,7 @@ import {
 import { notebookProblem } from './notebook-check';
 import { errorCode, nodeFs, removeStaleTempFiles, resolveLinks, type NotebookFs } from './durable-file';
 import { clearRecoveryMarker, readRecoveryMarker, writeRecoveryMarker, type RecoveryMarker } from './recovery';
-import { acquireLock, realLockEnvironment, type HeldLock, type LockEnvironment } from './lock-file';
+import { acquireLock, lockPathFor, realLockEnvironment, type HeldLock, type LockEnvironment } from './lock-file';
 import { describeOsError, loadNotebookFile, NotebookAdapter, NotebookLoadFailure, parseNotebook, type LoadProblem } from './notebook-adapter';
 
 export type { BackupInfo } from './backups';
@@ -134,8 +134,10 @@ function openErrorMessage(problem: NotebookProblem, path: string, detail: string
         : `${head} Check that the file and its folder exist and that you may read them.`;
     case 'newer-version':
       return `${head} Update Leadline to open it. The file was left untouched.`;
-    case 'awaiting-recovery':
-      return `${head} ${backups.length > 0 ? `Restore the newest backup (from ${backups[0]?.createdAt})` : 'There is no backup of it'}, or start a new notebook in its place; the damaged copy and the backups stay where they are.`;
+    case 'awaiting-recovery': {
+      const choice = backups.length > 0 ? `Restore the newest backup (from ${backups[0]?.createdAt}), or start a new notebook in its place` : 'There is no backup of it: start a new notebook in its place';
+      return `${head} ${choice}; ${movedTo !== undefined ? 'the damaged copy and the backups stay' : 'the backups stay'} where they are.`;
+    }
     case 'not-json':
     case 'invalid':
       return movedTo
@@ -163,14 +165,24 @@ function missingFileError(path: string, backups: BackupInfo[]): NotebookOpenErro
   return toOpenError(path, new NotebookLoadFailure('unreadable', 'the file does not exist', 'ENOENT'), undefined, backups);
 }
 
-function awaitingRecoveryError(path: string, marker: RecoveryMarker, backups: BackupInfo[]): NotebookOpenError {
-  const when = marker.damagedAt ? ` on ${marker.damagedAt}` : '';
-  const detail = `it was found damaged${when} (${marker.detail}) and moved, unchanged, to "${marker.movedTo}"`;
+/**
+ * The notebook is not there, but something of it is: a damaged copy moved aside earlier
+ * (the marker), or backups. The user chooses; a fresh notebook is never started silently.
+ */
+function awaitingRecoveryError(path: string, marker: RecoveryMarker | null, backups: BackupInfo[]): NotebookOpenError {
+  let detail: string;
+  if (marker) {
+    const when = marker.damagedAt ? ` on ${marker.damagedAt}` : '';
+    const where = marker.movedTo ? `"${marker.movedTo}"` : `a file named "${basename(path).replace(/\.json$/i, '')}.corrupt-…" beside it`;
+    detail = `it was found damaged${when} (${marker.detail}) and moved, unchanged, to ${where}`;
+  } else {
+    detail = `the file is missing, but ${backups.length} backup${backups.length === 1 ? '' : 's'} of it exist${backups.length === 1 ? 's' : ''}`;
+  }
   return new NotebookOpenError({
     problem: 'awaiting-recovery',
     path,
-    message: openErrorMessage('awaiting-recovery', path, detail, marker.movedTo, backups),
-    movedTo: marker.movedTo,
+    message: openErrorMessage('awaiting-recovery', path, detail, marker?.movedTo, backups),
+    ...(marker?.movedTo ? { movedTo: marker.movedTo } : {}),
     backups,
   });
 }
@@ -178,9 +190,14 @@ function awaitingRecoveryError(path: string, marker: RecoveryMarker, backups: Ba
 /** Read-only causes, each a sentence that says what to do. */
 const readOnlyBecause = {
   requested: () => 'It was opened read-only on request.',
-  otherWriter: (lockReason: string) => `${capitalize(lockReason)}. Close that Leadline, then open this notebook again to edit it.`,
-  folder: (dir: string, error: unknown) =>
-    `Leadline cannot write in the notebook's folder "${dir}" (${describeOsError(error)}). Make that folder writable, or copy the notebook to a folder you can write in, then open it again.`,
+  otherWriter: (lockReason: string, lockPath: string, elsewhere: boolean) =>
+    `${capitalize(lockReason)}. Close that Leadline, then open this notebook again to edit it.` +
+    (elsewhere ? ` If that computer no longer uses it (a lock left by a crash there), delete the lock file "${lockPath}" and open the notebook again.` : ''),
+  folder: (dir: string, error: unknown) => {
+    const code = errorCode(error);
+    const fix = code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some disk space' : 'Make that folder writable, or copy the notebook to a folder you can write in';
+    return `Leadline cannot write in the notebook's folder "${dir}" (${describeOsError(error)}). ${fix}, then open it again.`;
+  },
   file: (path: string) => `The notebook file "${path}" is marked read-only on disk. Make it writable, then open it again to edit it.`,
 };
 
@@ -239,7 +256,9 @@ export async function readNotebookFile(path: string, fs: NotebookFs = nodeFs): P
     if (!(error instanceof NotebookLoadFailure)) throw error;
     throw toOpenError(absolute, error, undefined, await listBackups(absolute, fs).catch(() => []));
   }
-  throw missingFileError(absolute, []);
+  const backups = await listBackups(absolute, fs).catch(() => []);
+  const marker = await readRecoveryMarker(absolute, fs);
+  throw marker || backups.length > 0 ? awaitingRecoveryError(absolute, marker, backups) : missingFileError(absolute, []);
 }
 
 export async function openNotebookStore(options: OpenStoreOptions): Promise<NotebookStore> {
@@ -256,7 +275,7 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
       await fs.mkdir(dirname(path));
       const result = await acquireLock(path, options.lockEnvironment ?? realLockEnvironment);
       if (result.acquired) lock = result.lock;
-      else readOnlyReason = readOnlyBecause.otherWriter(result.reason);
+      else readOnlyReason = readOnlyBecause.otherWriter(result.reason, lockPathFor(path), result.owner !== null && result.owner.hostname !== (options.lockEnvironment ?? realLockEnvironment).hostname());
     } catch (error) {
       // A read-only disk or folder: the notebook can still be read, just not saved.
       readOnlyReason = readOnlyBecause.folder(dirname(path), error);
@@ -283,9 +302,8 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
       // Only the lock holder may move the file: a read-only opener does not own it.
       const movable = error.problem === 'not-json' || error.problem === 'invalid';
       if (options.onCorrupt === 'move-aside' && movable && lock) {
-        // If even the move fails (odd file system), report the damage as if refusing.
-        movedTo = await moveAside(path, now(), fs).catch(() => undefined);
-        if (movedTo !== undefined) await keepForRecovery(path, { movedTo, damagedAt: now().toISOString(), detail: error.detail }, fs);
+        // If the move cannot be made safe (a full disk), report the damage as if refusing.
+        movedTo = await moveAsideForRecovery(path, error.detail, now(), fs).catch(() => undefined);
       }
       throw toOpenError(path, error, movedTo, await listBackups(path, fs).catch(() => []));
     }
@@ -311,10 +329,12 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
 
     const loaded = adapter.lastLoad;
     if (!loaded) {
-      if (!lock) throw missingFileError(path, backups);
       const marker = await readRecoveryMarker(path, fs);
-      if (marker && !options.recover) throw awaitingRecoveryError(path, marker, backups);
+      if (!lock) throw marker || backups.length > 0 ? awaitingRecoveryError(path, marker, backups) : missingFileError(path, backups);
+      if ((marker || backups.length > 0) && !options.recover) throw awaitingRecoveryError(path, marker, backups);
       const recovered = options.recover?.kind === 'restore' ? await readBackup(path, options.recover.backupId, fs) : undefined;
+      // A notebook that went missing: its backups stay, whatever the new one does.
+      if (!marker && backups.length > 0) await pinAllBackups(path, `taken before the notebook file went missing (noticed ${now().toISOString()})`, fs);
       const seed = recovered?.notebook ?? NotebookSchema.parse(options.seed()); // an invalid seed is a programming error
       const { onDisk } = await store.initialWrite(seed, { backupFirst: false });
       if (recovered) store.recoveredFrom = recovered.path;
@@ -338,13 +358,25 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
 }
 
 /**
- * After a damaged file was moved aside: pin the backups taken before (a fresh notebook's
- * saves must not prune them) and leave the marker that makes the next launch ask again.
- * Best effort: the move itself already kept the damaged data.
+ * Moves a damaged notebook aside so that the user can recover — but only once that is
+ * safe: first the backups taken before are pinned (a fresh notebook's saves must not
+ * prune them) and the marker that makes every launch ask again is written. If either
+ * cannot be written (a full disk), nothing moves and the damaged file stays where it is.
  */
-async function keepForRecovery(path: string, marker: RecoveryMarker, fs: NotebookFs): Promise<void> {
-  await pinAllBackups(path, `taken before the notebook was found damaged on ${marker.damagedAt}`, fs).catch(() => undefined);
-  await writeRecoveryMarker(path, marker, fs).catch(() => undefined);
+async function moveAsideForRecovery(path: string, detail: string, at: Date, fs: NotebookFs): Promise<string> {
+  const damagedAt = at.toISOString();
+  await pinAllBackups(path, `taken before the notebook was found damaged on ${damagedAt}`, fs);
+  await writeRecoveryMarker(path, { movedTo: '', damagedAt, detail }, fs);
+  let movedTo: string;
+  try {
+    movedTo = await moveAside(path, at, fs);
+  } catch (error) {
+    await clearRecoveryMarker(path, fs).catch(() => undefined);
+    throw error;
+  }
+  // The marker already holds back a fresh notebook; naming the copy is for the message.
+  await writeRecoveryMarker(path, { movedTo, damagedAt, detail }, fs).catch(() => undefined);
+  return movedTo;
 }
 
 /** A backup's notebook, validated; throws NotebookOpenError when there is no such backup or it is damaged. */
@@ -362,15 +394,22 @@ async function readBackup(path: string, id: string, fs: NotebookFs): Promise<{ n
   try {
     return { notebook: parseNotebook((await fs.readFile(info.path)).toString('utf8')).notebook, path: info.path };
   } catch (error) {
-    if (error instanceof NotebookLoadFailure) throw toOpenError(info.path, error, undefined, await listBackups(path, fs).catch(() => []));
-    throw toOpenError(info.path, new NotebookLoadFailure('unreadable', `it cannot be read (${describeOsError(error)})`, errorCode(error)), undefined, []);
+    const failure = error instanceof NotebookLoadFailure ? error : new NotebookLoadFailure('unreadable', `it cannot be read (${describeOsError(error)})`, errorCode(error));
+    throw new NotebookOpenError({
+      problem: failure.problem,
+      path: info.path,
+      message: `Leadline cannot restore the backup from ${info.createdAt}: ${failure.detail}. Nothing was changed; choose another backup.`,
+      backups: await listBackups(path, fs).catch(() => []),
+      ...(failure.code !== undefined ? { code: failure.code } : {}),
+    });
   }
 }
 
 /** What identifies one saved version of a file, to notice another process's save. */
 async function fileStamp(path: string, fs: NotebookFs): Promise<string | undefined> {
+  // Every save renames a new file into place: a new inode, even when size and mtime look the same.
   return fs.stat(path).then(
-    (s) => `${s.size}:${s.mtime.getTime()}`,
+    (s) => `${s.ino}:${s.size}:${s.mtime.getTime()}`,
     () => undefined,
   );
 }
@@ -409,6 +448,8 @@ class Store implements NotebookStore {
   private readonly retryDelayMs: (attempt: number) => number;
   private newestBackupAt: string | undefined;
   private writeError: string | undefined;
+  /** The OS reason of the last failed save, in words ("the disk is full, ENOSPC"). */
+  private writeReason: string | undefined;
   private readonly listeners = new Set<(s: StoreStatus) => void>();
 
   // Write pipeline state. `dirty`: memory is newer than the disk. `writing`: a drain loop
@@ -563,6 +604,7 @@ class Store implements NotebookStore {
       this.dirty = true;
       this.failures++;
       this.writeError = writeErrorMessage(this.path, error);
+      this.writeReason = describeOsError(error);
       for (const settle of [...batch, ...this.waiters.splice(0)]) settle(false);
       this.emit();
       return false;
@@ -627,8 +669,11 @@ class Store implements NotebookStore {
     // Let pending saves land first so the safety backup holds the latest saved state.
     await this.flush().catch(() => undefined);
     await this.backup(true);
-    // The state being replaced and what came before stay until the user unpins them.
-    await pinAllBackups(this.path, `taken before a backup was restored on ${this.now().toISOString()}`, this.fs).catch(() => undefined);
+    // The state being replaced and what came before stay until the user unpins them;
+    // without that promise kept, nothing is restored.
+    await pinAllBackups(this.path, `taken before a backup was restored on ${this.now().toISOString()}`, this.fs).catch((error: unknown) => {
+      throw new NotebookWriteError(`Leadline could not pin the backups before restoring (${describeOsError(error)}); nothing was changed. Free some disk space, then try again.`, errorCode(error));
+    });
     const outcome = await this.commit(restored.notebook);
     this.recoveredFrom = restored.path;
     this.emit();
@@ -644,13 +689,18 @@ class Store implements NotebookStore {
       this.clearRetry();
       this.kick();
     });
-    if (!onDisk) throw new NotebookWriteError(this.writeError ?? writeErrorMessage(this.path, undefined));
+    if (!onDisk) throw new NotebookWriteError(`Leadline could not write the latest changes to "${this.path}" (${this.writeReason ?? 'the disk refused them'}); the file holds the last saved version.`);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     try {
       if (this.readOnlyReason === undefined) {
+        // The file was deleted while open (by hand, by a sync tool): write it back, not leave nothing.
+        if (!this.dirty && !(await this.fs.stat(this.path).then(() => true, () => false))) {
+          this.dirty = true;
+          this.kick();
+        }
         await this.flush();
         // Routine backups copy the file before a save, at most once a minute: without this
         // one, the end of a session would be missing from backups/ until the next session.

@@ -32,6 +32,7 @@ export const ApiErrorCodeSchema = z.enum([
   'read-only',
   'storage',
   'conflict',
+  'recovery-needed',
   'not-supported',
   'internal',
 ]);
@@ -266,7 +267,8 @@ export const contract = {
   saveExport: returns<{ savedTo: string | null }>()(z.strictObject({ scope: ExportScopeSchema })),
   noteMarkdown: returns<{ markdown: string }>()(z.strictObject({ noteId: IdSchema })),
   listBackups: returns<BackupEntry[]>()(Empty),
-  restoreBackup: returns<Workspace>()(z.strictObject({ id: BackupIdSchema })),
+  /** `whileDamaged`: from the damage screen — refused (conflict) if the notebook was recovered meanwhile elsewhere. */
+  restoreBackup: returns<Workspace>()(z.strictObject({ id: BackupIdSchema, whileDamaged: z.boolean().optional() })),
   /** Keeps no longer a pinned backup: the rolling policy applies to it again. */
   unpinBackups: returns<BackupEntry[]>()(z.strictObject({ ids: z.array(BackupIdSchema).min(1).max(1000) })),
   /** For a notebook that was moved aside as damaged: begin a new one in its place (the damaged copy and backups stay). */

@@ -5,7 +5,7 @@ import { DeleteDialog } from './notes/DeleteDialog';
 import { LinkPicker } from './notes/LinkPicker';
 import { NotesPane } from './notes/NotesPane';
 import { Reader } from './reader/Reader';
-import { checkForChanges, flushEdits } from './state/actions';
+import { checkForChanges, sendDraftsNow } from './state/actions';
 import { dialog, libraryOpen, toggleLibrary } from './state/ui';
 import { DeleteArticleDialog } from './library/DeleteArticleDialog';
 import { LeadsDialog } from './library/LeadsDialog';
@@ -25,7 +25,7 @@ export function App() {
     void loadWorkspace();
     const removeKeys = installKeyboard();
     const removeCommands = connect().onCommand(runCommand);
-    const flush = (): void => void flushEdits();
+    const flush = (): void => sendDraftsNow();
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);
     // Other windows and tabs on this notebook (and, read-only, another process): their

@@ -58,7 +58,7 @@ export function perform<K extends MutatingCall>(label: string, name: K, input: C
   return enqueue(async () => {
     const result = await mutate(name, input);
     if (!isEmptyPatch(result.applied)) {
-      history.value = record(history.value, { label, patch: result.inverse, ...(coalesceKey ? { coalesceKey } : {}) });
+      history.value = record(history.value, { label, patch: result.inverse, ...(coalesceKey ? { coalesceKey, after: result.applied } : {}) });
     }
     return result;
   });
@@ -158,7 +158,8 @@ async function replaceWorkspace(run: () => Promise<Workspace>): Promise<void> {
   });
 }
 
-export const restoreBackup = (id: string): Promise<void> => replaceWorkspace(() => call('restoreBackup', { id }));
+/** `whileDamaged`: from the damage screen, refused if another window recovered the notebook meanwhile. */
+export const restoreBackup = (id: string, options: { whileDamaged?: boolean } = {}): Promise<void> => replaceWorkspace(() => call('restoreBackup', { id, ...options }));
 export const startOver = (): Promise<void> => replaceWorkspace(() => call('startOver', {}));
 export const unpinBackups = (ids: string[]) => enqueue(() => call('unpinBackups', { ids }));
 
@@ -221,7 +222,17 @@ export function editTags(noteId: string, text: string): void {
   draft(noteId, { tags: parseTags(text) });
 }
 
-/** Writes every draft now (on blur, on close, before the window goes away). */
+/**
+ * The window is going away: send every draft at once, not behind the queue — a request
+ * still waiting there when the page dies is never sent. No undo entry: there is no after.
+ */
+export function sendDraftsNow(): void {
+  clearTimeout(saveTimer);
+  for (const [id, { body, tags }] of drafts) void call('updateNote', { id, ...(body !== undefined ? { body } : {}), ...(tags ? { tags } : {}) }).catch(() => undefined);
+  drafts.clear();
+}
+
+/** Writes every draft now (on blur, on close of the editor, before an undo). */
 export function flushEdits(): Promise<unknown> {
   clearTimeout(saveTimer);
   const session = editSession;

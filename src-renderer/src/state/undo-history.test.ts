@@ -23,19 +23,29 @@ describe('undo history', () => {
     expect(h.redo).toEqual([]);
   });
 
+  const note = (body: string, status = 'open') => ({ id: 'n1', articleId: 'a', kind: 'lead' as const, status: status as 'open', body, tags: [], excerptIds: [], createdAt: 't', updatedAt: 't' });
+  const holding = (body: string, status?: string): Patch => ({ ...patch('x'), removeNoteIds: [], upsertNotes: [note(body, status)] });
+
   it('coalesces edits of one editing session, keeping the oldest inverse', () => {
-    let h = record(emptyHistory(), { label: 'edit', patch: patch('before-first'), coalesceKey: 'n1:1' });
-    h = record(h, { label: 'edit', patch: patch('before-second'), coalesceKey: 'n1:1' });
-    expect(h.undo).toEqual([{ label: 'edit', patch: patch('before-first'), coalesceKey: 'n1:1' }]);
-    h = record(h, { label: 'edit', patch: patch('other-session'), coalesceKey: 'n1:2' });
+    let h = record(emptyHistory(), { label: 'edit', patch: holding('before'), after: holding('one'), coalesceKey: 'n1:1' });
+    h = record(h, { label: 'edit', patch: holding('one'), after: holding('two'), coalesceKey: 'n1:1' });
+    expect(h.undo).toEqual([{ label: 'edit', patch: holding('before'), after: holding('two'), coalesceKey: 'n1:1' }]);
+    h = record(h, { label: 'edit', patch: holding('two'), after: holding('three'), coalesceKey: 'n1:2' });
     expect(h.undo).toHaveLength(2);
   });
 
+  it('does not coalesce across a change made elsewhere between two saves of a session', () => {
+    let h = record(emptyHistory(), { label: 'edit', patch: holding('before'), after: holding('one'), coalesceKey: 'n1:1' });
+    // Another window set the status to done; this session's next save starts from that.
+    h = record(h, { label: 'edit', patch: holding('one', 'done'), after: holding('two', 'done'), coalesceKey: 'n1:1' });
+    expect(h.undo.map((e) => e.patch)).toEqual([holding('before'), holding('one', 'done')]);
+  });
+
   it('a coalesced entry expects the records as the newest edit left them', () => {
-    const expecting = (id: string, version: string): Patch => ({ ...patch(id), expect: [{ record: 'note', id: 'n1', version }] });
-    let h = record(emptyHistory(), { label: 'edit', patch: expecting('before-first', 'a'.repeat(40)), coalesceKey: 'n1:1' });
-    h = record(h, { label: 'edit', patch: expecting('before-second', 'b'.repeat(40)), coalesceKey: 'n1:1' });
-    expect(h.undo).toEqual([{ label: 'edit', patch: expecting('before-first', 'b'.repeat(40)), coalesceKey: 'n1:1' }]);
+    const expecting = (body: string, version: string): Patch => ({ ...holding(body), expect: [{ record: 'note', id: 'n1', version }] });
+    let h = record(emptyHistory(), { label: 'edit', patch: expecting('before', 'a'.repeat(40)), after: holding('one'), coalesceKey: 'n1:1' });
+    h = record(h, { label: 'edit', patch: expecting('one', 'b'.repeat(40)), after: holding('two'), coalesceKey: 'n1:1' });
+    expect(h.undo).toEqual([{ label: 'edit', patch: expecting('before', 'b'.repeat(40)), after: holding('two'), coalesceKey: 'n1:1' }]);
   });
 
   it('drops a refused step from its stack only', () => {

@@ -12,6 +12,8 @@ export interface HistoryEntry {
   label: string;
   patch: Patch;
   coalesceKey?: string;
+  /** For coalescing: the records as the action left them (the mutation's applied patch). */
+  after?: Patch;
 }
 
 export interface UndoHistory {
@@ -28,11 +30,29 @@ export function emptyHistory(): UndoHistory {
 /** A new action: its inverse goes on the undo stack and the redo stack is cleared. */
 export function record(history: UndoHistory, entry: HistoryEntry): UndoHistory {
   const top = history.undo.at(-1);
-  if (entry.coalesceKey !== undefined && top?.coalesceKey === entry.coalesceKey) {
-    const merged: HistoryEntry = { ...top, patch: withExpectations(top.patch, entry.patch) };
+  // One session, and nothing changed the records between its saves (another window may have):
+  // then the first save's inverse still undoes the whole session.
+  if (entry.coalesceKey !== undefined && top?.coalesceKey === entry.coalesceKey && sameRecords(top.after?.upsertNotes, entry.patch.upsertNotes)) {
+    const merged: HistoryEntry = { ...top, patch: withExpectations(top.patch, entry.patch), ...(entry.after ? { after: entry.after } : {}) };
     return { undo: [...history.undo.slice(0, -1), merged], redo: [] };
   }
   return { undo: [...history.undo, entry].slice(-HISTORY_LIMIT), redo: [] };
+}
+
+/** JSON with sorted keys: the same record says the same, whichever way its object was built. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+function sameRecords(a: readonly object[] | undefined, b: readonly object[] | undefined): boolean {
+  return a !== undefined && b !== undefined && canonical(a) === canonical(b);
 }
 
 /** The older patch's changes, with the newer one's preconditions (they describe the records as they are now). */

@@ -8,6 +8,7 @@ import type { Excerpt, Note } from '@shared/model';
 import { documentOf } from '@shared/article-document';
 import { anchorAll } from '@shared/anchoring';
 import { ApiCallError, call } from '../api/client';
+import { saveState } from './ui';
 
 export const workspace = signal<Workspace | null>(null);
 export const loadError = signal<ApiError | null>(null);
@@ -75,6 +76,8 @@ export async function reloadWorkspace(): Promise<void> {
 /** The store's status (read-only, failing writes) for the banner. */
 export function updateStoreInfo(info: StoreInfo): void {
   if (workspace.value) workspace.value = { ...workspace.value, store: info };
+  // The background retry got the kept changes onto the disk.
+  if (saveState.value === 'kept' && info.writeError === undefined) saveState.value = 'saved';
 }
 
 /** Applies a patch the server has already applied, keeping only the current article's records. */

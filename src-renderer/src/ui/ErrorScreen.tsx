@@ -3,6 +3,9 @@ import { useEffect } from 'preact/hooks';
 import type { ApiError, BackupEntry } from '@shared/api';
 import { ApiCallError, call } from '../api/client';
 import { restoreBackup, startOver } from '../state/actions';
+import { loadWorkspace } from '../state/workspace';
+
+const RECHECK_MS = 2000;
 
 /**
  * Shown instead of the app when the notebook cannot be opened: what, where, what to do.
@@ -12,14 +15,17 @@ import { restoreBackup, startOver } from '../state/actions';
 export function ErrorScreen({ error }: { error: ApiError }) {
   const backups = useSignal<BackupEntry[]>([]);
   const actionError = useSignal<string | null>(null);
-  const movedAside = error.details?.some((d) => d.startsWith('The damaged file was moved')) ?? false;
+  const recoverable = error.code === 'recovery-needed';
 
   useEffect(() => {
-    if (error.code !== 'notebook-unavailable') return;
     call('listBackups', {}).then(
       (list) => (backups.value = list),
       () => undefined,
     );
+    if (!recoverable) return;
+    // Another window may make the choice: then this one shows the notebook too.
+    const timer = setInterval(() => void loadWorkspace(), RECHECK_MS);
+    return () => clearInterval(timer);
   }, [error]);
 
   const attempt = async (run: () => Promise<void>): Promise<void> => {
@@ -42,10 +48,10 @@ export function ErrorScreen({ error }: { error: ApiError }) {
           ))}
         </ul>
       )}
-      {movedAside && (
+      {recoverable && (
         <p class="error-actions">
           {newest && (
-            <button type="button" class="primary-button" onClick={() => void attempt(() => restoreBackup(newest.id))}>
+            <button type="button" class="primary-button" onClick={() => void attempt(() => restoreBackup(newest.id, { whileDamaged: true }))}>
               Restore the newest backup ({new Date(newest.createdAt).toLocaleString()})
             </button>
           )}
@@ -56,8 +62,8 @@ export function ErrorScreen({ error }: { error: ApiError }) {
       )}
       {actionError.value && <p class="error-message">{actionError.value}</p>}
       <p class="error-hint">
-        {movedAside
-          ? 'Nothing was deleted: the damaged copy and every backup stay where they are, whichever you choose.'
+        {recoverable
+          ? 'Nothing is deleted: every backup (and a damaged copy, if there is one) stays where it is, whichever you choose.'
           : 'Your file has not been changed. Fix or move it, then start Leadline again — or start with another notebook using --notebook FILE.'}
       </p>
     </div>

@@ -8,7 +8,7 @@ export function StoreBanner() {
   if (store.writeError) {
     return (
       <div class="store-banner error" role="alert">
-        <strong>Your latest changes are not on disk yet.</strong> {store.writeError} Leadline keeps them in memory and retries; the file on disk still holds your last saved version.
+        <strong>Your latest changes are not on disk yet.</strong> {store.writeError}
       </div>
     );
   }
