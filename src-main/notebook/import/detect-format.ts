@@ -10,15 +10,15 @@ import { binaryKind } from './binary-signature';
 import { baseName, extensionOf } from './file-name';
 import { binaryFile } from './import-error';
 
-const BY_EXTENSION: Readonly<Record<string, ArticleFormat>> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-};
+const BY_EXTENSION: ReadonlyMap<string, ArticleFormat> = new Map([
+  ['.txt', 'text'],
+  ['.text', 'text'],
+  ['.md', 'markdown'],
+  ['.markdown', 'markdown'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+  ['.xhtml', 'html'],
+]);
 
 /** How many bytes the sniffing looks at: a page's doctype or <html> tag comes first. */
 const SNIFF_BYTES = 1024;
@@ -50,7 +50,7 @@ export function refuseBinary(bytes: Uint8Array, fileName: string): void {
 /** The format to read `bytes` as; throws an ImportError for a binary file. */
 export function detectFormat(fileName: string, bytes: Uint8Array): ArticleFormat {
   refuseBinary(bytes, fileName);
-  const known = BY_EXTENSION[extensionOf(fileName)];
+  const known = BY_EXTENSION.get(extensionOf(fileName));
   if (known) return known;
   return HTML_START.test(headText(bytes)) ? 'html' : 'text';
 }
