@@ -73,14 +73,22 @@ function gatherIntoBody(document: HtmlDocument): void {
 }
 
 /**
+ * linkedom's document as linkedom types it. Our interfaces above are what our code reads;
+ * Readability takes the same object as a DOM Document, whose type Electron's typings
+ * redeclare, so the object keeps linkedom's own type until it is handed over.
+ */
+export type LinkedomDocument = ReturnType<typeof parseHTML>['document'];
+
+/**
  * Parses a whole page or a fragment into a document with a <body>. linkedom only makes a
  * real <html> root when the markup has one; without it ("<p>…", "<title>…<p>…") the first
  * element would become the root, so such markup is wrapped first.
  */
-export function parseHtmlDocument(html: string): HtmlDocument {
-  const parsed: HtmlDocument = parseHTML(html).document;
-  const document: HtmlDocument =
-    parsed.documentElement && tagOf(parsed.documentElement) === 'html'
+export function parseHtmlDocument(html: string): LinkedomDocument {
+  const parsed: LinkedomDocument = parseHTML(html).document;
+  const root: HtmlElement | null = parsed.documentElement;
+  const document: LinkedomDocument =
+    root && tagOf(root) === 'html'
       ? parsed
       : parseHTML(`<!DOCTYPE html><html><head></head><body>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</body></html>`).document;
   gatherIntoBody(document);
