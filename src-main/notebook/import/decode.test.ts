@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decode, MAX_FILE_BYTES } from './decode';
-import { ImportError } from './import-error';
+import { importFailure as failure } from './testdata/expect-failure';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`./testdata/${name}`, import.meta.url));
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
-
-/** The ImportError `run` throws (the test fails when it throws nothing or something else). */
-function failure(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('decode', () => {
   it('reads UTF-8 with and without a BOM, dropping the BOM', () => {
@@ -41,6 +30,15 @@ describe('decode', () => {
     expect(decode(koi8, 'ru.html').text).toContain('Привет');
   });
 
+  it('reads the saved news page as windows-1252', () => {
+    const { text, encoding } = decode(fixture('news-page.html'), 'news-page.html');
+    expect(encoding).toBe('windows-1252');
+    expect(text).toContain('Zaporizhzhia’s');
+    expect(text).toContain('about €25');
+    expect(text).not.toContain('\uFFFD');
+  });
+
+
   it('ignores a charset declaration in plain text and Markdown files', () => {
     const declared = bytes('<meta charset="windows-1252"> caf', [0xe9]);
     expect(failure(() => decode(declared, 'note.md')).reason).toBe('undecodable');
@@ -57,7 +55,7 @@ describe('decode', () => {
   it('refuses a file over 20 MB without decoding it', () => {
     const error = failure(() => decode(new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61), 'C:\\Users\\ana\\dump.txt'));
     expect(error.reason).toBe('too-large');
-    expect(error.message).toBe('"dump.txt" is 20.1 MB, more than the 20 MB an article may hold; split it into smaller files. Nothing was imported.');
+    expect(error.message).toBe('"dump.txt" is 20.1 MB, more than the 20 MB an article may hold; split it into smaller parts. Nothing was imported.');
     expect(decode(new Uint8Array(MAX_FILE_BYTES).fill(0x61), 'ok.txt').text.length).toBe(MAX_FILE_BYTES);
   });
 

@@ -17,9 +17,12 @@ export class ImportError extends Error {
   }
 }
 
-/** The name as quoted in messages: the file name in double quotes, or a paste's label as it is. */
+/** What a paste is called in messages, in place of a file name. */
+export const PASTED = 'The pasted text';
+
+/** The name as quoted in messages: the file name in double quotes, or the paste's label as it is. */
 function quoted(fileName: string): string {
-  return fileName.startsWith('the pasted ') ? fileName : `"${fileName}"`;
+  return fileName === PASTED ? fileName : `"${fileName}"`;
 }
 
 function fail(reason: ImportFailure, fileName: string, sentence: string): ImportError {
@@ -27,13 +30,14 @@ function fail(reason: ImportFailure, fileName: string, sentence: string): Import
 }
 
 export function emptyFile(fileName: string): ImportError {
+  if (fileName === PASTED) return fail('empty', fileName, 'is empty; copy the text again and paste it.');
   return fail('empty', fileName, 'is empty, so there is no text to read; check that it was saved completely.');
 }
 
 export function tooLarge(fileName: string, bytes: number, limitBytes: number): ImportError {
   // Rounded up, so a file just over the limit never reads as the limit itself.
   const mb = (n: number): string => `${Math.ceil(n / 100_000) / 10} MB`;
-  return fail('too-large', fileName, `is ${mb(bytes)}, more than the ${mb(limitBytes)} an article may hold; split it into smaller files.`);
+  return fail('too-large', fileName, `is ${mb(bytes)}, more than the ${mb(limitBytes)} an article may hold; split it into smaller parts.`);
 }
 
 /** `looksLike` names what the bytes seem to be ("a PDF"), or is null when nothing more is known. */
@@ -56,8 +60,13 @@ export function undecodable(fileName: string, problem: { declared: string } | { 
   return fail('undecodable', fileName, `${why}; save it again as UTF-8 and import that file.`);
 }
 
-export function noReadableText(fileName: string): ImportError {
-  return fail('no-readable-text', fileName, 'has no readable article text (a page that builds its text with scripts shows none here, as Leadline never runs them); copy the text and paste it instead.');
+/** A page whose reader view is empty, or a text or Markdown file with nothing but markup, front matter or a title. */
+export function noReadableText(fileName: string, what: 'page' | 'text'): ImportError {
+  const why =
+    what === 'page'
+      ? '(a page that builds its text with scripts shows none here, as Leadline never runs them); copy the text and paste it instead.'
+      : '(only markup, front matter or a title); add the text and import it again.';
+  return fail('no-readable-text', fileName, `has no readable article text ${why}`);
 }
 
 /** The document broke a limit of the article model (too many blocks or marks) or its invariants. */

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArticleDocumentSchema } from '../../shared/article-document';
 import { decode } from './decode';
-import { ImportError } from './import-error';
 import { blockLines, markLines } from './testdata/document-view';
+import { importFailure } from './testdata/expect-failure';
 import { webPageToArticle } from './web-page';
 
 const page = (name: string): string => decode(readFileSync(new URL(`./testdata/${name}`, import.meta.url)), name).text;
@@ -94,15 +94,9 @@ describe('webPageToArticle: hostile markup', () => {
 describe('webPageToArticle: pages without article text', () => {
   it('fails with "has no readable article text", naming the file', () => {
     for (const html of [page('empty-app-page.html'), '<html><body></body></html>', '<p>   </p>', '<svg><text>only drawing</text></svg>']) {
-      let error: unknown;
-      try {
-        webPageToArticle(html, 'dashboard.html');
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(ImportError);
-      expect((error as ImportError).reason).toBe('no-readable-text');
-      expect((error as ImportError).message).toMatch(/^"dashboard\.html" has no readable article text .* Nothing was imported\.$/);
+      const error = importFailure(() => webPageToArticle(html, '/home/ana/dashboard.html'));
+      expect(error.reason).toBe('no-readable-text');
+      expect(error.message).toMatch(/^"dashboard\.html" has no readable article text .* Nothing was imported\.$/);
     }
   });
 

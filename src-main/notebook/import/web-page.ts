@@ -8,7 +8,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { ArticleDocument } from '../../shared/article-document';
-import { titleFromFileName } from './file-name';
+import { baseName, titleFromFileName } from './file-name';
 import { parseHtmlDocument, type HtmlDocument, type HtmlNode, type LinkedomDocument } from './html-dom';
 import { htmlToDocument } from './html-document';
 import { noReadableText } from './import-error';
@@ -55,10 +55,10 @@ export function webPageToArticle(html: string, fileName: string): WebPageArticle
   pointBaseAt(page, metadata.url);
   removeBoilerplate(page);
   const article = readArticle(page);
-  if (!article?.content || !field(article.textContent)) throw noReadableText(fileName);
+  if (!article?.content || !field(article.textContent)) throw noReadableText(baseName(fileName), 'page');
   const title = field(article.title) ?? metadata.title ?? titleFromFileName(fileName);
   const document = htmlToDocument(article.content, { title });
-  if (document.blocks.length === 0) throw noReadableText(fileName);
+  if (document.blocks.length === 0) throw noReadableText(baseName(fileName), 'page');
   const source: WebPageSource = {
     ...(metadata.url ? { url: metadata.url } : {}),
     ...((field(article.siteName) ?? metadata.outlet) ? { outlet: field(article.siteName) ?? metadata.outlet } : {}),
