@@ -1,0 +1,92 @@
+/**
+ * What an import gives the notebook: the article as the reader will show it, checked
+ * against the article model's limits, or the one ImportError that says why not. Shared by
+ * files and pastes.
+ */
+import { ArticleDocumentSchema, type ArticleDocument } from '../../shared/article-document';
+import type { ArticleFormat } from '../../shared/model';
+import { ImportError, tooComplex } from './import-error';
+import { collapseSpace } from './white-space';
+
+export interface ImportedSource {
+  url?: string;
+  outlet?: string;
+  date?: string;
+  byline?: string;
+}
+
+export interface ImportedArticle {
+  title: string;
+  source?: ImportedSource;
+  format: ArticleFormat;
+  /**
+   * The decoded original (BOM removed): what the notebook keeps as the source of truth.
+   * For plain text, the body after the title line, as articleFromText stores it, so the
+   * text's canonical form is the document's text.
+   */
+  content: string;
+  /** What the reader shows; every excerpt anchors on its text. */
+  document: ArticleDocument;
+  /** `now` as an ISO timestamp: when the article entered the notebook. */
+  addedAt: string;
+}
+
+export type ImportResult = { ok: true; article: ImportedArticle } | { ok: false; error: ImportError };
+
+/** The article model's limits (ArticleSchema, ArticleSourceSchema). */
+const MAX_TITLE = 1000;
+const MAX_URL = 2048;
+const MAX_OUTLET = 500;
+const MAX_DATE = 100;
+
+/** Cuts text to `max` UTF-16 units without splitting a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** The source within the model's limits: a URL or date too long to be real is dropped, names are cut. */
+function fittedSource(source: ImportedSource | undefined): ImportedSource | undefined {
+  if (!source) return undefined;
+  const fitted: ImportedSource = {
+    ...(source.url && source.url.length <= MAX_URL ? { url: source.url } : {}),
+    ...(source.outlet ? { outlet: clip(source.outlet, MAX_OUTLET) } : {}),
+    ...(source.date && source.date.length <= MAX_DATE ? { date: source.date } : {}),
+    ...(source.byline ? { byline: clip(source.byline, MAX_OUTLET) } : {}),
+  };
+  return Object.keys(fitted).length > 0 ? fitted : undefined;
+}
+
+export interface ArticleParts {
+  title: string;
+  source?: ImportedSource;
+  format: ArticleFormat;
+  content: string;
+  document: ArticleDocument;
+}
+
+/** The article, its title and source fitted to the model; throws when the document breaks the model's rules. */
+export function importedArticle(parts: ArticleParts, fileName: string, now: Date): ImportedArticle {
+  const checked = ArticleDocumentSchema.safeParse(parts.document);
+  if (!checked.success) throw tooComplex(fileName, checked.error.issues[0]?.message ?? 'invalid document');
+  const source = fittedSource(parts.source);
+  return {
+    title: clip(collapseSpace(parts.title), MAX_TITLE) || 'Untitled',
+    ...(source ? { source } : {}),
+    format: parts.format,
+    content: parts.content,
+    document: parts.document,
+    addedAt: now.toISOString(),
+  };
+}
+
+/** Runs an import, turning its ImportError into a failed result; any other error is a bug and is thrown. */
+export function importResult(run: () => ImportedArticle): ImportResult {
+  try {
+    return { ok: true, article: run() };
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, error };
+    throw error;
+  }
+}
