@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(root, 'src-main/main/index.ts'),
           host: resolve(root, 'src-main/host/index.ts'),
           'export-cli': resolve(root, 'src-main/cli/index.ts'),
+          'import-cli': resolve(root, 'src-main/cli/import-main.ts'),
         },
       },
     },

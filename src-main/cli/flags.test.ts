@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFlags } from './flags';
+import { parseFlags, parseFlagsAndPaths } from './flags';
 
 const spec = { notebook: 'string', all: 'boolean' } as const;
 
@@ -17,5 +17,11 @@ describe('parseFlags', () => {
   });
   it('skips what the caller says to ignore', () => {
     expect(parseFlags(['--no-sandbox', '--all'], spec, (a) => a === '--no-sandbox')).toEqual({ ok: true, values: { all: true } });
+  });
+
+  it('keeps plain arguments as paths, a string flag taking the next one as its value', () => {
+    const importSpec = { notebook: 'string', update: 'string', help: 'boolean' } as const;
+    expect(parseFlagsAndPaths(['--notebook', 'n.json', 'a.md', '--update', 'x1', 'b c.html'], importSpec)).toEqual({ ok: true, values: { notebook: 'n.json', update: 'x1' }, paths: ['a.md', 'b c.html'] });
+    expect(parseFlagsAndPaths(['--nope', 'a.md'], importSpec)).toEqual({ ok: false, error: 'unknown flag "--nope"' });
   });
 });

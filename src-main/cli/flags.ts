@@ -32,3 +32,24 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec, ignore: (arg
   }
   return { ok: true, values };
 }
+
+/**
+ * Flags plus the plain arguments between them (file paths): `--update ID a.md b.html`.
+ * A string flag's value is the flag's, never a path.
+ */
+export function parseFlagsAndPaths(argv: readonly string[], spec: FlagSpec): (ParsedFlags & { ok: false }) | { ok: true; values: FlagValues; paths: string[] } {
+  const flags: string[] = [];
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      paths.push(arg);
+      continue;
+    }
+    flags.push(arg);
+    const name = /^--([a-z][a-z-]*)$/.exec(arg)?.[1];
+    if (name && spec[name] === 'string' && i + 1 < argv.length) flags.push(argv[++i]!);
+  }
+  const parsed = parseFlags(flags, spec);
+  return parsed.ok ? { ok: true, values: parsed.values, paths } : parsed;
+}

@@ -18,6 +18,10 @@ export function buildMenu(send: (command: AppCommand) => void, showAbout: () => 
     {
       label: '&File',
       submenu: [
+        command('Import…', 'import', 'CmdOrCtrl+O'),
+        command('Paste as New Article…', 'paste-article', 'CmdOrCtrl+Shift+V'),
+        command('Update Article from File…', 'update-article'),
+        { type: 'separator' },
         command('Export Markdown…', 'export-markdown', 'CmdOrCtrl+E'),
         command('Export Whole Notebook…', 'export-notebook'),
         { type: 'separator' },
@@ -51,6 +55,9 @@ export function buildMenu(send: (command: AppCommand) => void, showAbout: () => 
     {
       label: '&View',
       submenu: [
+        command('Library', 'toggle-library'),
+        command('Leads Across the Library…', 'show-leads'),
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

@@ -321,6 +321,39 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
     },
     listArticles: { bases: [{}], fields: [], refused: [] },
     listLeads: { bases: [{}], fields: [], refused: [] },
+    importArticle: {
+      bases: [{ fileName: 'memo.md', data: Buffer.from('# Memo\n\nSome text.\n').toString('base64') }],
+      fields: [
+        { path: ['fileName'], required: true, bad: ['', 'n'.repeat(1001), ...NOT_STRING] },
+        { path: ['data'], required: true, bad: ['not base64!', '====', ...NOT_STRING] },
+      ],
+      refused: [
+        ['an empty file', { fileName: 'empty.txt', data: '' }],
+        ['a PNG', { fileName: 'picture.txt', data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64') }],
+        ['invalid UTF-8', { fileName: 'bad.txt', data: Buffer.from([0x41, 0xff, 0xfe, 0xfd, 0x42]).toString('base64') }],
+        ['a page with no text', { fileName: 'page.html', data: Buffer.from('<html><body><script>x()</script></body></html>').toString('base64') }],
+      ],
+    },
+    pasteArticle: {
+      bases: [{ text: 'Pasted words.', html: '' }, { text: '', html: '<p>Pasted <b>words</b>.</p>' }],
+      fields: [
+        { path: ['text'], required: true, bad: NOT_STRING },
+        { path: ['html'], required: true, bad: NOT_STRING },
+      ],
+      refused: [['nothing pasted', { text: '  ', html: '' }]],
+    },
+    updateArticle: {
+      bases: [{ articleId: f.articleId, fileName: 'new.txt', data: Buffer.from('A newer text\n\nof the article.').toString('base64') }],
+      fields: [
+        { path: ['articleId'], required: true, bad: BAD_ID },
+        { path: ['fileName'], required: true, bad: ['', ...NOT_STRING] },
+        { path: ['data'], required: true, bad: ['not base64!', ...NOT_STRING] },
+      ],
+      refused: [
+        ...UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id, fileName: 'new.txt', data: Buffer.from('x y').toString('base64') }]),
+        ['an empty file', { articleId: f.articleId, fileName: 'new.txt', data: '' }],
+      ],
+    },
     renameArticle: {
       bases: [{ articleId: f.articleId, title: 'A new title' }],
       fields: [

@@ -262,4 +262,34 @@ describe('the notebook service', () => {
     await api.createNote({ articleId: ws.article.id, kind: 'lead', selectors: [select(notebook, 'Hmeimim base')], excerptIds: [] });
     expect(await dispatch(api, 'applyPatch', created.inverse)).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
+
+  it('imports files into the library, names a file already there, pastes, and updates a source with a report', async () => {
+    const api = await start();
+    const memo = Buffer.from('# Field memo\n\nThe convoy left *Latakia* on 3 March.\n\n- Check the port records\n').toString('base64');
+    const added = await api.importArticle({ fileName: 'memo.md', data: memo });
+    expect(added).toMatchObject({ title: 'Field memo', duplicate: false, saved: true });
+    const again = await api.importArticle({ fileName: 'copy of memo.md', data: memo });
+    expect(again).toMatchObject({ articleId: added.articleId, duplicate: true });
+    const refused = await dispatch(api, 'importArticle', { fileName: 'photo.txt', data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('photo.txt') } });
+
+    const opened = await api.openArticle({ articleId: added.articleId });
+    expect(opened.article).toMatchObject({ title: 'Field memo', format: 'markdown' });
+    expect(opened.article.document?.text).toContain('The convoy left Latakia on 3 March.');
+    const text = opened.article.document!.text;
+    const at = text.indexOf('Latakia');
+    const selectors = { quote: { type: 'TextQuoteSelector' as const, exact: 'Latakia', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: at, end: at + 7 } };
+    await api.createNote({ articleId: added.articleId, kind: 'lead', selectors: [selectors], excerptIds: [] });
+
+    const revised = Buffer.from('# Field memo\n\nA new first line.\n\nThe convoy left *Latakia* on 3 March.\n').toString('base64');
+    const updated = await api.updateArticle({ articleId: added.articleId, fileName: 'memo-v2.md', data: revised });
+    expect(updated.report).toEqual({ stayed: 0, moved: 1, changed: 0, orphaned: 0 });
+    const summaries = await api.listArticles({});
+    expect(summaries.find((a) => a.id === added.articleId)).toMatchObject({ versions: 1, notes: 1, openLeads: 1 });
+    expect((await api.listLeads({})).map((l) => l.articleTitle)).toEqual(['Field memo']);
+
+    const pasted = await api.pasteArticle({ text: 'Plain words', html: '<h1>Pasted page</h1><p>Some <a href="https://example.org">linked</a> words.</p>' });
+    expect(pasted).toMatchObject({ title: 'Pasted page', duplicate: false });
+    expect((await api.listArticles({})).length).toBe(3);
+  });
 });

@@ -12,6 +12,9 @@ import { exportFileName, exportMarkdown, noteToMarkdown, ExportError } from './e
 import * as ops from './operations';
 import * as library from './article-operations';
 import { articleSummaries, leadEntries } from './library';
+import { importFile } from './import/import-file';
+import { importPaste } from './import/import-paste';
+import type { ImportResult } from './import/imported-article';
 import { applyUndoPatch } from './patch';
 import { NotebookOpenError, NotebookWriteError, type BackupInfo, type CommitOutcome, type NotebookStore, type Recovery } from './store';
 import { unpinBackups } from './backups';
@@ -177,6 +180,14 @@ function createHandlers(
     return workspace();
   }
 
+  /** Adds what an import made (or names the article already holding that text). */
+  async function addImported(imported: ImportResult): Promise<SavedMutation & { articleId: string; title: string; duplicate: boolean }> {
+    if (!imported.ok) throw new ApiFailure('invalid-input', imported.error.message);
+    const result = await mutate((n) => library.addArticle(n, imported.article, ctx));
+    const title = openStore().read().articles.find((a) => a.id === result.articleId)?.title ?? imported.article.title;
+    return { ...result, title };
+  }
+
   async function backupEntries(): Promise<BackupEntry[]> {
     const store = current();
     const backups: BackupInfo[] = store instanceof Error ? store.backups : await store.listBackups();
@@ -194,6 +205,16 @@ function createHandlers(
     },
     listArticles: async () => articleSummaries(openStore().read()),
     listLeads: async () => leadEntries(openStore().read()),
+    importArticle: async ({ fileName, data }) => {
+      const imported = importFile({ fileName, bytes: Buffer.from(data, 'base64'), now: ctx.now() });
+      return addImported(imported);
+    },
+    pasteArticle: async ({ text, html }) => addImported(importPaste({ text, html, now: ctx.now() })),
+    updateArticle: async ({ articleId, fileName, data }) => {
+      const imported = importFile({ fileName, bytes: Buffer.from(data, 'base64'), now: ctx.now() });
+      if (!imported.ok) throw new ApiFailure('invalid-input', imported.error.message);
+      return mutate((n) => library.updateArticleText(n, articleId, imported.article, ctx));
+    },
     renameArticle: (input) => mutate((n) => library.renameArticle(n, input)),
     deleteArticle: (input) => mutate((n) => library.deleteArticle(n, input)),
     reattachExcerpt: (input) => mutate((n) => library.reattachExcerpt(n, input)),

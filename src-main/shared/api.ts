@@ -192,6 +192,12 @@ const BackupIdSchema = z.string().min(1).max(200);
 
 const Tags = z.array(TagSchema).max(100);
 
+/** A file's bytes, base64-encoded (20 MB of file at most), and its name (for its format and messages). */
+const FileSchema = z.strictObject({
+  fileName: z.string().min(1).max(1000),
+  data: z.base64().max(26_666_668),
+});
+
 interface CallDef<Input extends z.ZodType, Output> {
   input: Input;
   /** Type-only: the result a successful call resolves to. */
@@ -211,6 +217,14 @@ export const contract = {
   listArticles: returns<ArticleSummary[]>()(Empty),
   /** Every lead of every article. */
   listLeads: returns<LeadEntry[]>()(Empty),
+  /** Imports a text, Markdown or saved web page file; a file already in the library is named, not added twice. */
+  importArticle: returns<SavedMutation<{ articleId: string; title: string; duplicate: boolean }>>()(FileSchema),
+  /** Makes an article of pasted text or HTML (the clipboard's flavours). */
+  pasteArticle: returns<SavedMutation<{ articleId: string; title: string; duplicate: boolean }>>()(
+    z.strictObject({ text: z.string().max(20_000_000), html: z.string().max(20_000_000) }).refine((v) => v.text.trim() !== '' || v.html.trim() !== '', { message: 'nothing was pasted' }),
+  ),
+  /** Replaces an article's text with a newer version of its source; the old text is kept. */
+  updateArticle: returns<SavedMutation<{ report: UpdateReport }>>()(FileSchema.extend({ articleId: IdSchema })),
   renameArticle: returns<SavedMutation>()(z.strictObject({ articleId: IdSchema, title: z.string().min(1).max(1000) })),
   /** Deletes an article with its excerpts and notes (undoable; backups keep it too). */
   deleteArticle: returns<SavedMutation<{ notes: number; excerpts: number }>>()(z.strictObject({ articleId: IdSchema })),
@@ -300,6 +314,11 @@ export type LeadlineApi = {
 export type ApiHandlers = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> };
 
 export const AppCommandSchema = z.enum([
+  'import',
+  'paste-article',
+  'update-article',
+  'show-leads',
+  'toggle-library',
   'export-markdown',
   'export-notebook',
   'undo',

@@ -10,6 +10,9 @@ import { dialog, libraryOpen, toggleLibrary } from './state/ui';
 import { DeleteArticleDialog } from './library/DeleteArticleDialog';
 import { LeadsDialog } from './library/LeadsDialog';
 import { LibrarySidebar } from './library/LibrarySidebar';
+import { PasteDialog } from './library/PasteDialog';
+import { ImportProgressBar } from './library/ImportProgressBar';
+import { importFiles } from './library/import-files';
 import { loadError, loadWorkspace, workspace } from './state/workspace';
 import { BackupsDialog } from './ui/BackupsDialog';
 import { ErrorScreen } from './ui/ErrorScreen';
@@ -34,12 +37,28 @@ export function App() {
       if (document.visibilityState === 'visible' && workspace.value) void checkForChanges();
     };
     const timer = setInterval(check, CHANGE_CHECK_MS);
+    // Files dropped anywhere on the window are imported (never opened by the page).
+    const hasFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: DragEvent): void => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent): void => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      void importFiles([...(event.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
     window.addEventListener('focus', check);
     document.addEventListener('visibilitychange', check);
     return () => {
       removeKeys();
       removeCommands();
       clearInterval(timer);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
       window.removeEventListener('focus', check);
       document.removeEventListener('visibilitychange', check);
       window.removeEventListener('pagehide', flush);
@@ -73,6 +92,7 @@ export function App() {
         </aside>
       </div>
       <Dialogs />
+      <ImportProgressBar />
       <ToastHost />
     </div>
   );
@@ -94,6 +114,8 @@ function Dialogs() {
       return <ShortcutsDialog />;
     case 'leads':
       return <LeadsDialog />;
+    case 'paste':
+      return <PasteDialog />;
     case 'delete-article':
       return <DeleteArticleDialog articleId={open.articleId} />;
   }

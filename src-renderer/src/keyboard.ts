@@ -8,7 +8,9 @@ import { stepHighlight } from './reader/navigation';
 import { readerSelection } from './reader/selection';
 import { act } from './reader/SelectionToolbar';
 import { redo, undo } from './state/actions';
-import { dialog } from './state/ui';
+import { dialog, toggleLibrary } from './state/ui';
+import { article } from './state/workspace';
+import { importFiles, pickFiles, updateFromFile } from './library/import-files';
 
 export function runCommand(command: AppCommand): void {
   // From the menu (macOS keeps menu accelerators live): in a text field, undo is the field's own.
@@ -40,6 +42,21 @@ export function runCommand(command: AppCommand): void {
     case 'find':
       document.getElementById(SEARCH_INPUT_ID)?.focus();
       return;
+    case 'import':
+      void pickFiles(true).then(importFiles);
+      return;
+    case 'paste-article':
+      dialog.value = { kind: 'paste' };
+      return;
+    case 'update-article':
+      if (article.value) void updateFromFile(article.value.id);
+      return;
+    case 'show-leads':
+      dialog.value = { kind: 'leads' };
+      return;
+    case 'toggle-library':
+      toggleLibrary();
+      return;
   }
 }
 
@@ -56,7 +73,9 @@ export function commandForKey(event: KeyboardEvent): AppCommand | null {
   if (mod && event.shiftKey && key === 'k') return 'link-to-note';
   if (mod && !event.shiftKey && key === 'e') return 'export-markdown';
   if (mod && !event.shiftKey && key === 'f') return 'find';
+  if (mod && !event.shiftKey && key === 'o') return 'import';
   if (isTextField(event.target)) return null;
+  if (mod && event.shiftKey && key === 'v') return 'paste-article';
   if (mod && ((event.shiftKey && key === 'z') || (!event.shiftKey && key === 'y'))) return 'redo';
   if (mod && !event.shiftKey && key === 'z') return 'undo';
   return null;

@@ -4,6 +4,7 @@ import { renameArticle, switchArticle } from '../state/actions';
 import { dialog } from '../state/ui';
 import { article, notes, workspace } from '../state/workspace';
 import { byRecentlyOpened, matchesTitle, sourceLine } from './library-list';
+import { importFiles, pickFiles, updateFromFile } from './import-files';
 
 /**
  * The library: every article of the notebook, most recently opened first, with its
@@ -28,9 +29,14 @@ export function LibrarySidebar() {
     <nav class="library" aria-label="Library">
       <div class="library-head">
         <h2>Library</h2>
-        <button type="button" onClick={() => (dialog.value = { kind: 'leads' })} title="Every lead of every article">
-          Leads…
-        </button>
+        <span>
+          <button type="button" onClick={() => void pickFiles(true).then(importFiles)} title="Import text, Markdown or saved web pages (Ctrl+O), or drop files on the window">
+            Import…
+          </button>
+          <button type="button" onClick={() => (dialog.value = { kind: 'leads' })} title="Every lead of every article">
+            Leads…
+          </button>
+        </span>
       </div>
       <input type="search" class="library-search" placeholder="Search titles" aria-label="Search articles by title" value={query.value} onInput={(e) => (query.value = e.currentTarget.value)} />
       <ul class="library-list">
@@ -51,6 +57,9 @@ export function LibrarySidebar() {
               <span class="library-actions">
                 <button type="button" aria-label={`Rename “${a.title}”`} title="Rename" onClick={() => (renaming.value = a.id)}>
                   ✎
+                </button>
+                <button type="button" aria-label={`Update “${a.title}” from a newer file`} title="Update from file… (keeps the old text)" onClick={() => void updateFromFile(a.id)}>
+                  ⟳
                 </button>
                 <button type="button" aria-label={`Delete “${a.title}”`} title="Delete" onClick={() => (dialog.value = { kind: 'delete-article', articleId: a.id })}>
                   🗑

@@ -21,7 +21,8 @@ describe('the library list', () => {
   });
 
   it('shows the outlet, or the host of the source address, and the date', () => {
-    expect(sourceLine(summary('x', { source: { outlet: 'Kyiv Post', date: '2024-05-01' } }))).toBe('Kyiv Post · 2024-05-01');
+    expect(sourceLine(summary('x', { source: { outlet: 'Kyiv Post', date: '2024-05-01' } }))).toBe(`Kyiv Post · ${new Date('2024-05-01T12:00:00').toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}`);
+    expect(sourceLine(summary('x', { source: { outlet: 'Kyiv Post', date: 'last spring' } }))).toBe('Kyiv Post · last spring');
     expect(sourceLine(summary('x', { source: { url: 'https://www.example.org/a/b' } }))).toBe('www.example.org');
     expect(sourceLine(summary('x', { source: { url: 'not a url' } }))).toBe('');
   });

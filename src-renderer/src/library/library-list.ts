@@ -25,8 +25,15 @@ export function sourceLine(summary: ArticleSummary): string {
       where = '';
     }
   }
-  const when = source?.date ?? '';
-  return [where, when].filter(Boolean).join(' · ');
+  return [where, readableDate(source?.date)].filter(Boolean).join(' · ');
+}
+
+/** A source's date as people write it ("5 Mar 2024"); anything that is not a date stays as written. */
+export function readableDate(date: string | undefined): string {
+  if (!date) return '';
+  if (!/^\d{4}-\d{2}-\d{2}/.test(date)) return date;
+  const parsed = new Date(/T/.test(date) ? date : `${date.slice(0, 10)}T12:00:00`);
+  return Number.isNaN(parsed.getTime()) ? date : parsed.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** A lead matches when every word of the query is in its text, quotes, article title or tags. */

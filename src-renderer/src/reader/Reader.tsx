@@ -8,6 +8,7 @@ import type { Article } from '@shared/model';
 import { isWebUrl } from '@shared/urls';
 import { followLinkClick } from '../ui/external-links';
 import { segments } from './mark-segments';
+import { readableDate } from '../library/library-list';
 import { saveReadingPosition } from '../state/actions';
 import { placedExcerpts } from '../state/derived';
 import { flashingExcerptIds, focusedNoteId } from '../state/ui';
@@ -92,7 +93,7 @@ export function Reader() {
 
 function ArticleHeader({ article: current }: { article: Article }) {
   const source = current.source;
-  const parts = source ? [source.outlet, source.date, source.url].filter(Boolean) : [];
+  const parts = source ? [source.outlet, source.byline, readableDate(source.date), source.url].filter(Boolean) : [];
   return (
     <header class="article-header">
       <h1 class="article-title">{current.title}</h1>

@@ -38,6 +38,7 @@ export type Dialog =
   | { kind: 'backups' }
   | { kind: 'shortcuts' }
   | { kind: 'leads' }
+  | { kind: 'paste' }
   | { kind: 'delete-article'; articleId: string };
 export const dialog = signal<Dialog | null>(null);
 /** The excerpt waiting for the user's new selection (Re-attach to Selection), if any. */

@@ -8,6 +8,8 @@ export const SHORTCUTS: [string, string][] = [
   [`${mod}+Shift+L`, 'Add a lead from the selection'],
   [`${mod}+Shift+K`, 'Link the selection to a note'],
   [`${mod}+Z / ${mod}+Shift+Z`, 'Undo / redo'],
+  [`${mod}+O`, 'Import text, Markdown or saved web pages'],
+  [`${mod}+Shift+V`, 'Paste as a new article'],
   [`${mod}+E`, 'Export Markdown'],
   [`${mod}+F`, 'Search notes'],
   ['F8 / Shift+F8', 'Next / previous highlight'],
