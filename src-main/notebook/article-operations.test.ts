@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DocumentBuilder } from '../shared/article-document';
 import { NotebookSchema, type Notebook } from '../shared/model';
-import { ApiFailure } from './api-failure';
 import * as library from './article-operations';
 import { articleText } from './article-text';
 import { articleSummaries, leadEntries } from './library';
 import * as ops from './operations';
 import { applyPatch } from './patch';
+import { apiFailureOf } from './testdata/api-failure-of';
 import { select, seededNotebook } from './test-notebook';
 
 let notebook: Notebook;
@@ -22,15 +22,6 @@ function memo(): library.ArticleText {
   return { title: 'Field memo', format: 'markdown', content: '# Findings\n\nThe *unit* moved south in March.\n\n- Check the March flight logs\n', document: b.build() };
 }
 
-function failure(run: () => unknown): ApiFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiFailure');
-}
 
 /** A lead on `phrase` of the bundled article. */
 function lead(phrase: string): string {
@@ -78,9 +69,9 @@ describe('the library', () => {
     const restored = applyPatch(deleted.next, deleted.mutation.inverse).next;
     expect(new Set(restored.articles)).toEqual(new Set(before.articles));
     expect(new Set(restored.notes)).toEqual(new Set(before.notes));
-    expect(failure(() => library.deleteArticle(restored, { articleId: 'ghost' })).code).toBe('not-found');
+    expect(apiFailureOf(() => library.deleteArticle(restored, { articleId: 'ghost' })).code).toBe('not-found');
     const only = library.deleteArticle(restored, { articleId: memoId }).next;
-    expect(failure(() => library.deleteArticle(only, { articleId: bundledId })).message).toMatch(/only article/);
+    expect(apiFailureOf(() => library.deleteArticle(only, { articleId: bundledId })).message).toMatch(/only article/);
   });
 
   it('updating the text keeps the old version and re-anchors every excerpt: stayed, moved, changed, orphaned', () => {
@@ -122,7 +113,7 @@ describe('the library', () => {
     // Undo of the update restores the old text and the old excerpts.
     const undone = applyPatch(updated.next, updated.mutation.inverse).next;
     expect(undone.articles[0]).toEqual(old);
-    expect(failure(() => library.updateArticleText(undone, bundledId, { title: 'x', format: 'text', content: old.content }, ctx)).message).toMatch(/exactly the text/);
+    expect(apiFailureOf(() => library.updateArticleText(undone, bundledId, { title: 'x', format: 'text', content: old.content }, ctx)).message).toMatch(/exactly the text/);
   });
 
   it('summarizes articles and lists every lead with its article and quotes', () => {

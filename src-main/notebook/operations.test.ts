@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotebookSchema, type Notebook } from '../shared/model';
-import { ApiFailure } from './api-failure';
 import * as ops from './operations';
 import { applyPatch } from './patch';
+import { apiFailureOf } from './testdata/api-failure-of';
 import { select, seededNotebook } from './test-notebook';
 
 let notebook: Notebook;
@@ -21,15 +21,6 @@ function create(kind: 'annotation' | 'lead', phrase: string, occurrence = 0) {
   return result.mutation;
 }
 
-function failure(run: () => unknown): ApiFailure {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiFailure) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiFailure');
-}
 
 describe('createNote', () => {
   it('creates an excerpt and an annotation citing it', () => {
@@ -56,13 +47,13 @@ describe('createNote', () => {
   it('refuses selectors that do not match the article text', () => {
     const selectors = select(notebook, 'Tiger Forces');
     selectors.quote.exact = 'Lion Forces!';
-    const error = failure(() => ops.createNote(notebook, { articleId, kind: 'annotation', selectors: [selectors], excerptIds: [] }, ctx));
+    const error = apiFailureOf(() => ops.createNote(notebook, { articleId, kind: 'annotation', selectors: [selectors], excerptIds: [] }, ctx));
     expect(error.code).toBe('invalid-input');
   });
 
   it('refuses an unknown article or excerpt id', () => {
-    expect(failure(() => ops.createNote(notebook, { articleId: 'nope', kind: 'annotation', selectors: [], excerptIds: [] }, ctx)).code).toBe('not-found');
-    expect(failure(() => ops.createNote(notebook, { articleId, kind: 'annotation', selectors: [], excerptIds: ['ghost'] }, ctx)).code).toBe('not-found');
+    expect(apiFailureOf(() => ops.createNote(notebook, { articleId: 'nope', kind: 'annotation', selectors: [], excerptIds: [] }, ctx)).code).toBe('not-found');
+    expect(apiFailureOf(() => ops.createNote(notebook, { articleId, kind: 'annotation', selectors: [], excerptIds: ['ghost'] }, ctx)).code).toBe('not-found');
   });
 });
 
@@ -77,7 +68,7 @@ describe('updateNote', () => {
   it('refuses a status on an annotation and changes nothing', () => {
     create('annotation', 'Hmeimim base');
     const before = notebook;
-    const error = failure(() => ops.updateNote(notebook, { id: notebook.notes[0]!.id, status: 'done' }, ctx));
+    const error = apiFailureOf(() => ops.updateNote(notebook, { id: notebook.notes[0]!.id, status: 'done' }, ctx));
     expect(error.code).toBe('invalid-input');
     expect(notebook).toBe(before);
   });
@@ -157,12 +148,12 @@ describe('delete and undo', () => {
 
   it('refuses a patch that would leave a note citing a missing excerpt', () => {
     create('annotation', 'Tiger Forces');
-    const error = failure(() => applyPatch(notebook, { upsertNotes: [], upsertExcerpts: [], removeNoteIds: [], removeExcerptIds: [notebook.excerpts[0]!.id] }));
+    const error = apiFailureOf(() => applyPatch(notebook, { upsertNotes: [], upsertExcerpts: [], removeNoteIds: [], removeExcerptIds: [notebook.excerpts[0]!.id] }));
     expect(error.code).toBe('invalid-input');
   });
 
   it('refuses to remove unknown ids', () => {
-    expect(failure(() => applyPatch(notebook, { upsertNotes: [], upsertExcerpts: [], removeNoteIds: ['ghost'], removeExcerptIds: [] })).code).toBe('not-found');
+    expect(apiFailureOf(() => applyPatch(notebook, { upsertNotes: [], upsertExcerpts: [], removeNoteIds: ['ghost'], removeExcerptIds: [] })).code).toBe('not-found');
   });
 
   it('deleteExcerpt removes a highlight and unlinks it from its notes', () => {

@@ -83,7 +83,7 @@ export function documentOf(article: { format: string; content: string; document?
 }
 
 /** Index of the block containing `offset`; an offset on a separator belongs to the block before it. */
-export function blockAt(blocks: readonly Block[], offset: number): number {
+export function blockAt(blocks: readonly { start: number }[], offset: number): number {
   let lo = 0;
   let hi = blocks.length - 1;
   while (lo < hi) {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PARAGRAPH_SEPARATOR, canonicalText, paragraphAt, splitTitle } from './canonical-text';
+import { blockAt } from './article-document';
+import { PARAGRAPH_SEPARATOR, canonicalText, splitTitle } from './canonical-text';
 
 const ARTICLE = fileURLToPath(new URL('../../resources/articles/putin-wants-syria-to-return-the-favor.txt', import.meta.url));
 
@@ -59,34 +60,34 @@ describe('canonicalText', () => {
   });
 });
 
-describe('paragraphAt', () => {
+describe('blockAt over paragraphs', () => {
   const { paragraphs } = canonicalText('Alpha\n\nBeta\n\nGamma'); // 0..5, 7..11, 13..18
 
   it('finds the paragraph holding an offset, from its first character to its last', () => {
-    expect(paragraphAt(paragraphs, 0)).toBe(0);
-    expect(paragraphAt(paragraphs, 4)).toBe(0);
-    expect(paragraphAt(paragraphs, 7)).toBe(1);
-    expect(paragraphAt(paragraphs, 10)).toBe(1);
-    expect(paragraphAt(paragraphs, 13)).toBe(2);
-    expect(paragraphAt(paragraphs, 17)).toBe(2);
+    expect(blockAt(paragraphs, 0)).toBe(0);
+    expect(blockAt(paragraphs, 4)).toBe(0);
+    expect(blockAt(paragraphs, 7)).toBe(1);
+    expect(blockAt(paragraphs, 10)).toBe(1);
+    expect(blockAt(paragraphs, 13)).toBe(2);
+    expect(blockAt(paragraphs, 17)).toBe(2);
   });
 
   it('maps an offset at a paragraph end, or inside the separator after it, to that paragraph', () => {
     // As the code behaves today; its doc comment says such an offset belongs to the next one.
-    expect(paragraphAt(paragraphs, 5)).toBe(0);
-    expect(paragraphAt(paragraphs, 6)).toBe(0);
-    expect(paragraphAt(paragraphs, 11)).toBe(1);
-    expect(paragraphAt(paragraphs, 12)).toBe(1);
+    expect(blockAt(paragraphs, 5)).toBe(0);
+    expect(blockAt(paragraphs, 6)).toBe(0);
+    expect(blockAt(paragraphs, 11)).toBe(1);
+    expect(blockAt(paragraphs, 12)).toBe(1);
   });
 
   it('clamps offsets before the first and after the last paragraph', () => {
-    expect(paragraphAt(paragraphs, -1)).toBe(0);
-    expect(paragraphAt(paragraphs, 18)).toBe(2);
-    expect(paragraphAt(paragraphs, 1000)).toBe(2);
+    expect(blockAt(paragraphs, -1)).toBe(0);
+    expect(blockAt(paragraphs, 18)).toBe(2);
+    expect(blockAt(paragraphs, 1000)).toBe(2);
   });
 
   it('works with a single paragraph', () => {
-    expect(paragraphAt(canonicalText('one').paragraphs, 2)).toBe(0);
+    expect(blockAt(canonicalText('one').paragraphs, 2)).toBe(0);
   });
 });
 

@@ -34,18 +34,6 @@ export function canonicalText(content: string): CanonicalText {
   return { text: blocks.join(PARAGRAPH_SEPARATOR), paragraphs };
 }
 
-/** Index of the paragraph containing `offset`; an offset on a separator belongs to the paragraph before it. */
-export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (paragraphs[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * Splits a plain-text file into title and body: the first non-empty line is the
  * title when a blank line follows it (the bundled article's shape); otherwise the
