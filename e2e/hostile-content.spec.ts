@@ -12,7 +12,7 @@ import { contentHash, seedNotebook } from '../src-main/notebook/articles';
 import { selectorsFor } from '../src-main/shared/anchoring';
 import { canonicalText } from '../src-main/shared/canonical-text';
 import { plainTextDocument } from '../src-main/shared/article-document';
-import { EVIL_ORIGIN, HOSTILE_CASES, PWNED_GLOBAL } from '../src-main/shared/hostile-corpus';
+import { EVIL_ORIGIN, HOSTILE_CASES, PWNED_GLOBAL } from '../src-main/shared/testdata/hostile-corpus';
 import { NotebookSchema, type Excerpt, type Note, type Notebook } from '../src-main/shared/model';
 import { test, expect } from './fixtures';
 

@@ -20,7 +20,7 @@ if (!Number.isInteger(rounds) || rounds < 1) {
   process.exit(2);
 }
 
-const here = fileURLToPath(new URL('../src-main/notebook/', import.meta.url));
+const here = fileURLToPath(new URL('../src-main/notebook/testdata/', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'leadline-soak-'));
 let ok = false;
 try {

@@ -4,7 +4,7 @@
  * The same seed always gives the same data, so runs on different days compare.
  */
 import { readFileSync } from 'node:fs';
-import { mulberry32 } from '../../src-main/shared/prng';
+import { mulberry32 } from '../../src-main/shared/testdata/prng';
 import { join } from 'node:path';
 import type { TextRange } from '../../src-main/shared/anchoring';
 import { selectorsFor } from '../../src-main/shared/anchoring';

@@ -16,7 +16,7 @@ import { ApiErrorCodeSchema, TOKEN_HEADER, httpPath } from '../shared/api';
 import { lockPathFor } from '../notebook/lock-file';
 import { startNotebookService, type NotebookService } from '../notebook/service';
 import { openNotebookStore } from '../notebook/store';
-import { seededNotebook } from '../notebook/test-notebook';
+import { seededNotebook } from '../notebook/testdata/test-notebook';
 import { createHostServer, MAX_BODY_BYTES } from './server';
 
 interface Reply {

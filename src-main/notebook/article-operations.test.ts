@@ -7,7 +7,7 @@ import { articleSummaries, leadEntries } from './library';
 import * as ops from './operations';
 import { applyPatch } from './patch';
 import { apiFailureOf } from './testdata/api-failure-of';
-import { select, seededNotebook } from './test-notebook';
+import { select, seededNotebook } from './testdata/test-notebook';
 
 let notebook: Notebook;
 let bundledId: string;

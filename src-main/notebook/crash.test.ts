@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildNotebookChild, runCrashRounds } from './crash-harness';
+import { buildNotebookChild, runCrashRounds } from './testdata/crash-harness';
 
 const ROUNDS = 100;
 

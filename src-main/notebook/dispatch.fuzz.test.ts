@@ -11,7 +11,7 @@
  * and byte for byte on disk — with Object.prototype untouched.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mulberry32 } from '../shared/prng';
+import { mulberry32 } from '../shared/testdata/prng';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -22,7 +22,7 @@ import type { Notebook, Selectors } from '../shared/model';
 import { dispatch } from './dispatch';
 import { startNotebookService, type NotebookService } from './service';
 import { openNotebookStore, type NotebookStore } from './store';
-import { seededNotebook, select } from './test-notebook';
+import { seededNotebook, select } from './testdata/test-notebook';
 
 /** Random payloads on top of the hand-written catalogue. */
 const RANDOM_PAYLOADS = 12_000;

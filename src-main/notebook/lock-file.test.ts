@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync,
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildNotebookChild, exited, startHolder } from './crash-harness';
+import { buildNotebookChild, exited, startHolder } from './testdata/crash-harness';
 import { acquireLock, lockPathFor, realLockEnvironment, type LockInfo } from './lock-file';
 
 /** A pid that certainly belonged to a process that has exited. */

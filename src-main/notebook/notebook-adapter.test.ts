@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyNotebook, SCHEMA_VERSION } from '../shared/model';
-import { stateAt } from './crash-harness';
+import { stateAt } from './testdata/crash-harness';
 import { nodeFs, type NotebookFs } from './durable-file';
 import { loadNotebookFile, NotebookAdapter, NotebookLoadFailure, parseNotebook, serializeNotebook } from './notebook-adapter';
 

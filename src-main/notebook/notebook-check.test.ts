@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Notebook } from '../shared/model';
 import { notebookProblem } from './notebook-check';
 import * as ops from './operations';
-import { select, seededNotebook } from './test-notebook';
+import { select, seededNotebook } from './testdata/test-notebook';
 
 describe('notebookProblem', () => {
   it('accepts a valid notebook and one grown by operations', async () => {

@@ -3,7 +3,7 @@ import { NotebookSchema, type Notebook } from '../shared/model';
 import * as ops from './operations';
 import { applyPatch } from './patch';
 import { apiFailureOf } from './testdata/api-failure-of';
-import { select, seededNotebook } from './test-notebook';
+import { select, seededNotebook } from './testdata/test-notebook';
 
 let notebook: Notebook;
 let articleId: string;

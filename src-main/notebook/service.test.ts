@@ -9,7 +9,7 @@ import { notebookOpener } from './open-notebook';
 import { startNotebookService, type NotebookService, type PlatformActions } from './service';
 import { nodeFs, type NotebookFs } from './durable-file';
 import { openNotebookStore } from './store';
-import { seededNotebook, select } from './test-notebook';
+import { seededNotebook, select } from './testdata/test-notebook';
 
 const resources = join(import.meta.dirname, '../../resources');
 /** Where the fake save dialog points: a file named as suggested in the test folder, unless a test chooses. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { backupsDirFor, listBackups, pinsPathFor } from './backups';
-import { buildNotebookChild, exited, startHolder, stateAt } from './crash-harness';
+import { buildNotebookChild, exited, startHolder, stateAt } from './testdata/crash-harness';
 import { nodeFs, type NotebookFs } from './durable-file';
 import { lockPathFor } from './lock-file';
 import { serializeNotebook } from './notebook-adapter';

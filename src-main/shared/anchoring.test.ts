@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mulberry32 } from './prng';
+import { mulberry32 } from './testdata/prng';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_LENGTH, anchor, anchorAll, rangesAt, selectorsFor } from './anchoring';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentProblem } from '../../shared/article-document';
-import { HOSTILE_CASES, PWNED_GLOBAL } from '../../shared/hostile-corpus';
+import { HOSTILE_CASES, PWNED_GLOBAL } from '../../shared/testdata/hostile-corpus';
 import { parseHtmlDocument } from './html-dom';
 import { htmlToDocument } from './html-document';
 import { blockLines, markLines } from './testdata/document-view';

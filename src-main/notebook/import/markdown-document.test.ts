@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArticleDocumentSchema } from '../../shared/article-document';
-import { HOSTILE_CASES, PWNED_GLOBAL } from '../../shared/hostile-corpus';
+import { HOSTILE_CASES, PWNED_GLOBAL } from '../../shared/testdata/hostile-corpus';
 import { markdownToDocument } from './markdown-document';
 import { blockLines, markLines } from './testdata/document-view';
 

@@ -2,7 +2,7 @@
  * Test helpers: a seeded PRNG and generators of hostile text, so random tests are
  * reproducible (a failure names its seed).
  */
-import { mulberry32 } from '../../shared/prng';
+import { mulberry32 } from '../../shared/testdata/prng';
 
 export interface Random {
   next(): number;

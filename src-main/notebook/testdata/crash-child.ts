@@ -13,7 +13,7 @@
  */
 import { createInterface } from 'node:readline';
 import { counterOf, stateAt } from './crash-harness';
-import { openNotebookStore, type NotebookStore } from './store';
+import { openNotebookStore, type NotebookStore } from '../store';
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);

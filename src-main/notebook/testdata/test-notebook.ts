@@ -1,11 +1,11 @@
 /** A real notebook for tests: the bundled article, seeded as on first launch. */
 import { join } from 'node:path';
-import { canonicalText } from '../shared/canonical-text';
-import { selectorsFor } from '../shared/anchoring';
-import type { Notebook, Selectors } from '../shared/model';
-import { seedNotebook } from './articles';
+import { canonicalText } from '../../shared/canonical-text';
+import { selectorsFor } from '../../shared/anchoring';
+import type { Notebook, Selectors } from '../../shared/model';
+import { seedNotebook } from '../articles';
 
-export const BUNDLED_ARTICLE = join(import.meta.dirname, '../../resources/articles/putin-wants-syria-to-return-the-favor.txt');
+export const BUNDLED_ARTICLE = join(import.meta.dirname, '../../../resources/articles/putin-wants-syria-to-return-the-favor.txt');
 
 export async function seededNotebook(): Promise<Notebook> {
   return seedNotebook(BUNDLED_ARTICLE, new Date('2026-01-01T00:00:00Z'));

@@ -15,9 +15,9 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { SCHEMA_VERSION, type Notebook } from '../shared/model';
-import { listBackups } from './backups';
-import { readNotebookFile } from './store';
+import { SCHEMA_VERSION, type Notebook } from '../../shared/model';
+import { listBackups } from '../backups';
+import { readNotebookFile } from '../store';
 
 export const ARTICLE_ID = 'crash-article';
 const WINDOW = 20; // notes kept: bounded file size however long the soak runs
