@@ -2,7 +2,8 @@
  * Markdown (CommonMark + GFM) → the reader's ArticleDocument, read with
  * mdast-util-from-markdown. The conventions (shared with web pages where they meet):
  * - a leading level-1 heading is the title and leaves the blocks; YAML front matter is cut
- *   off and its `title:` wins when present;
+ *   off and its `title:` wins when present (the leading heading then stays, unless it says
+ *   the same);
  * - a paragraph in a list item is an item (depth = list nesting), in a block quote a quote
  *   (depth = quote nesting); a task item's text starts with "[ ] " or "[x] ";
  * - a table is one paragraph per row (header row too), non-empty cells joined by " | ";
