@@ -6,9 +6,9 @@
  * Attributes are never copied: only a link's href, when it is http, https or mailto, and
  * an image's alt text.
  */
-import { DocumentBuilder, type ArticleDocument, type BlockKind, type MarkKind } from '../../shared/article-document';
+import { DocumentBuilder, type ArticleDocument, type BlockKind, type Mark, type MarkKind } from '../../shared/article-document';
 import { isElement, tagOf, TEXT_NODE, type HtmlElement, type HtmlNode } from './html-dom';
-import { InlineText } from './inline-text';
+import { InlineText, joinCells } from './inline-text';
 import { safeHref } from './safe-href';
 import { codeText, collapseSpace } from './white-space';
 
@@ -68,6 +68,12 @@ function preformattedText(node: HtmlNode): string {
   return text;
 }
 
+/**
+ * Elements nested deeper than this are left out: no page nests its text that deep, and the
+ * walk below is recursive, so a hostile page nesting thousands of levels would overflow the stack.
+ */
+export const MAX_NESTING = 400;
+
 function headingLevel(tag: string): number | null {
   const match = /^h([1-6])$/.exec(tag);
   return match ? Number(match[1]) : null;
@@ -81,6 +87,7 @@ class HtmlConverter {
   private quoteDepth = 0;
   /** Inside a table row, blocks run on as text: the whole row is one block. */
   private inRow = false;
+  private nesting = 0;
   private titleKey: string | null;
 
   constructor(options: HtmlConversionOptions) {
@@ -96,7 +103,10 @@ class HtmlConverter {
   /** Ends the block being gathered, if it holds any text. */
   private flush(): void {
     const { text, marks } = this.line.take();
-    const { kind, level } = this.context;
+    this.add(this.context, text, marks);
+  }
+
+  private add({ kind, level }: Context, text: string, marks: Mark[]): void {
     if (kind === 'heading' && this.titleKey !== null && text.toLowerCase() === this.titleKey) {
       this.titleKey = null; // only the first such heading repeats the title
       return;
@@ -106,7 +116,11 @@ class HtmlConverter {
 
   private node(node: HtmlNode): void {
     if (node.nodeType === TEXT_NODE) this.line.append(node.nodeValue ?? '');
-    else if (isElement(node) && !isLeftOut(node)) this.element(node);
+    else if (isElement(node) && !isLeftOut(node) && this.nesting < MAX_NESTING) {
+      this.nesting++;
+      this.element(node);
+      this.nesting--;
+    }
   }
 
   private children(element: HtmlElement): void {
@@ -180,20 +194,16 @@ class HtmlConverter {
   private row(element: HtmlElement): void {
     this.flush();
     const outer = this.line;
-    const row = new InlineText();
     this.inRow = true;
-    for (const child of Array.from(element.childNodes)) {
+    const cells = Array.from(element.childNodes, (child) => {
       this.line = new InlineText();
       this.node(child);
-      const cell = this.line.take();
-      if (cell.text === '') continue;
-      if (!row.isEmpty) row.append(' |');
-      row.appendContent(cell);
-    }
+      return this.line.take();
+    });
     this.inRow = false;
-    this.line = row;
-    this.flush();
+    const { text, marks } = joinCells(cells);
     this.line = outer;
+    this.add(this.context, text, marks);
   }
 
   /** Inside a row, blocks are only words apart: cells, paragraphs, lists and nested rows run on. */

@@ -47,6 +47,17 @@ export function tagOf(element: HtmlElement): string {
   return element.localName.toLowerCase();
 }
 
+/** True when elements nest deeper than `limit` below `root`; walked without recursion, so any depth is safe. */
+export function nestsDeeperThan(root: HtmlNode, limit: number): boolean {
+  const stack: [HtmlNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of Array.from(node.childNodes)) if (isElement(child)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /**
  * Moves what linkedom left beside <body> (it builds no implied elements: text after
  * </head> or after </body> stays a sibling of the body) into the body, in order, so

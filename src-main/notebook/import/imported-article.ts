@@ -6,16 +6,14 @@
 import { ArticleDocumentSchema, type ArticleDocument } from '../../shared/article-document';
 import type { ArticleFormat } from '../../shared/model';
 import { ImportError, tooComplex } from './import-error';
+import type { WebPageSource } from './web-page';
 import { collapseSpace } from './white-space';
 
-export interface ImportedSource {
-  url?: string;
-  outlet?: string;
-  date?: string;
-  byline?: string;
-}
+/** Where an article comes from; only web pages say (the model keeps url, outlet and date, the byline is extra). */
+export type ImportedSource = WebPageSource;
 
-export interface ImportedArticle {
+/** An article as a converter makes it. */
+export interface ArticleParts {
   title: string;
   source?: ImportedSource;
   format: ArticleFormat;
@@ -27,6 +25,9 @@ export interface ImportedArticle {
   content: string;
   /** What the reader shows; every excerpt anchors on its text. */
   document: ArticleDocument;
+}
+
+export interface ImportedArticle extends ArticleParts {
   /** `now` as an ISO timestamp: when the article entered the notebook. */
   addedAt: string;
 }
@@ -56,14 +57,6 @@ function fittedSource(source: ImportedSource | undefined): ImportedSource | unde
     ...(source.byline ? { byline: clip(source.byline, MAX_OUTLET) } : {}),
   };
   return Object.keys(fitted).length > 0 ? fitted : undefined;
-}
-
-export interface ArticleParts {
-  title: string;
-  source?: ImportedSource;
-  format: ArticleFormat;
-  content: string;
-  document: ArticleDocument;
 }
 
 /** The article, its title and source fitted to the model; throws when the document breaks the model's rules. */

@@ -15,6 +15,17 @@ export interface InlineContent {
   marks: Mark[];
 }
 
+/** A table row's text: its non-empty cells joined by " | ", each cell's marks moved along. */
+export function joinCells(cells: Iterable<InlineContent>): InlineContent {
+  const row = new InlineText();
+  for (const cell of cells) {
+    if (cell.text === '') continue;
+    if (!row.isEmpty) row.append(' |');
+    row.appendContent(cell);
+  }
+  return row.take();
+}
+
 interface OpenMark {
   kind: MarkKind;
   href: string | undefined;

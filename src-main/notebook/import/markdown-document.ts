@@ -2,7 +2,8 @@
  * Markdown (CommonMark + GFM) → the reader's ArticleDocument, read with
  * mdast-util-from-markdown. The conventions (shared with web pages where they meet):
  * - a leading level-1 heading is the title and leaves the blocks; YAML front matter is cut
- *   off and its `title:` wins when present;
+ *   off and its `title:` wins when present (the leading heading then stays, unless it says
+ *   the same);
  * - a paragraph in a list item is an item (depth = list nesting), in a block quote a quote
  *   (depth = quote nesting); a task item's text starts with "[ ] " or "[x] ";
  * - a table is one paragraph per row (header row too), non-empty cells joined by " | ";
@@ -20,7 +21,7 @@ import type { Nodes, Parents, PhrasingContent, Root, RootContent, Table } from '
 import { DocumentBuilder, type ArticleDocument, type BlockKind, type MarkKind } from '../../shared/article-document';
 import { splitFrontMatter } from './front-matter';
 import { htmlText } from './html-text';
-import { InlineText } from './inline-text';
+import { InlineText, joinCells } from './inline-text';
 import { safeHref } from './safe-href';
 import { codeText } from './white-space';
 
@@ -118,15 +119,11 @@ class MarkdownConverter {
 
   private table(node: Table, context: Context): void {
     for (const row of node.children) {
-      const cells = new InlineText();
-      for (const cell of row.children) {
+      const cells = row.children.map((cell) => {
         this.phrasing(cell.children);
-        const content = this.line.take();
-        if (content.text === '') continue;
-        if (!cells.isEmpty) cells.append(' |');
-        cells.appendContent(content);
-      }
-      const { text, marks } = cells.take();
+        return this.line.take();
+      });
+      const { text, marks } = joinCells(cells);
       this.builder.add(context.kind, text, { ...(context.level !== undefined ? { level: context.level } : {}), marks });
     }
   }

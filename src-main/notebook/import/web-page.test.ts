@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArticleDocumentSchema } from '../../shared/article-document';
 import { decode } from './decode';
+import { NEWS_SOURCE, NEWS_TITLE } from './testdata/news-page-expected';
 import { blockLines, markLines } from './testdata/document-view';
 import { importFailure } from './testdata/expect-failure';
 import { webPageToArticle } from './web-page';
@@ -13,13 +14,8 @@ describe('webPageToArticle: the saved news page', () => {
   const blocks = blockLines(article.document);
 
   it('reads the title and the source from the page', () => {
-    expect(article.title).toBe('Ferry crossings resume near Zaporizhzhia’s river port');
-    expect(article.source).toEqual({
-      url: 'https://www.dnipro-ledger.example/news/2024/03/05/ferry-crossings-resume-zaporizhzhia',
-      outlet: 'The Dnipro Ledger',
-      date: '2024-03-05T07:30:00+02:00',
-      byline: 'Olena Marchenko',
-    });
+    expect(article.title).toBe(NEWS_TITLE);
+    expect(article.source).toEqual(NEWS_SOURCE);
     expect(ArticleDocumentSchema.safeParse(article.document).success).toBe(true);
   });
 
@@ -88,6 +84,21 @@ describe('webPageToArticle: hostile markup', () => {
       'link(berth table → https://harbour-log.example/berths/week-9.html)',
       'link(archive → https://harbour-log.example/archive)',
     ]);
+  });
+});
+
+describe('webPageToArticle: pathological nesting', () => {
+  const nested = (depth: number): string =>
+    `<html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}<p>Deep words.</p>${'</div>'.repeat(depth)}<p>Shallow words.</p></body></html>`;
+
+  it('reads a page nested too deep for Readability as a whole, keeping its text', () => {
+    const article = webPageToArticle(nested(300), 'deep.html');
+    expect(article.title).toBe('Deep');
+    expect(blockLines(article.document)).toEqual(['paragraph: Deep words.', 'paragraph: Shallow words.']);
+  });
+
+  it('leaves out what is nested deeper than any page nests its text, instead of overflowing the stack', () => {
+    expect(blockLines(webPageToArticle(nested(20_000), 'deep.html').document)).toEqual(['paragraph: Shallow words.']);
   });
 });
 

@@ -9,7 +9,7 @@
 import { Readability } from '@mozilla/readability';
 import type { ArticleDocument } from '../../shared/article-document';
 import { baseName, titleFromFileName } from './file-name';
-import { parseHtmlDocument, type HtmlDocument, type HtmlNode, type LinkedomDocument } from './html-dom';
+import { nestsDeeperThan, parseHtmlDocument, type HtmlDocument, type HtmlNode, type LinkedomDocument } from './html-dom';
 import { htmlToDocument } from './html-document';
 import { noReadableText } from './import-error';
 import { removeBoilerplate } from './page-boilerplate';
@@ -38,9 +38,22 @@ function pointBaseAt(document: HtmlDocument, url: string | undefined): void {
   document.head.appendChild(base);
 }
 
+/**
+ * How deep a page may nest its elements for Readability to read it. Its scoring walks
+ * every node's ancestors again and again: 500 levels take it seconds, 5,000 hours. Real
+ * pages stay far below; a page nested deeper is converted whole, without it.
+ */
+const READABILITY_MAX_DEPTH = 160;
+
 /** Readability's view of the page: its content element kept as a node (no HTML string to parse again). */
 function readArticle(document: LinkedomDocument) {
   return new Readability<HtmlNode>(document, { serializer: (node) => node }).parse();
+}
+
+/** The whole body as the article, for a page Readability cannot be trusted with. */
+function wholeBody(document: HtmlDocument) {
+  const body = document.body;
+  return body ? { content: body, textContent: body.textContent, title: null, siteName: null, publishedTime: null, byline: null } : null;
 }
 
 /** The text of an optional field, white space collapsed; absent when empty. */
@@ -54,7 +67,7 @@ export function webPageToArticle(html: string, fileName: string): WebPageArticle
   const metadata = pageMetadata(page, html);
   pointBaseAt(page, metadata.url);
   removeBoilerplate(page);
-  const article = readArticle(page);
+  const article = page.body && nestsDeeperThan(page.body, READABILITY_MAX_DEPTH) ? wholeBody(page) : readArticle(page);
   if (!article?.content || !field(article.textContent)) throw noReadableText(baseName(fileName), 'page');
   const title = field(article.title) ?? metadata.title ?? titleFromFileName(fileName);
   const document = htmlToDocument(article.content, { title });
