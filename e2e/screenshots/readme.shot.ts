@@ -1,9 +1,15 @@
 import { test } from '../fixtures';
-import { addNote, cards, waitForApp } from '../helpers';
+import { addNote, ARTICLE_TITLE, cards, waitForApp } from '../helpers';
 
-test('README screenshot: the article with annotations and leads', async ({ app }) => {
+test('README screenshot: the library, and an article with annotations and leads', async ({ app }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1440, height: 900 });
+  await waitForApp(page);
+  const library = page.getByRole('navigation', { name: 'Library' });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), library.getByRole('button', { name: 'Import…' }).click()]);
+  await chooser.setFiles(['src-main/notebook/import/testdata/news-page.html', 'src-main/notebook/import/testdata/field-memo.md']);
+  await library.locator('.library-item').nth(2).waitFor();
+  await library.locator('.library-item', { hasText: ARTICLE_TITLE }).click();
   await waitForApp(page);
   await addNote(page, 'Annotate', 'Putin would prefer Syrian soldiers sacrifice themselves for Russia', 'The core claim: **casualty aversion** at home drives recruitment abroad.');
   await addNote(page, 'Add lead', '40,000 Syrian soldiers', 'Verify the SOHR figure against independent sources.');
@@ -18,6 +24,7 @@ test('README screenshot: the article with annotations and leads', async ({ app }
   await cards(page).filter({ hasText: 'SOHR' }).click();
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
   await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'docs/screenshot.png' });
 });
