@@ -202,6 +202,7 @@ function sourceLine(article: Article | undefined): string | null {
   const name = source.outlet ?? source.url;
   if (name !== undefined && name !== '') parts.push(destination ? `[${escapeInline(name)}](${destination})` : escapeInline(name));
   if (source.outlet && source.url && !destination) parts.push(escapeInline(source.url));
+  if (source.byline) parts.push(`by ${escapeInline(source.byline)}`);
   if (source.date) parts.push(escapeInline(source.date));
   return parts.length > 0 ? `Source: ${parts.join(', ')}` : null;
 }
@@ -255,7 +256,7 @@ function countsOf(plans: ArticlePlan[]): Counts {
 function frontMatter(title: string, article: Article | undefined, counts: Counts, options: ExportOptions): string {
   const lines = ['---', `title: ${yamlString(title)}`];
   const source = article?.source;
-  const sourceFields = (['url', 'outlet', 'date'] as const).filter((key) => source?.[key]);
+  const sourceFields = (['url', 'outlet', 'byline', 'date'] as const).filter((key) => source?.[key]);
   if (sourceFields.length > 0) {
     lines.push('source:', ...sourceFields.map((key) => `  ${key}: ${yamlString(source![key]!)}`));
   }
