@@ -15,6 +15,8 @@ export default defineConfig({
           host: resolve(root, 'src-main/host/index.ts'),
           'export-cli': resolve(root, 'src-main/cli/index.ts'),
           'import-cli': resolve(root, 'src-main/cli/import-main.ts'),
+          // Imports run in a worker thread of the app and of the host (importer.ts).
+          'import-worker': resolve(root, 'src-main/notebook/import/import-worker.ts'),
         },
       },
     },

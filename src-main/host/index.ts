@@ -11,6 +11,7 @@ import { parseFlags } from '../cli/flags';
 import { ApiFailure } from '../notebook/api-failure';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService, type PlatformActions } from '../notebook/service';
+import { workerImporter } from '../notebook/import/importer';
 import { defaultNotebookPath } from '../notebook/user-data';
 import { createHostServer } from './server';
 
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
     open: notebookOpener(notebookPath, join(appRoot, 'resources')),
     app: { name: 'Leadline', version, host: 'browser' },
     platform: browserActions,
+    importer: workerImporter(join(import.meta.dirname, 'import-worker.js')),
   });
   const openError = service.openError();
   if (openError) console.error(`leadline host: ${openError.message}`);

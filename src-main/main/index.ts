@@ -8,6 +8,7 @@ import type { NotebookService } from '../notebook/service';
 import { COMMAND_CHANNEL, type AppCommand } from '../shared/api';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService } from '../notebook/service';
+import { workerImporter } from '../notebook/import/importer';
 import { APP_USAGE, parseAppArgs, userArguments } from './app-args';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
@@ -68,6 +69,7 @@ async function start(notebookArg: string | undefined): Promise<void> {
     open: notebookOpener(notebookPath, join(app.getAppPath(), 'resources')),
     app: { name: 'Leadline', version: app.getVersion(), host: 'electron' },
     platform: desktopActions(getWindow),
+    importer: workerImporter(join(import.meta.dirname, 'import-worker.js')),
   });
   registerIpc(service.handlers, (url) => isAppUrl(url, devServerUrl));
 

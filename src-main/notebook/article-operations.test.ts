@@ -56,6 +56,8 @@ describe('the library', () => {
     const memoId = added.mutation.articleId;
     notebook = library.renameArticle(notebook, { articleId: memoId, title: '  Memo   from the field ' }).next;
     expect(notebook.articles[1]!.title).toBe('Memo from the field');
+    expect(apiFailureOf(() => library.renameArticle(notebook, { articleId: memoId, title: ' \u202e\u0000 ' })).message).toMatch(/visible character/);
+    expect(library.renameArticle(notebook, { articleId: memoId, title: 'T\u202Eitle\u200B' }).next.articles[1]!.title).toBe('Title');
     const note = ops.createNote(notebook, { articleId: memoId, kind: 'annotation', selectors: [], excerptIds: [] }, ctx);
     notebook = note.next;
     lead('Hmeimim base');
@@ -114,6 +116,16 @@ describe('the library', () => {
     const undone = applyPatch(updated.next, updated.mutation.inverse).next;
     expect(undone.articles[0]).toEqual(old);
     expect(apiFailureOf(() => library.updateArticleText(undone, bundledId, { title: 'x', format: 'text', content: old.content }, ctx)).message).toMatch(/exactly the text/);
+  });
+
+  it('a short paragraph that only moved is found again, not orphaned', () => {
+    const added = library.addArticle(notebook, { title: 'Notes', format: 'text', content: 'Alpha sentence stays here.\n\nBravo sentence will move.\n\nCharlie sentence.' }, ctx);
+    notebook = added.next;
+    const text = articleText(notebook.articles[1]!);
+    const at = text.indexOf('Bravo sentence will move.');
+    notebook = ops.createNote(notebook, { articleId: added.mutation.articleId, kind: 'lead', selectors: [{ quote: { type: 'TextQuoteSelector', exact: 'Bravo sentence will move.', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: at, end: at + 25 } }], excerptIds: [] }, ctx).next;
+    const updated = library.updateArticleText(notebook, added.mutation.articleId, { title: 'Notes', format: 'text', content: 'Alpha sentence stays here.\n\nNew para.\n\nCharlie sentence.\n\nBravo sentence will move.' }, ctx);
+    expect(updated.mutation.report).toEqual({ stayed: 0, moved: 1, changed: 0, orphaned: 0 });
   });
 
   it('summarizes articles and lists every lead with its article and quotes', () => {

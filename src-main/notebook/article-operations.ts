@@ -42,14 +42,22 @@ export function addArticle(notebook: Notebook, text: ArticleText, ctx: Operation
   return { next, mutation: { ...mutation, articleId: article.id, duplicate: false } };
 }
 
+/** Controls and bidirectional overrides could disguise a title in the library: they go. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+function visibleTitle(title: string): string {
+  return title.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, 1000);
+}
+
 function cleanTitle(title: string): string {
-  const clean = title.replace(/\s+/g, ' ').trim().slice(0, 1000);
-  return clean.length > 0 ? clean : 'Untitled';
+  return visibleTitle(title) || 'Untitled';
 }
 
 export function renameArticle(notebook: Notebook, input: CallInput<'renameArticle'>): OperationResult {
   const article = findArticle(notebook, input.articleId);
-  const title = cleanTitle(input.title);
+  const title = visibleTitle(input.title);
+  if (title === '') throw invalid('A title needs at least one visible character.');
   if (title === article.title) return applyPatch(notebook, emptyPatch());
   return applyPatch(notebook, { ...emptyPatch(), upsertArticles: [{ ...article, title }] });
 }
@@ -107,8 +115,22 @@ export function updateArticleText(notebook: Notebook, articleId: string, text: A
   return { next, mutation: { ...mutation, report } };
 }
 
-function reanchor(excerpt: Excerpt, text: string): { next: Excerpt; outcome: keyof UpdateReport } {
+/**
+ * Where an excerpt is in a new version of its text. Besides anchoring's own rules, a
+ * quote found word for word exactly once in the new text is taken there: after an
+ * update, a short paragraph that only moved has new neighbours, and anchoring's context
+ * check (meant for guesses) would orphan it.
+ */
+function findAgain(excerpt: Excerpt, text: string): { start: number; end: number } | null {
   const found = anchor(text, excerpt);
+  if (found) return found;
+  const at = text.indexOf(excerpt.quote.exact);
+  if (at < 0 || text.indexOf(excerpt.quote.exact, at + 1) >= 0) return null;
+  return { start: at, end: at + excerpt.quote.exact.length };
+}
+
+function reanchor(excerpt: Excerpt, text: string): { next: Excerpt; outcome: keyof UpdateReport } {
+  const found = findAgain(excerpt, text);
   const { review: _review, ...base } = excerpt;
   if (!found) return { next: excerpt.review === 'orphaned' ? excerpt : { ...base, review: 'orphaned' }, outcome: 'orphaned' };
   const selectors = selectorsFor(text, found);

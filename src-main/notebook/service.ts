@@ -12,9 +12,8 @@ import { exportFileName, exportMarkdown, noteToMarkdown, ExportError } from './e
 import * as ops from './operations';
 import * as library from './article-operations';
 import { articleSummaries, leadEntries } from './library';
-import { importFile } from './import/import-file';
-import { importPaste } from './import/import-paste';
 import type { ImportResult } from './import/imported-article';
+import { inProcessImporter, type Importer } from './import/importer';
 import { applyUndoPatch } from './patch';
 import { NotebookOpenError, NotebookWriteError, type BackupInfo, type CommitOutcome, type NotebookStore, type Recovery } from './store';
 import { unpinBackups } from './backups';
@@ -37,6 +36,8 @@ export interface ServiceOptions {
   app: { name: string; version: string; host: HostKind };
   platform: PlatformActions;
   now?: () => Date;
+  /** Where imports run: a worker thread in the app and the host (see importer.ts); in-process by default. */
+  importer?: Importer;
 }
 
 export interface NotebookService {
@@ -73,6 +74,7 @@ function createHandlers(
   replace: (store: NotebookStore | NotebookOpenError) => void,
 ): ApiHandlers {
   const ctx: ops.OperationContext = { now: options.now ?? (() => new Date()), newId };
+  const importer = options.importer ?? inProcessImporter;
 
   function openStore(): NotebookStore {
     const store = current();
@@ -205,13 +207,10 @@ function createHandlers(
     },
     listArticles: async () => articleSummaries(openStore().read()),
     listLeads: async () => leadEntries(openStore().read()),
-    importArticle: async ({ fileName, data }) => {
-      const imported = importFile({ fileName, bytes: Buffer.from(data, 'base64'), now: ctx.now() });
-      return addImported(imported);
-    },
-    pasteArticle: async ({ text, html }) => addImported(importPaste({ text, html, now: ctx.now() })),
+    importArticle: async ({ fileName, data }) => addImported(await importer({ kind: 'file', fileName, bytes: Buffer.from(data, 'base64'), now: ctx.now() })),
+    pasteArticle: async ({ text, html }) => addImported(await importer({ kind: 'paste', text, html, now: ctx.now() })),
     updateArticle: async ({ articleId, fileName, data }) => {
-      const imported = importFile({ fileName, bytes: Buffer.from(data, 'base64'), now: ctx.now() });
+      const imported = await importer({ kind: 'file', fileName, bytes: Buffer.from(data, 'base64'), now: ctx.now() });
       if (!imported.ok) throw new ApiFailure('invalid-input', imported.error.message);
       return mutate((n) => library.updateArticleText(n, articleId, imported.article, ctx));
     },

@@ -100,3 +100,15 @@ describe('importFile', () => {
     expect(a.source).toEqual({ url: 'https://harbour-log.example/week-9' });
   });
 });
+
+describe('pathological files', () => {
+  it('refuses Markdown nested past the limit at once, naming the file, and survives a parser stack overflow', () => {
+    const deepQuotes = utf8(`# T\n\n${'> '.repeat(100_000)}quoted\n`);
+    const quotes = importFile({ fileName: 'deep.md', bytes: deepQuotes, now: new Date() });
+    expect(quotes).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^"deep\.md" could not be turned into a readable article \(it is nested too deeply\)/) } });
+    const stairs = utf8(Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'));
+    expect(importFile({ fileName: 'stairs.md', bytes: stairs, now: new Date() })).toMatchObject({ ok: false, error: { message: expect.stringContaining('"stairs.md"') } });
+    const fine = utf8(Array.from({ length: 6 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'));
+    expect(importFile({ fileName: 'fine.md', bytes: fine, now: new Date() }).ok).toBe(true);
+  });
+});

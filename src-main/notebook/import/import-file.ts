@@ -56,7 +56,7 @@ function partsOf(format: ArticleFormat, text: string, name: string): ArticlePart
 
 export function importFile({ fileName, bytes, now }: ImportFileInput): ImportResult {
   const name = baseName(fileName);
-  return importResult(() => {
+  return importResult(name, () => {
     const format = detectFormat(name, bytes);
     const { text } = decode(bytes, name, format);
     return importedArticle(partsOf(format, text, name), name, now);

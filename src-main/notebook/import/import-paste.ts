@@ -66,7 +66,7 @@ function textParts(text: string): ArticleParts {
 }
 
 export function importPaste({ text = '', html = '', now }: PasteInput): ImportResult {
-  return importResult(() => {
+  return importResult(PASTED, () => {
     if (Math.max(text.length, html.length) > MAX_PASTE) throw tooLarge(PASTED, Math.max(text.length, html.length), MAX_PASTE);
     const fromHtml = html.trim() ? htmlParts(html) : null;
     if (fromHtml) return importedArticle(fromHtml, PASTED, now);

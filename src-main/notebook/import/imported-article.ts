@@ -74,12 +74,16 @@ export function importedArticle(parts: ArticleParts, fileName: string, now: Date
   };
 }
 
-/** Runs an import, turning its ImportError into a failed result; any other error is a bug and is thrown. */
-export function importResult(run: () => ImportedArticle): ImportResult {
+/**
+ * Runs an import, turning its ImportError into a failed result. A parser that ran out of
+ * stack (a hostile, absurdly nested file) is a file too complex, not a bug; anything else is.
+ */
+export function importResult(fileName: string, run: () => ImportedArticle): ImportResult {
   try {
     return { ok: true, article: run() };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, error };
+    if (error instanceof RangeError) return { ok: false, error: tooComplex(fileName, 'it is nested too deeply') };
     throw error;
   }
 }

@@ -184,8 +184,29 @@ function collectDefinitions(node: Nodes, into: Map<string, string>): void {
   if ('children' in node) for (const child of (node as Parents).children) collectDefinitions(child, into);
 }
 
+/**
+ * How deep quotes and lists may nest before a file counts as too complex: the parser's
+ * time and stack grow with depth far faster than with size (100,000 nested "> " take
+ * minutes, then overflow). Real documents stay within a handful of levels.
+ */
+export const MAX_MARKDOWN_NESTING = 64;
+
+/** The deepest quote or list nesting a line can open, read from its prefix alone (cheap, before parsing). */
+function deepestNesting(body: string): number {
+  let deepest = 0;
+  for (const line of body.split('\n')) {
+    const prefix = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])?/.exec(line)?.[0] ?? '';
+    const quotes = prefix.split('>').length - 1;
+    const indent = prefix.replace(/\t/g, '    ').replace(/>/g, '').length;
+    deepest = Math.max(deepest, quotes + Math.floor(indent / 2));
+  }
+  return deepest;
+}
+
 export function markdownToDocument(source: string): MarkdownArticle {
   const { body, title: frontMatterTitle } = splitFrontMatter(source);
+  // The same answer the parser's own stack overflow gets (importResult: "nested too deeply"), only at once.
+  if (deepestNesting(body) > MAX_MARKDOWN_NESTING) throw new RangeError(`quotes or lists nested more than ${MAX_MARKDOWN_NESTING} levels`);
   const root = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const [first, ...rest] = root.children;
   // The heading's words as the reader would show them: its own one-block document's text.
