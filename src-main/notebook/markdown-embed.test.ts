@@ -1,0 +1,186 @@
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { describe, expect, it } from 'vitest';
+import { embedMarkdown, isInertMarkdown, rewriteMarkdown } from './markdown-embed';
+import { readAll, type Page } from './testdata/markdown-readers';
+import { hostileBody, seeded } from './testdata/random';
+
+/** A failing case, printed so that invisible characters show. */
+function ascii(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+describe('embedMarkdown', () => {
+  it('demotes ATX and setext headings below the given level', () => {
+    expect(embedMarkdown('# One\ntext\n## Two ##\n### Three', 4, 'n1-')).toEqual(['#### One', 'text', '##### Two ##', '###### Three']);
+    expect(embedMarkdown('Title\n=====\nSub\n---', 3, 'n1-')).toEqual(['### Title', '', '#### Sub']);
+    expect(embedMarkdown('> # In a quote\n- ## In a list', 4, 'n1-')).toEqual(['> #### In a quote', '- ##### In a list']);
+    expect(embedMarkdown('> Two\\\n> lines\n> ===\n> after', 4, 'n1-')).toEqual(['> #### Two lines', '>', '> after']);
+  });
+
+  it('turns headings deeper than h6 into strong text on a paragraph of their own', () => {
+    expect(embedMarkdown('before\n#### Deep\nafter', 4, 'n1-')).toEqual(['before', '', '**Deep**', '', 'after']);
+    expect(embedMarkdown('> #### Deep *x*\n> after', 4, 'n1-')).toEqual(['> <strong> Deep *x* </strong>', '>', '> after']);
+    expect(embedMarkdown('Multi\nline\n---', 6, 'n1-')).toEqual(['**Multi line**']);
+    expect(embedMarkdown('- a\n  #### \n  b', 4, 'n1-')).toEqual(['- a', '', '  <strong></strong>', '', '  b']);
+  });
+
+  it('leaves what only looks like a heading alone', () => {
+    const body = '```\n# code\n```\n    # indented code\n\n\\# escaped';
+    expect(embedMarkdown(body, 4, 'n1-')).toEqual(body.split('\n'));
+    expect(embedMarkdown('#hashtag\n####### seven', 4, 'n1-')).toEqual(['\\#hashtag', '\\####### seven']);
+    expect(embedMarkdown('[ref]: /url\n===', 4, 'n1-')).toEqual(['[n1-1]: /url', '\\===']);
+  });
+
+  it('keeps GFM tables from reading as setext headings to plain CommonMark', () => {
+    expect(embedMarkdown('a | b\n-|-\n===\n--\n---', 4, 'n1-')).toEqual(['a | b', '-|-', '\\===', '\\--', '', '---']);
+    expect(embedMarkdown('> a | b\n> -|-\n> -', 4, 'n1-')).toEqual(['> a | b', '> -|-', '>', '> -']);
+  });
+
+  it('closes a code fence left open where it was opened, which would swallow the document', () => {
+    expect(embedMarkdown('```js\ncode', 4, 'n1-')).toEqual(['```js', 'code', '```']);
+    expect(embedMarkdown('~~~~\ncode\n~~~', 4, 'n1-')).toEqual(['~~~~', 'code', '~~~', '~~~~']);
+    expect(embedMarkdown('```\ncode\n```', 4, 'n1-')).toEqual(['```', 'code', '```']);
+    expect(embedMarkdown('> ```\n> code\n\nafter', 4, 'n1-')).toEqual(['> ```', '> code', '> ```', '', 'after']);
+    expect(embedMarkdown('1. ```\n   code', 4, 'n1-')).toEqual(['1. ```', '   code', '   ```']);
+    // Issue 9: commonmark.js reads a top-level fence, markdown-it and marked one in a list item.
+    expect(embedMarkdown('[x]: http://x\n-\n   ```', 4, 'n1-')).toEqual(['[n1-1]: http://x', '\\-', '', '   ```', '   ```']);
+  });
+
+  it('escapes raw HTML so that it reads as text, and keeps autolinks', () => {
+    expect(embedMarkdown('<details>\n# x\n<s>strike', 4, 'n1-')).toEqual(['\\<details>', '#### x', '\\<s>strike']);
+    expect(embedMarkdown('a <a id="e3">b</a> <https://example.com>', 4, 'n1-')).toEqual(['a \\<a id="e3">b\\</a> <https://example.com>']);
+    expect(embedMarkdown('<h1>Title</h1>', 4, 'n1-')).toEqual(['\\<h1>Title\\</h1>']);
+    expect(embedMarkdown('<!-- open\n\n```', 4, 'n1-')).toEqual(['\\<!-- open', '', '```', '```']);
+    expect(embedMarkdown('\\\\<b>x</b>', 4, 'n1-')).toEqual(['\\\\\\<b>x\\</b>']);
+  });
+
+  it('gives link and footnote labels the note\'s own names, so that they apply to it only', () => {
+    const body = '[a][Foo  Bar] [foo bar][] [x] ![x] [t\\]][x] [y] [^1]\n\n[foo bar]: /u "t"\n[X]: http://x\n\n[^1]: note';
+    expect(embedMarkdown(body, 4, 'n7-')).toEqual([
+      '[a][n7-1] [foo bar][n7-1] [x][n7-2] ![x][n7-2] [t\\]][n7-2] [y] [^n7-3]',
+      '',
+      '[n7-1]: /u "t"',
+      '[n7-2]: http://x',
+      '',
+      '[^n7-3]: note',
+    ]);
+  });
+
+  it('drops blank lines at either end and keeps inner indentation', () => {
+    expect(embedMarkdown('\n\n  \n    code\n\n', 4, 'n1-')).toEqual(['    code']);
+    expect(embedMarkdown('   ', 4, 'n1-')).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Random bodies, read by micromark (the parser the rewrite follows) and by three other readers
+
+const read = (markdown: string) =>
+  fromMarkdown(markdown, {
+    extensions: [gfmTable(), gfmFootnote(), gfmTaskListItem()],
+    mdastExtensions: [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown()],
+  });
+
+function normalized(text: string): string {
+  return text.replace(/[ \t\n]+/g, ' ').trim();
+}
+
+function plainText(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'break') return '\n';
+  return 'children' in node ? node.children.map(plainText).join('') : '';
+}
+
+/** A paragraph that is the strong stand-in of a deep heading: "**x**" or "<strong> x </strong>". */
+function isStrongParagraph(node: Nodes): boolean {
+  if (node.type !== 'paragraph') return false;
+  const [first, ...rest] = node.children;
+  if (first?.type === 'strong' && rest.length === 0) return true;
+  const last = rest[rest.length - 1];
+  return first?.type === 'html' && first.value === '<strong>' && last?.type === 'html' && last.value === '</strong>';
+}
+
+/**
+ * The body's block structure, headings mapped to the level they should have after
+ * demotion ("STRONG" beyond 6). List spread is left out: separating a strong line
+ * from its neighbours may loosen a list.
+ */
+function shape(node: Nodes, shift: number, out: string[] = []): string[] {
+  if (node.type === 'heading') {
+    const level = node.depth + shift;
+    out.push(level > 6 ? 'STRONG' : `h${level}`, normalized(plainText(node)));
+  } else if (isStrongParagraph(node)) {
+    out.push('STRONG', normalized(plainText(node)));
+  } else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+    out.push(`${node.type}:${node.value}`);
+  } else {
+    out.push(node.type);
+    if ('children' in node) for (const child of node.children) shape(child, shift, out);
+  }
+  return out;
+}
+
+/** Tags a Markdown reader writes by itself; anything else came from raw HTML in a body. */
+const MARKDOWN_TAGS = new Set([
+  'html', 'head', 'body', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code', 'em', 'strong',
+  'del', 's', 'a', 'img', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'input',
+]);
+
+function checkIsolated(page: Page, minLevel: number, reader: string, context: string): void {
+  const where = `${reader}: ${context}`;
+  const own = page.headings.filter((h) => h.text === 'SECTION' || h.text === 'AFTER');
+  expect(own.map((h) => `${h.level}:${h.text}:${h.topLevel}:${h.swallowedBy}`), where).toEqual(['2:SECTION:true:null', '2:AFTER:true:null']);
+  for (const h of page.headings.filter((x) => !own.includes(x))) expect(h.level, where).toBeGreaterThanOrEqual(minLevel);
+  expect(page.items.map((i) => `${i.text}:${i.swallowedBy}`).slice(-1), where).toEqual(['[ ] LEAD:null']);
+  expect(page.ids, where).toEqual([]);
+  // <strong> is the stand-in for a deep heading, balanced by construction.
+  expect(page.elements.map((e) => e.tagName).filter((tag) => !MARKDOWN_TAGS.has(tag)), where).toEqual([]);
+}
+
+describe('embedMarkdown on random hostile bodies', () => {
+  it('keeps what micromark reads, headings demoted', () => {
+    const random = seeded(Number(process.env.FUZZ_SEED ?? 42));
+    for (let n = 0; n < 1000; n++) {
+      // Without "<", nothing is escaped; ending on a paragraph keeps a closing fence out of the comparison.
+      const body = `${hostileBody(random).replace(/</g, '(')}\n\nEND`;
+      const minLevel = 1 + random.int(6);
+      const embedded = embedMarkdown(body, minLevel, 'n1-');
+      // The rewrite drops leading blank lines, after which micromark drops a byte order mark.
+      const original = read(body.replace(/\r\n/g, '\n').replace(/^(?:[ \t]*\n)+/, ''));
+      expect(shape(read(embedded.join('\n')), 0), ascii({ body, minLevel, embedded })).toEqual(shape(original, minLevel - 1));
+    }
+  });
+
+  it('changes nothing outside the note in commonmark.js, markdown-it and marked', () => {
+    const random = seeded(Number(process.env.FUZZ_SEED ?? 7));
+    for (let n = 0; n < 600; n++) {
+      const body = hostileBody(random);
+      const minLevel = 3 + random.int(4);
+      const embedded = embedMarkdown(body, minLevel, 'n1-');
+      const doc = ['## SECTION', '', ...embedded, '', '## AFTER', '', '- [ ] LEAD', ''].join('\n');
+      for (const [reader, page] of Object.entries(readAll(doc))) checkIsolated(page, minLevel, reader, ascii({ body, minLevel }));
+    }
+  });
+
+  it('skips reading only bodies that the rewrite leaves as they are', () => {
+    const random = seeded(Number(process.env.FUZZ_SEED ?? 11));
+    const plain = ['- ask the desk', '1. first', '> quoted *emphasis*', '  - nested **strong**', 'prose with a [link](http://x).', '', '* * *'];
+    let inert = 0;
+    for (let n = 0; n < 2000; n++) {
+      const lines = Array.from({ length: 1 + random.int(6) }, () => (random.chance(0.8) ? random.pick(plain) : hostileBody(random, 1)));
+      const text = lines.join('\n').trim();
+      if (text === '' || !isInertMarkdown(text)) continue;
+      inert += 1;
+      expect(rewriteMarkdown(text, 1 + random.int(6), 'n1-'), ascii(text)).toBe(text);
+    }
+    expect(inert).toBeGreaterThan(500);
+    expect(isInertMarkdown('Check **SOHR** against [the report](https://example.org/x).\n\n- ask the desk\n- compare')).toBe(true);
+  });
+});

@@ -1,0 +1,456 @@
+/**
+ * Embedding a note body (Markdown) in the exported document so that it cannot
+ * break the document around it. The body is read by micromark (CommonMark + GFM,
+ * through mdast-util-from-markdown) and edited only where its tree says:
+ * - raw HTML is escaped, so it shows as text and opens nothing (a `<details>` left
+ *   open would hide the rest of the document, an `<a id>` could forge an anchor);
+ * - headings are demoted below the section holding the note;
+ * - a fenced code block left open is closed where it sits;
+ * - GFM tables are kept from reading as setext headings to plain CommonMark.
+ *
+ * Pure string functions: no Node, DOM or Electron import.
+ */
+import type { Heading, Nodes, Parents, Root, Table } from 'mdast';
+import { fromMarkdown, type Extension as TreeExtension } from 'mdast-util-from-markdown';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+
+interface Parsed {
+  tree: Root;
+  /** Offsets where a code fence (opening or closing) starts: an open block has only its opening one. */
+  fenceStarts: Set<number>;
+}
+
+/*
+ * The GFM constructs that shape blocks or labels: tables, footnotes, task list
+ * items (whose "[x]" is no link reference). Strikethrough and literal autolinks
+ * change neither, and the autolinks' tree transform would leave nodes without a
+ * position.
+ */
+const SYNTAX = [gfmTable(), gfmFootnote(), gfmTaskListItem()];
+const TREES = [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown()];
+
+function parse(markdown: string): Parsed {
+  const fenceStarts = new Set<number>();
+  const recordFences: TreeExtension = {
+    enter: {
+      codeFencedFence(token) {
+        fenceStarts.add(token.start.offset);
+      },
+    },
+  };
+  const tree = fromMarkdown(markdown, { extensions: SYNTAX, mdastExtensions: [...TREES, recordFences] });
+  return { tree, fenceStarts };
+}
+
+interface Visit {
+  node: Nodes;
+  parent: Parents | null;
+  index: number;
+  /** How many blockquotes hold the node. */
+  quotes: number;
+}
+
+function visitAll(tree: Root): Visit[] {
+  const visits: Visit[] = [];
+  const walk = (node: Nodes, parent: Parents | null, index: number, quotes: number): void => {
+    visits.push({ node, parent, index, quotes });
+    const inner = node.type === 'blockquote' ? quotes + 1 : quotes;
+    if ('children' in node) node.children.forEach((child, i) => walk(child, node, i, inner));
+  };
+  walk(tree, null, 0, 0);
+  return visits;
+}
+
+function start(node: Nodes): number {
+  return node.position!.start.offset!;
+}
+
+function end(node: Nodes): number {
+  return node.position!.end.offset!;
+}
+
+// ---------------------------------------------------------------------------
+// Edits by offset
+
+interface Edit {
+  at: number;
+  /** Characters replaced from `at` (0: an insertion). */
+  length: number;
+  text: string;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  let out = text;
+  // From the end, so that earlier offsets stay valid; insertions at one offset keep their order.
+  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => b.edit.at - a.edit.at || b.order - a.order);
+  for (const { edit } of ordered) out = out.slice(0, edit.at) + edit.text + out.slice(edit.at + edit.length);
+  return out;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const next = text.indexOf('\n', offset);
+  return next === -1 ? text.length : next;
+}
+
+/**
+ * What continues the containers a line opened, written before `offset` on its line:
+ * quote markers stay, list markers and other columns become spaces (tabs are kept,
+ * so that tab stops fall where they did). A quote marker gets its optional space,
+ * or the space standing for what followed it would be taken for that.
+ */
+function continuation(text: string, offset: number): string {
+  return text
+    .slice(lineStart(text, offset), offset)
+    .replace(/>(?=[^ \t])/g, '> ')
+    .replace(/[^>\t]/g, ' ');
+}
+
+/** A blank line that stays inside the containers of the line holding `offset`. */
+function blankLineAt(text: string, offset: number): string {
+  return continuation(text, offset).trimEnd();
+}
+
+function isBlank(line: string): boolean {
+  return /^[ \t]*$/.test(line);
+}
+
+/**
+ * Where the content of a block's later line starts: after the markers of the
+ * `quotes` blockquotes holding it (fewer on a lazy line) and the indentation.
+ */
+function contentStart(text: string, line: number, quotes: number): number {
+  return line + new RegExp(`^(?:[ \\t]*>){0,${quotes}}[ \\t]*`).exec(text.slice(line))![0].length;
+}
+
+// ---------------------------------------------------------------------------
+// Raw HTML
+
+/**
+ * Escapes every raw HTML node (block and inline) by a backslash before its "<", so
+ * that it reads as text. The text of an HTML block then reads as Markdown, which
+ * may hold more HTML: the body is read again until none is left (each round
+ * escapes at least one "<", so this ends).
+ */
+function escapeHtml(markdown: string): { text: string; parsed: Parsed } {
+  let text = markdown;
+  for (;;) {
+    const parsed = parse(text);
+    const html = visitAll(parsed.tree).filter((v) => v.node.type === 'html');
+    if (html.length === 0) return { text, parsed };
+    text = applyEdits(
+      text,
+      html.map((v) => ({ at: text.indexOf('<', start(v.node)), length: 0, text: '\\' })),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Headings
+
+/** Trims what CommonMark trims: spaces and tabs only (a no-break space is content). */
+function trimSpaces(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+$/g, '');
+}
+
+/**
+ * A heading's inline content as one line. A setext heading's later lines lose their
+ * container markers and indentation; a line break inside reads as a space (in a
+ * code span too), and a backslash hard break at a line's end is dropped, since it
+ * would otherwise become literal.
+ */
+function headingText(text: string, heading: Heading, quotes: number): string {
+  const first = heading.children[0];
+  const last = heading.children[heading.children.length - 1];
+  if (!first || !last) return '';
+  const lines = text.slice(start(first), end(last)).split('\n');
+  return lines
+    .map((line, i) => {
+      const content = i === 0 ? line : line.slice(contentStart(line, 0, quotes));
+      if (i === lines.length - 1) return trimSpaces(content);
+      return /(^|[^\\])(\\\\)*\\$/.test(content) ? content.slice(0, -1) : content;
+    })
+    .join(' ');
+}
+
+/** Inline Markdown made strong, the stand-in for a heading that would be deeper than h6. */
+function strong(text: string): string {
+  if (text === '') return '<strong></strong>';
+  // "**" works only when it is flanked by a letter or digit and nothing inside can pair with it.
+  if (/^[\p{L}\p{N}]/u.test(text) && /[\p{L}\p{N}]$/u.test(text) && !text.includes('*')) return `**${text}**`;
+  // The spaces give the text's own delimiters the same neighbours as at the ends of a
+  // line (a "*" next to ">" or "<" pairs differently), and keep a final backslash
+  // from escaping the "<" of the closing tag.
+  return `<strong> ${text} </strong>`;
+}
+
+/** Text that would lose its final "#"s to an ATX closing sequence gets one of its own. */
+function atxContent(text: string): string {
+  return /(^|[ \t])#+$/.test(text) ? `${text} #` : text;
+}
+
+/** A blank line after the line holding `offset`, unless the next line is blank or there is none. */
+function blankAfter(text: string, offset: number, blank: string): Edit[] {
+  const eol = lineEnd(text, offset);
+  if (eol === text.length || isBlank(text.slice(eol + 1, lineEnd(text, eol + 1)))) return [];
+  return [{ at: eol, length: 0, text: `\n${blank}` }];
+}
+
+/** A blank line before the block when another ends on the line above. */
+function blankBefore(text: string, visit: Visit, blank: string): Edit[] {
+  const previous = visit.parent?.children[visit.index - 1];
+  const line = visit.node.position!.start.line;
+  if (!previous || previous.position!.end.line !== line - 1) return [];
+  return [{ at: lineStart(text, start(visit.node)), length: 0, text: `${blank}\n` }];
+}
+
+/**
+ * The containers of a heading's line, as written before its text on a line of its
+ * own (a setext heading's underline is never a lazy line, so it has them all).
+ */
+function headingContainers(text: string, heading: Heading, atx: boolean): string {
+  if (atx) return continuation(text, start(heading));
+  const underline = text.slice(lineStart(text, end(heading)), end(heading));
+  return /^[ \t>]*/.exec(underline)![0].replace(/[^>\t]/g, ' ');
+}
+
+function demoteHeading(text: string, visit: Visit, minLevel: number): Edit[] {
+  const heading = visit.node as Heading;
+  const level = heading.depth + minLevel - 1;
+  if (level === heading.depth) return [];
+  const atx = heading.position!.start.line === heading.position!.end.line;
+  if (atx && level <= 6) return [{ at: start(heading), length: heading.depth, text: '#'.repeat(level) }];
+  const containers = headingContainers(text, heading, atx);
+  // A setext heading's position starts with the link reference definitions its
+  // paragraph may begin with: its text starts at its first child, on a line that may
+  // be lazy, so that line is written afresh unless it opens the heading's containers.
+  const first = heading.children[0];
+  const fresh = !atx && first !== undefined && first.position!.start.line !== heading.position!.start.line;
+  const at = atx || !first ? start(heading) : fresh ? lineStart(text, start(first)) : start(first);
+  const content = headingText(text, heading, visit.quotes);
+  // A setext heading becomes an ATX one, since its underline cannot say h3 and below.
+  const replacement = level > 6 ? strong(content) : `${'#'.repeat(level)} ${atxContent(content)}`;
+  const replaced: Edit = { at, length: end(heading) - at, text: (fresh ? containers : '') + replacement };
+  // A blank line follows, so that nothing continues a strong paragraph, and
+  // markdown-it cannot read a heading with a pipe as a table header.
+  const blank = containers.trimEnd();
+  return [...(level > 6 ? blankBefore(text, visit, blank) : []), replaced, ...blankAfter(text, end(heading), blank)];
+}
+
+// ---------------------------------------------------------------------------
+// Fenced code left open
+
+/**
+ * A fenced code block right under a paragraph line gets a blank line before it:
+ * marked may read that line and the fence as a link reference definition ("[x]:"
+ * then a fence that CommonMark reads as its URL), or continue a list item into it.
+ * One left open is closed, on a line of its own with the opening line's containers
+ * and indentation: wherever a reader thinks the block sits (readers disagree about
+ * some list items), the closer is at the same place and cannot start a block of
+ * its own.
+ */
+function fenceEdits(text: string, visit: Visit, fenceStarts: Set<number>): Edit[] {
+  const code = visit.node;
+  const fence = /^(?:`{3,}|~{3,})/.exec(text.slice(start(code)));
+  if (!fence) return []; // indented code
+  const edits = blankBefore(text, visit, blankLineAt(text, start(code)));
+  for (const offset of fenceStarts) if (offset > start(code) && offset < end(code)) return edits;
+  // The block may end after its last line break (when a list item after it ends it).
+  const at = text[end(code) - 1] === '\n' ? end(code) - 1 : end(code);
+  return [...edits, { at, length: 0, text: `\n${continuation(text, start(code))}${fence[0]}` }];
+}
+
+// ---------------------------------------------------------------------------
+// GFM tables, which plain CommonMark reads as a paragraph
+
+const LONE_DASH = /^[ \t>]*-[ \t]*$/;
+const UNDERLINE_ROW = /^([ \t>]*)([-=])/;
+
+/**
+ * A table is a paragraph to a reader without GFM, which a line of "=" or "-" would
+ * turn into a setext heading: a row of "=" or "-" gets its first character escaped;
+ * an empty list item ("-") right after the table, which ends the table in GFM,
+ * gets a blank line before it, as a thematic break ("---") does anyway. (A
+ * delimiter row has a pipe unless the table has one column, which micromark does
+ * not read without one.)
+ */
+function fixTable(text: string, table: Table): Edit[] {
+  const edits: Edit[] = [];
+  for (const row of table.children.slice(1)) {
+    const rowStart = lineStart(text, start(row));
+    const line = text.slice(rowStart, lineEnd(text, rowStart));
+    const underline = UNDERLINE_ROW.exec(line);
+    if (underline && /^[ \t>]*(?:=+|-+)[ \t]*$/.test(line)) edits.push({ at: rowStart + underline[1]!.length, length: 0, text: '\\' });
+  }
+  const afterStart = lineEnd(text, end(table)) + 1;
+  if (afterStart <= text.length && LONE_DASH.test(text.slice(afterStart, lineEnd(text, afterStart)))) {
+    edits.push({ at: afterStart, length: 0, text: `${blankLineAt(text, start(table))}\n` });
+  }
+  return edits;
+}
+
+// ---------------------------------------------------------------------------
+// Paragraph lines that a reader could take for the start of a block
+
+/**
+ * What could start a heading, fence, HTML block, table, list or thematic break at
+ * the start of a line, and how much of it to escape: a run of backticks or tildes whole (so
+ * that no shorter run is left to pair with another), "*" and "_" only when they
+ * cannot open emphasis.
+ */
+const BLOCK_START = /^(?:[#=+|<-]|`{3,}|~{3,}|[*_](?=[ \t\n]|$))/;
+
+/**
+ * marked departs from CommonMark around paragraphs: it reads "#\u00a0x" as a
+ * heading, may read an indented or lazy continuation line ("\t# x", "    ```",
+ * "    <!--") as a heading, or a fence or comment that swallows the rest of the
+ * document, and may take a
+ * link reference definition's URL on its next line for a fence. A backslash before
+ * what starts each line of a paragraph (and each later line of a definition)
+ * keeps every reader on CommonMark's reading, where it is text, URL or title
+ * either way.
+ */
+function guardLines(text: string, visit: Visit, spans: ReadonlyArray<Nodes>): Edit[] {
+  const edits: Edit[] = [];
+  const block = visit.node;
+  const first = block.type === 'definition' ? lineEnd(text, start(block)) + 1 : start(block);
+  for (let line = first; line < end(block); line = lineEnd(text, line) + 1) {
+    const at = line === start(block) ? line : contentStart(text, line, visit.quotes);
+    const match = BLOCK_START.exec(text.slice(at, lineEnd(text, at)));
+    if (!match || spans.some((span) => start(span) <= at && at < end(span))) continue;
+    const escaped = /^[`~]/.test(match[0]) ? match[0].replace(/./g, '\\$&') : `\\${match[0]}`;
+    edits.push({ at, length: match[0].length, text: escaped });
+  }
+  return edits;
+}
+
+// ---------------------------------------------------------------------------
+// Link reference definitions and footnotes, which are global to the document
+
+/** Offset of the "]" closing the label whose "[" is at `open` (a label holds no unescaped bracket). */
+function labelEnd(text: string, open: number): number {
+  let i = open + 1;
+  while (text[i] !== ']') i += text[i] === '\\' ? 2 : 1;
+  return i;
+}
+
+function isEscaped(text: string, offset: number): boolean {
+  let backslashes = 0;
+  while (text[offset - 1 - backslashes] === '\\') backslashes += 1;
+  return backslashes % 2 === 1;
+}
+
+/** Offset of the "[" opening the label whose "]" is at `close`. */
+function labelStart(text: string, close: number): number {
+  let i = close - 1;
+  while (text[i] !== '[' || isEscaped(text, i)) i -= 1;
+  return i;
+}
+
+/**
+ * A link reference definition or a footnote applies to the whole document: one
+ * note's "[x]: http://x" would turn every lead's "[x]" checkbox into a link, and
+ * would link another note's "[x]". Each label of the note is renamed to one of its
+ * own (`prefix` and a number), in its definitions and in the references to them.
+ */
+function scopeLabels(text: string, visits: Visit[], prefix: string): Edit[] {
+  const labels = new Map<string, string>();
+  const label = (identifier: string): string => {
+    if (!labels.has(identifier)) labels.set(identifier, `${prefix}${labels.size + 1}`);
+    return labels.get(identifier)!;
+  };
+  const edits: Edit[] = [];
+  const renameFrom = (open: number, identifier: string): void => {
+    edits.push({ at: open + 1, length: labelEnd(text, open) - open - 1, text: label(identifier) });
+  };
+  for (const { node } of visits) {
+    if (node.type === 'definition') renameFrom(start(node), node.identifier);
+    else if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') {
+      edits.push({ at: start(node) + 2, length: labelEnd(text, start(node)) - start(node) - 2, text: label(node.identifier) });
+    } else if (node.type === 'linkReference' || node.type === 'imageReference') {
+      if (node.referenceType === 'full') renameFrom(labelStart(text, end(node) - 1), node.identifier);
+      else if (node.referenceType === 'collapsed') edits.push({ at: end(node) - 2, length: 2, text: `[${label(node.identifier)}]` });
+      else edits.push({ at: end(node), length: 0, text: `[${label(node.identifier)}]` });
+    }
+  }
+  return edits;
+}
+
+// ---------------------------------------------------------------------------
+// The body
+
+/** The body's lines, without the blank lines at either end. */
+function trimmedLines(body: string): string[] {
+  const lines = body.split(/\r\n|\r|\n/);
+  while (lines.length > 0 && isBlank(lines[lines.length - 1]!)) lines.pop();
+  while (lines.length > 0 && isBlank(lines[0]!)) lines.shift();
+  return lines;
+}
+
+/**
+ * Whether `text` needs no edit at all, so that reading it can be skipped (a parse
+ * costs about a millisecond; most notes are plain prose and lists): nothing that
+ * could be raw HTML, a heading, a fence, a table, a link reference definition or
+ * a footnote, and no line whose content,
+ * after quote and list markers, starts with what the guards escape or is a
+ * thematic break.
+ */
+export function isInertMarkdown(text: string): boolean {
+  if (/[<#|\t]|```|~~~|\]:|\[\^/.test(text)) return false;
+  return text.split('\n').every((line) => {
+    const content = line.slice(CONTAINER_MARKERS.exec(line)![0].length);
+    return !BLOCK_START.test(content) && !THEMATIC_BREAK.test(content);
+  });
+}
+
+const THEMATIC_BREAK = /^(?:[*_][ \t]*){3,}$/;
+
+const CONTAINER_MARKERS = /^(?:[ ]{0,3}(?:>[ ]?|(?:[-+*]|\d{1,9}[.)])[ ]+(?:\[[ xX]\][ ]+)?(?=\S)))*[ ]*/;
+
+/**
+ * The rewrite of `markdown` (line breaks "\n", no blank line at either end) for
+ * embedding below `minHeadingLevel`, its labels starting with `labelPrefix`.
+ */
+export function rewriteMarkdown(markdown: string, minHeadingLevel: number, labelPrefix: string): string {
+  const { text, parsed } = escapeHtml(markdown);
+  const { tree, fenceStarts } = parsed;
+  const visits = visitAll(tree);
+  // Code spans and autolinks ("<https://…>"), where a backslash is no escape.
+  const spans = visits.map((v) => v.node).filter((node) => node.type === 'inlineCode' || (node.type === 'link' && text[start(node)] === '<'));
+  const edits = scopeLabels(text, visits, labelPrefix);
+  for (const visit of visits) {
+    const { node } = visit;
+    if (node.type === 'heading') edits.push(...demoteHeading(text, visit, minHeadingLevel));
+    else if (node.type === 'code') edits.push(...fenceEdits(text, visit, fenceStarts));
+    else if (node.type === 'table') edits.push(...fixTable(text, node));
+    // marked takes "---" under a lazy paragraph line ("> a" then "b") for a setext underline.
+    else if (node.type === 'thematicBreak') edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))));
+    else if (node.type === 'paragraph' || node.type === 'definition') edits.push(...guardLines(text, visit, spans));
+  }
+  return applyEdits(text, edits);
+}
+
+/**
+ * Prepares a note body (Markdown) for embedding: raw HTML is escaped to read as
+ * text; headings are shifted so that "#" becomes level `minHeadingLevel`, and any
+ * deeper than 6 become strong text on a paragraph of their own; a code fence left
+ * open is closed, since it would otherwise swallow the rest of the document; lines
+ * other readers could misread are guarded; link and footnote labels are renamed to
+ * start with `labelPrefix` (one per note, such as "n3-"), so that they apply to
+ * this note only. Leading and trailing blank lines are dropped. Returns the body's
+ * lines.
+ */
+export function embedMarkdown(body: string, minHeadingLevel: number, labelPrefix: string): string[] {
+  const lines = trimmedLines(body);
+  if (lines.length === 0) return [];
+  const text = lines.join('\n');
+  return (isInertMarkdown(text) ? text : rewriteMarkdown(text, minHeadingLevel, labelPrefix)).split('\n');
+}
