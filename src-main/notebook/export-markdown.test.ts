@@ -276,7 +276,7 @@ describe('note bodies change nothing outside their note', () => {
         ...page.elements.filter((e) => e.tagName === 'a' && e.attrs.some((a) => a.name === 'id')).map(textOf),
         'Dropped',
       ]);
-      expect(markdown, body).toContain(body.split('\n')[0]!.replace(/</g, '\\<'));
+      expect(markdown, body).toContain(body.split('\n')[0]!.replace(/</g, '&lt;'));
     }
   });
 });
@@ -304,7 +304,7 @@ describe('exportMarkdown', () => {
       'exported: "2025-03-15T08:30:00.000Z"',
     ]);
     expect(markdown).toContain('# Field notes: "Hmeimim" — 1st draft \\# \\[x\\] \\<i\\>test\\</i\\>\n');
-    expect(markdown).toContain('Source: [Example Outlet: \\*Test\\* \\#1](<https://example.org/notes?a=1&b=(2)>), 2025-03-14');
+    expect(markdown).toContain('Source: [Example Outlet: \\*Test\\* \\#1](<https://example.org/notes?a=1&amp;b=(2)>), 2025-03-14');
   });
 
   it('exports an empty notebook', () => {

@@ -13,7 +13,7 @@ import { anchorAll, type Anchor } from '../shared/anchoring';
 import { canonicalText } from '../shared/canonical-text';
 import { LEAD_STATUS_LABELS, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../shared/model';
 import { embedMarkdown } from './markdown-embed';
-import { blockquoteLines, escapeInline, linkDestination, yamlString } from './markdown-escape';
+import { blockquoteLines, escapeInline, linkDestination, literalInline, yamlString } from './markdown-escape';
 
 /** The contract's scope type: what the UI and the CLI ask the exporter for. */
 export type ExportScope = ExportScopeInput;
@@ -142,7 +142,7 @@ function labelLinks(labels: Label[]): string {
 }
 
 function tagList(tags: readonly string[]): string {
-  return tags.map((tag) => `#${escapeInline(tag)}`).join(' ');
+  return tags.map((tag) => `#${literalInline(tag)}`).join(' ');
 }
 
 /** "**Note** on [E1](#e1), [E3](#e3) · #tag": the line introducing an annotation. */
@@ -205,15 +205,16 @@ function sourceLine(article: Article | undefined): string | null {
   const parts: string[] = [];
   const destination = source.url ? linkDestination(source.url) : null;
   const name = source.outlet ?? source.url;
-  if (name !== undefined && name !== '') parts.push(destination ? `[${escapeInline(name)}](${destination})` : escapeInline(name));
-  if (source.outlet && source.url && !destination) parts.push(escapeInline(source.url));
-  if (source.date) parts.push(escapeInline(source.date));
+  // A link's own text must hold no link.
+  if (name !== undefined && name !== '') parts.push(destination ? `[${escapeInline(name)}](${destination})` : literalInline(name));
+  if (source.outlet && source.url && !destination) parts.push(literalInline(source.url));
+  if (source.date) parts.push(literalInline(source.date));
   return parts.length > 0 ? `Source: ${parts.join(', ')}` : null;
 }
 
 /** One article's part of the document; `level` is its title's heading level. */
 function articleBlocks(plan: ArticlePlan, level: number): string[] {
-  const blocks = [heading(level, escapeInline(plan.title))];
+  const blocks = [heading(level, literalInline(plan.title))];
   const source = sourceLine(plan.article);
   if (source) blocks.push(source);
   if (plan.anchored.length > 0) {

@@ -54,11 +54,13 @@ describe('embedMarkdown', () => {
   });
 
   it('escapes raw HTML so that it reads as text, and keeps autolinks', () => {
-    expect(embedMarkdown('<details>\n# x\n<s>strike', 4, 'n1-')).toEqual(['\\<details>', '#### x', '\\<s>strike']);
-    expect(embedMarkdown('a <a id="e3">b</a> <https://example.com>', 4, 'n1-')).toEqual(['a \\<a id="e3">b\\</a> <https://example.com>']);
-    expect(embedMarkdown('<h1>Title</h1>', 4, 'n1-')).toEqual(['\\<h1>Title\\</h1>']);
-    expect(embedMarkdown('<!-- open\n\n```', 4, 'n1-')).toEqual(['\\<!-- open', '', '```', '```']);
-    expect(embedMarkdown('\\\\<b>x</b>', 4, 'n1-')).toEqual(['\\\\\\<b>x\\</b>']);
+    expect(embedMarkdown('<details>\n# x\n<s>strike', 4, 'n1-')).toEqual(['&lt;details>', '#### x', '&lt;s>strike']);
+    expect(embedMarkdown('a <a id="e3">b</a> <https://example.com>', 4, 'n1-')).toEqual(['a &lt;a id="e3">b&lt;/a> <https://example.com>']);
+    expect(embedMarkdown('<h1>Title</h1>', 4, 'n1-')).toEqual(['&lt;h1>Title&lt;/h1>']);
+    expect(embedMarkdown('<!-- open\n\n```', 4, 'n1-')).toEqual(['&lt;!-- open', '', '```', '```']);
+    expect(embedMarkdown('\\\\<b>x</b>', 4, 'n1-')).toEqual(['\\\\&lt;b>x&lt;/b>']);
+    // marked would take a backslash into the URL before it, and read "<div>" as HTML.
+    expect(embedMarkdown('www.example.com<div>', 4, 'n1-')).toEqual(['www.example.com&lt;div>']);
   });
 
   it('gives link and footnote labels the note\'s own names, so that they apply to it only', () => {

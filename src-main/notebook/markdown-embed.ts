@@ -135,10 +135,12 @@ function contentStart(text: string, line: number, quotes: number): number {
 // Raw HTML
 
 /**
- * Escapes every raw HTML node (block and inline) by a backslash before its "<", so
- * that it reads as text. The text of an HTML block then reads as Markdown, which
- * may hold more HTML: the body is read again until none is left (each round
- * escapes at least one "<", so this ends).
+ * Escapes every raw HTML node (block and inline), its "<" written "&lt;", so that
+ * it reads as text. Not a backslash: marked takes one right after a URL
+ * ("www.x.com\\<div>") into the URL, and the "<div>" would be HTML again. The
+ * text of an HTML block then reads as Markdown, which may hold more HTML: the
+ * body is read again until none is left (each round escapes at least one "<",
+ * so this ends).
  */
 function escapeHtml(markdown: string): { text: string; parsed: Parsed } {
   let text = markdown;
@@ -148,7 +150,7 @@ function escapeHtml(markdown: string): { text: string; parsed: Parsed } {
     if (html.length === 0) return { text, parsed };
     text = applyEdits(
       text,
-      html.map((v) => ({ at: text.indexOf('<', start(v.node)), length: 0, text: '\\' })),
+      html.map((v) => ({ at: text.indexOf('<', start(v.node)), length: 1, text: '&lt;' })),
     );
   }
 }

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Token } from 'markdown-it';
-import { blockquoteLines, escapeInline, linkDestination, quoteParagraphs, yamlString } from './markdown-escape';
+import { blockquoteLines, escapeInline, linkDestination, literalInline, quoteParagraphs, yamlString } from './markdown-escape';
 import { blockquotes, formattingTokens, inlineText, parsers } from './testdata/markdown-check';
+import { readPage, RENDERERS, textOf } from './testdata/markdown-readers';
 import { HOSTILE_PIECES, hostileText, seeded } from './testdata/random';
 
 const TRICKY = [
@@ -66,11 +68,11 @@ function onlyInline(tokens: Token[]): Token {
   return tokens[1]!;
 }
 
-describe('escapeInline', () => {
+describe('literalInline', () => {
   for (const [name, md] of Object.entries(parsers)) {
     it(`renders exactly the original text as a paragraph (${name})`, () => {
       for (const text of [...TRICKY, ...HOSTILE_PIECES, ...randomTexts(1500, 1)]) {
-        const inline = onlyInline(md.parse(escapeInline(text, true), {}));
+        const inline = onlyInline(md.parse(literalInline(text, true), {}));
         expect({ text, rendered: inlineText(inline) }).toEqual({ text, rendered: text });
         expect(formattingTokens(inline)).toEqual([]);
       }
@@ -78,7 +80,7 @@ describe('escapeInline', () => {
 
     it(`renders exactly the original text as a heading (${name})`, () => {
       for (const text of [...TRICKY, ...randomTexts(500, 2)]) {
-        const tokens = md.parse(`## ${escapeInline(text)}`, {});
+        const tokens = md.parse(`## ${literalInline(text)}`, {});
         expect(tokens.map((t) => t.type)).toEqual(['heading_open', 'inline', 'heading_close']);
         expect(inlineText(tokens[1]!)).toBe(text);
       }
@@ -116,6 +118,71 @@ describe('blockquoteLines', () => {
     expect(quoteParagraphs('\n\none')).toEqual(['\n\none']);
     expect(quoteParagraphs('one\n\n\ntwo')).toEqual(['one\n\n\ntwo']);
     expect(blockquoteLines('one\n\ntwo')).toEqual(['> one', '>', '> two']);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// URLs in literal text read and link exactly, in every reader (issue 11)
+
+/** What the four readers show: commonmark.js, markdown-it with linkify, marked (GFM), pandoc's GFM. */
+const READERS: Record<string, (markdown: string) => string> = {
+  ...RENDERERS,
+  'pandoc -f gfm': (markdown) => execFileSync('pandoc', ['-f', 'gfm', '-t', 'html', '--wrap=none'], { input: markdown, encoding: 'utf8' }),
+};
+
+const URL_QUOTES = [
+  'https://example.com/a_b_(c)',
+  'See https://example.com/a_b_(c), then stop.',
+  'Source: http://example.org/*starred*/path?q=a_b&r=[1]#frag_x.',
+  '(https://en.wikipedia.org/wiki/Bashar_al-Assad)',
+  'www.example.com/a_b_c and www.example.org',
+  'Mail press_office@example.com or mailto:desk@example.org!',
+  'ftp://files.example.com/~user/a_b.txt',
+  'https://example.com/%E2%80%94?x=1&amp;y=2',
+  'https://例え.jp/パス_1 and https://example.com/a\\b',
+  '!www.example.com/x_y and ![not an image](https://example.com/_x_)',
+  '<https://example.com/a_b> in brackets',
+  'http://x.y/<z> and javascript:alert(1) and //example.com/a_b',
+];
+
+/**
+ * A link, normalized: readers percent-encode different characters (pandoc none),
+ * and a browser's URL parser would read a backslash as a slash.
+ */
+function resolved(url: string): string {
+  return decodeURI(new URL(url.replace(/\\/g, '%5C'), 'http://base.invalid/').href);
+}
+
+/** The link a URL in text should get. */
+function expectedHref(text: string): string {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(text)) return resolved(text);
+  return resolved(text.includes('@') ? `mailto:${text}` : `http://${text}`);
+}
+
+describe('literalInline', () => {
+  const doc = URL_QUOTES.map((quote, i) => `## Q${i}\n\n${blockquoteLines(quote).join('\n')}`).join('\n\n');
+  for (const [name, render] of Object.entries(READERS)) {
+    it(`writes URLs so that they read and link exactly (${name})`, () => {
+      const page = readPage(render(doc));
+      const quotes = page.headings.map((h) => h.quoteAfter);
+      expect(quotes).toEqual(URL_QUOTES);
+      const links = page.elements.filter((e) => e.tagName === 'a');
+      for (const a of links) {
+        const href = a.attrs.find((attr) => attr.name === 'href')!.value;
+        expect(resolved(href), `${name}: ${textOf(a)}`).toBe(expectedHref(textOf(a)));
+      }
+      const hrefs = links.map((a) => a.attrs.find((attr) => attr.name === 'href')!.value);
+      expect(hrefs).toContain('https://example.com/a_b_(c)');
+    });
+  }
+
+  it('links what linkify-it finds, as autolinks where they read as written', () => {
+    expect(literalInline('https://example.com/a_b_(c)')).toBe('<https://example.com/a_b_(c)>');
+    expect(literalInline('see www.example.com/a_b.')).toBe('see [www\\.example.com/a\\_b](<http://www.example.com/a_b>).');
+    expect(literalInline('a_b@example.com')).toBe('<a_b@example.com>');
+    expect(literalInline('!www.example.com')).toBe('\\![www\\.example.com](<http://www.example.com>)');
+    expect(literalInline('https://example.com/?a=1&amp;b')).toBe('[https\\://example.com/?a=1\\&amp;b](<https://example.com/?a=1&amp;amp;b>)');
+    expect(literalInline('example.com a_b', true)).toBe('example.com a\\_b');
   });
 });
 

@@ -7,6 +7,7 @@
  *
  * Pure string functions: no Node, DOM or Electron import.
  */
+import { LinkifyIt, type Match } from 'linkify-it';
 
 // ---------------------------------------------------------------------------
 // Literal text
@@ -49,12 +50,18 @@ function orderedMarkerLength(text: string): number {
  * `text`: Markdown punctuation is backslash-escaped, line breaks become character
  * references (so the output never spans lines), and white space at either end is
  * encoded (paragraphs and headings trim it). `lineStart` says the result opens a
- * line, where block markers must be neutralized as well.
+ * line, where block markers must be neutralized as well. Nothing becomes a link:
+ * for text inside a link's own text.
  */
 export function escapeInline(text: string, lineStart = false): string {
+  return escapeRange(text, 0, text.length, lineStart);
+}
+
+/** escapeInline for the characters of `text` from `from` to `to`, at their place in the whole text. */
+function escapeRange(text: string, from: number, to: number, lineStart: boolean): string {
   const markerEnd = lineStart ? orderedMarkerLength(text) : 0;
   let out = '';
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const ch = text[i]!;
     const code = text.charCodeAt(i);
     if (ch === '\n' || ch === '\r') out += charRef(code);
@@ -66,6 +73,79 @@ export function escapeInline(text: string, lineStart = false): string {
     else out += ch;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Links in literal text
+
+/*
+ * Readers link URLs in text by themselves (markdown-it's linkify, GFM's autolinks in
+ * marked, pandoc and GitHub), but they find them in the Markdown source, escapes
+ * included: "a\_b" would link to ".../a%5C_b". So the URLs and email addresses
+ * linkify-it finds are written as links already: an autolink "<…>" where that reads
+ * exactly, else "[text](url)". Like GFM, a link without a scheme must start with
+ * "www."; a bare domain stays text, which no reader links.
+ */
+const linkify = new LinkifyIt({ fuzzyLink: true });
+
+/**
+ * A CommonMark autolink whose text every reader shows as written: no escapes,
+ * entities, percent signs, or white space and controls, which some trim or encode.
+ */
+const PLAIN_AUTOLINK = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\p{Cc}\\%&]*|[a-zA-Z0-9.!#$'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/u;
+
+/**
+ * The links in `text`: what linkify-it finds, and, as markdown-it's and marked's
+ * own rules do, a URL right after a letter ("éhttps://…"), which linkify-it wants
+ * a boundary before.
+ */
+function links(text: string): Match[] {
+  const found = (linkify.match(text) ?? []).filter((m) => m.schema !== '' || /^www\./i.test(m.raw));
+  for (const scheme of text.matchAll(/[a-z][a-z0-9.+-]*(?=:\/\/)/gi)) {
+    const match = linkify.matchAtStart(text.slice(scheme.index));
+    if (match) found.push({ ...match, index: match.index + scheme.index, lastIndex: match.lastIndex + scheme.index });
+  }
+  found.sort((a, b) => a.index - b.index || b.lastIndex - a.lastIndex);
+  return found.filter((m, i) => !found.slice(0, i).some((other) => other.lastIndex > m.index));
+}
+
+/**
+ * Like escapeInline, but the URLs and email addresses in `text` become links that
+ * read and link exactly in every reader: for excerpts, titles and tags.
+ */
+export function literalInline(text: string, lineStart = false): string {
+  let out = '';
+  let from = 0;
+  for (const link of links(text)) {
+    const autolink = PLAIN_AUTOLINK.test(link.raw);
+    // "!" before "[…](…)" would make it an image.
+    const bang = !autolink && text[link.index - 1] === '!';
+    out += escapeRange(text, from, link.index - (bang ? 1 : 0), lineStart) + (bang ? '\\!' : '');
+    out += autolink ? `<${link.raw}>` : `[${linkText(link.raw)}](${pointyDestination(link.url)})`;
+    from = link.lastIndex;
+  }
+  return out + escapeRange(text, from, text.length, lineStart);
+}
+
+/**
+ * A URL as the text of its own link. pandoc links URLs inside a link's text as
+ * well, so what it would take for one ("://", "www.", "@") is broken by an escape.
+ */
+function linkText(url: string): string {
+  return escapeInline(url)
+    .replace(/:\/\//, '\\://')
+    .replace(/^(www)\./i, '$1\\.')
+    .replace(/@/g, '\\@');
+}
+
+/**
+ * A link destination in angle brackets, which allow spaces and parentheses;
+ * backslashes escape "<", ">" and themselves. An "&" is written "&amp;": readers
+ * decode entity references in a destination, and marked passes them on to the
+ * HTML, which decodes them too; either way "&amp;" reads as one "&".
+ */
+function pointyDestination(url: string): string {
+  return `<${url.replace(/[\\<>]/g, (ch) => '\\' + ch).replace(/&/g, '&amp;')}>`;
 }
 
 /**
@@ -97,7 +177,7 @@ export function blockquoteLines(text: string): string[] {
   const lines: string[] = [];
   quoteParagraphs(text).forEach((paragraph, index) => {
     if (index > 0) lines.push('>');
-    lines.push(`> ${escapeInline(paragraph, true)}`);
+    lines.push(`> ${literalInline(paragraph, true)}`);
   });
   return lines;
 }
@@ -108,8 +188,7 @@ export function blockquoteLines(text: string): string[] {
  * bracket form allows spaces and parentheses, and backslashes escape the rest.
  */
 export function linkDestination(url: string): string | null {
-  if (!/^https?:\/\/[^\s<>]+$/i.test(url)) return null;
-  return `<${url.replace(/[\\<>]/g, (ch) => '\\' + ch)}>`;
+  return /^https?:\/\/[^\s<>]+$/i.test(url) ? pointyDestination(url) : null;
 }
 
 // ---------------------------------------------------------------------------

@@ -21,7 +21,8 @@ export function seeded(seed: number): Random {
 export const HOSTILE_PIECES = [
   '#', '# ', '## ', '###### ', '####### ', '>', '> ', '*', '**', '***', '_', '__', '|', '||', '`', '```', '~~~', '~~',
   '[x]', '[ ]', '[link](http://example.com)', '![img](x.png)', '[ref]', '[^1]', '<b>', '</b>', '<div>', '<!--', '-->',
-  '<script>alert(1)</script>', '<https://example.com>', 'www.example.com', '&amp;', '&#32;', '&copy;', '&', '&#x41;',
+  '<script>alert(1)</script>', '<https://example.com>', 'www.example.com', 'https://example.com/a_b_(c)', 'www.example.org/x_y',
+  'user_name@example.com', 'http://x.y/?a=1&amp;b=*2*', '&amp;', '&#32;', '&copy;', '&', '&#x41;',
   '1.', '1) ', '40,000.', '- ', '+ ', '* ', '===', '---', '- - -', '___', '\\', '\\\\', '\\*', '$x$', '$$', ':smile:',
   '"', "'", ': ', '---\n', '\t', '  ', ' ', '\u00a0', '\u200b', '\u2028', '\ufeff', '\u0085',
   'é', 'e\u0301', 'ñ', 'Ω', '日本語', '😀', '👩‍👩‍👧', '🇫🇷', 'مرحبا', 'שלום', '\u202e', 'a\u0308\u0301',
