@@ -39,6 +39,17 @@ function charRef(code: number): string {
   return `&#${code};`;
 }
 
+/**
+ * Readers that link URLs in text by themselves (marked, pandoc) look for "www.",
+ * "://" and "@" in the Markdown source, escapes included, and would take an escape
+ * after them into the link. An escape of their "." or ":" or of the "@" keeps them
+ * from seeing one; the text reads the same.
+ */
+function startsAutolink(text: string, i: number): boolean {
+  const ch = text[i];
+  return ch === '@' || (ch === ':' && text.startsWith('//', i + 1)) || (ch === '.' && /www$/i.test(text.slice(Math.max(0, i - 3), i)));
+}
+
 /** An ordered list marker ("1." "40000)") would start a list at the beginning of a line. */
 function orderedMarkerLength(text: string): number {
   const match = /^\d{1,9}[.)]/.exec(text);
@@ -64,9 +75,10 @@ function escapeRange(text: string, from: number, to: number, lineStart: boolean)
   for (let i = from; i < to; i++) {
     const ch = text[i]!;
     const code = text.charCodeAt(i);
-    if (ch === '\n' || ch === '\r') out += charRef(code);
+    // marked's block rules end a line at U+2028 and U+2029 too.
+    if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') out += charRef(code);
     else if ((i === 0 || i === text.length - 1) && isEdgeSpace(code)) out += charRef(code);
-    else if (ALWAYS_ESCAPED.test(ch)) out += '\\' + ch;
+    else if (ALWAYS_ESCAPED.test(ch) || startsAutolink(text, i)) out += '\\' + ch;
     else if (ch === '&' && ENTITY_START.test(text[i + 1] ?? '')) out += '\\&';
     else if (lineStart && i === 0 && BLOCK_START_CHARS.has(ch)) out += '\\' + ch;
     else if (markerEnd > 0 && i === markerEnd - 1) out += '\\' + ch;
@@ -90,20 +102,26 @@ const linkify = new LinkifyIt({ fuzzyLink: true });
 
 /**
  * A CommonMark autolink whose text every reader shows as written: no escapes,
- * entities, percent signs, or white space and controls, which some trim or encode.
+ * entities, percent signs, or white space and controls, which some trim or encode;
+ * an email address with a dot in its domain, as marked wants.
  */
-const PLAIN_AUTOLINK = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\p{Cc}\\%&]*|[a-zA-Z0-9.!#$'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/u;
+const PLAIN_AUTOLINK = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\p{Cc}\\%&]*|[a-zA-Z0-9.!#$'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)$/u;
+
+/** Links linkify-it finds: with a scheme, or starting "www.". */
+function linkifyMatches(text: string): Match[] {
+  return (linkify.match(text) ?? []).filter((m) => m.schema !== '' || /^www\./i.test(m.raw));
+}
 
 /**
- * The links in `text`: what linkify-it finds, and, as markdown-it's and marked's
- * own rules do, a URL right after a letter ("éhttps://…"), which linkify-it wants
- * a boundary before.
+ * The links in `text`: what linkify-it finds, and, as marked does, a URL right
+ * after a letter ("Syriahttps://…", "xwww.…"), which linkify-it wants a boundary
+ * before.
  */
 function links(text: string): Match[] {
-  const found = (linkify.match(text) ?? []).filter((m) => m.schema !== '' || /^www\./i.test(m.raw));
-  for (const scheme of text.matchAll(/[a-z][a-z0-9.+-]*(?=:\/\/)/gi)) {
-    const match = linkify.matchAtStart(text.slice(scheme.index));
-    if (match) found.push({ ...match, index: match.index + scheme.index, lastIndex: match.lastIndex + scheme.index });
+  const found = linkifyMatches(text);
+  for (const start of text.matchAll(/(?:https?|ftp):\/\/|www\./gi)) {
+    const match = linkifyMatches(text.slice(start.index))[0];
+    if (match?.index === 0) found.push({ ...match, index: start.index, lastIndex: match.lastIndex + start.index });
   }
   found.sort((a, b) => a.index - b.index || b.lastIndex - a.lastIndex);
   return found.filter((m, i) => !found.slice(0, i).some((other) => other.lastIndex > m.index));
@@ -128,24 +146,25 @@ export function literalInline(text: string, lineStart = false): string {
 }
 
 /**
- * A URL as the text of its own link. pandoc links URLs inside a link's text as
- * well, so what it would take for one ("://", "www.", "@") is broken by an escape.
+ * A URL as the text of its own link: escapeInline breaks "www.", "://" and "@",
+ * where pandoc would link again inside the link, and brackets are character
+ * references, since marked reads escaped ones in a link's text as live.
  */
 function linkText(url: string): string {
-  return escapeInline(url)
-    .replace(/:\/\//, '\\://')
-    .replace(/^(www)\./i, '$1\\.')
-    .replace(/@/g, '\\@');
+  return escapeInline(url).replace(/\\\[/g, '&#91;').replace(/\\\]/g, '&#93;');
 }
 
 /**
  * A link destination in angle brackets, which allow spaces and parentheses;
  * backslashes escape "<", ">" and themselves. An "&" is written "&amp;": readers
  * decode entity references in a destination, and marked passes them on to the
- * HTML, which decodes them too; either way "&amp;" reads as one "&".
+ * HTML, which decodes them too; either way "&amp;" reads as one "&". Brackets,
+ * which must be percent-encoded in a URL's path and query anyway, are, since
+ * marked cuts a link at a "](" in its destination.
  */
 function pointyDestination(url: string): string {
-  return `<${url.replace(/[\\<>]/g, (ch) => '\\' + ch).replace(/&/g, '&amp;')}>`;
+  const escaped = url.replace(/[\\<>]/g, (ch) => '\\' + ch).replace(/&/g, '&amp;');
+  return `<${escaped.replace(/\[/g, '%5B').replace(/\]/g, '%5D')}>`;
 }
 
 /**

@@ -75,8 +75,13 @@ export function sectionHeadings(notebook: Notebook, scope: ExportScope): Section
  */
 const LEAD_LINE = /^\[( |x)\] (Open|In progress|Done|(?:~~)?Dropped(?:~~)? \(dropped\))(?: · |$)/;
 
+/** Text as an HTML parser reads it: a carriage return (written as "&#13;" in Markdown, output raw) becomes a line feed. */
+function asHtmlText(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
 function matches(wanted: SectionHeading, level: number, text: string): boolean {
-  return wanted.level === level && (typeof wanted.text === 'string' ? wanted.text === text : wanted.text.test(text));
+  return wanted.level === level && (typeof wanted.text === 'string' ? asHtmlText(wanted.text) === text : wanted.text.test(text));
 }
 
 /** Why a reader's page of the export does not show what it must (empty: it does). */
@@ -89,7 +94,7 @@ export function outlineFailures(page: Page, wanted: SectionHeading[], leads: Not
     if (own) {
       const quote = wanted[next]!.quote;
       if (h.swallowedBy) failures.push(`heading "${h.text}" is inside <${h.swallowedBy}>`);
-      if (quote !== undefined && h.quoteAfter !== quote) failures.push(`quote under "${h.text}" reads ${JSON.stringify(h.quoteAfter)}, not ${JSON.stringify(quote)}`);
+      if (quote !== undefined && h.quoteAfter !== asHtmlText(quote)) failures.push(`quote under "${h.text}" reads ${JSON.stringify(h.quoteAfter)}, not ${JSON.stringify(quote)}`);
       sectionLevel = h.level;
       next += 1;
     } else if (h.level <= sectionLevel) {

@@ -52,15 +52,25 @@ function randomExcerpt(random: Random, id: string, articleId: string, text: stri
   return { id, articleId, ...selectorsFor(text, { start, end }), createdAt: time(random) };
 }
 
-export function randomNotebook(random: Random): Notebook {
-  const articles = Array.from({ length: 1 + random.int(3) }, (_, i) => randomArticle(random, `a${i}`));
+/** Upper bounds of a random notebook's size. */
+export interface NotebookSize {
+  articles: number;
+  excerptsPerArticle: number;
+  notes: number;
+  bodyLines: number;
+}
+
+const DEFAULT_SIZE: NotebookSize = { articles: 3, excerptsPerArticle: 7, notes: 11, bodyLines: 8 };
+
+export function randomNotebook(random: Random, size: NotebookSize = DEFAULT_SIZE): Notebook {
+  const articles = Array.from({ length: 1 + random.int(size.articles) }, (_, i) => randomArticle(random, `a${i}`));
   const excerpts: Excerpt[] = [];
   articles.forEach((article) => {
     const text = canonicalText(article.content).text;
-    for (let i = 0, n = random.int(8); i < n; i++) excerpts.push(randomExcerpt(random, `x${excerpts.length}`, article.id, text));
+    for (let i = 0, n = random.int(size.excerptsPerArticle + 1); i < n; i++) excerpts.push(randomExcerpt(random, `x${excerpts.length}`, article.id, text));
   });
   const notes: Note[] = [];
-  for (let i = 0, n = random.int(12); i < n; i++) {
+  for (let i = 0, n = random.int(size.notes + 1); i < n; i++) {
     const article = random.pick(articles);
     const own = excerpts.filter((e) => e.articleId === article.id);
     const excerptIds = own.length > 0 ? Array.from({ length: random.int(4) }, () => random.pick(own).id) : [];
@@ -71,7 +81,7 @@ export function randomNotebook(random: Random): Notebook {
       articleId: article.id,
       kind,
       // A marker that survives any rewrite, to find the note in the output.
-      body: `${hostileBody(random, 8)}\nNOTEMARK${i}X ${hostileLine(random, 3)}`,
+      body: `${hostileBody(random, size.bodyLines)}\nNOTEMARK${i}X ${hostileLine(random, 3)}`,
       tags: Array.from({ length: random.int(3) }, () => random.pick(HOSTILE_TAGS)),
       excerptIds: [...new Set(excerptIds)],
       ...(kind === 'lead' ? { status: random.pick(['open', 'in-progress', 'done', 'dropped'] as const) } : {}),
