@@ -154,8 +154,8 @@ describe('embedMarkdown on random hostile bodies', () => {
       const body = `${hostileBody(random).replace(/</g, '(')}\n\nEND`;
       const minLevel = 1 + random.int(6);
       const embedded = embedMarkdown(body, minLevel, 'n1-');
-      // The rewrite drops leading blank lines, after which micromark drops a byte order mark.
-      const original = read(body.replace(/\r\n/g, '\n').replace(/^(?:[ \t]*\n)+/, ''));
+      // The rewrite drops leading blank lines, and keeps a byte order mark then first as text (as it reads mid-document).
+      const original = read(body.replace(/\r\n/g, '\n').replace(/^(?:[ \t]*\n)+/, '').replace(/^\ufeff/, '&#65279;'));
       expect(shape(read(embedded.join('\n')), 0), ascii({ body, minLevel, embedded })).toEqual(shape(original, minLevel - 1));
     }
   });

@@ -251,6 +251,17 @@ function demoteHeading(text: string, visit: Visit, minLevel: number): Edit[] {
 // Fenced code left open
 
 /**
+ * markdown-it reads a table before a fence: "``` |" over a line like "-|-" is a
+ * table header to it. Escaped pipes in the info string (which stays the same) do
+ * not divide cells.
+ */
+function escapeInfoPipes(text: string, from: number): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = from; i < lineEnd(text, from); i++) if (text[i] === '|' && !isEscaped(text, i)) edits.push({ at: i, length: 0, text: '\\' });
+  return edits;
+}
+
+/**
  * A fenced code block right under a paragraph line gets a blank line before it:
  * marked may read that line and the fence as a link reference definition ("[x]:"
  * then a fence that CommonMark reads as its URL), or continue a list item into it.
@@ -263,7 +274,7 @@ function fenceEdits(text: string, visit: Visit, fenceStarts: Set<number>): Edit[
   const code = visit.node;
   const fence = /^(?:`{3,}|~{3,})/.exec(text.slice(start(code)));
   if (!fence) return []; // indented code
-  const edits = blankBefore(text, visit, blankLineAt(text, start(code)));
+  const edits = [...blankBefore(text, visit, blankLineAt(text, start(code))), ...escapeInfoPipes(text, start(code) + fence[0].length)];
   for (const offset of fenceStarts) if (offset > start(code) && offset < end(code)) return edits;
   // The block may end after its last line break (when a list item after it ends it).
   const at = text[end(code) - 1] === '\n' ? end(code) - 1 : end(code);
@@ -311,6 +322,13 @@ function fixTable(text: string, table: Table): Edit[] {
 const BLOCK_START = /^(?:[#=+|<-]|`{3,}|~{3,}|[*_](?=[ \t\n]|$))/;
 
 /**
+ * An ordered list marker that micromark did not read as one (after an indented code
+ * block and a blank line, "2) # x" is a paragraph to it, a list to the others):
+ * the part before its "." or ")" (a bullet is escaped as a block start).
+ */
+const LIST_MARKER = /^(\d{1,9})[.)](?=[ \t]|$)/;
+
+/**
  * marked departs from CommonMark around paragraphs: it reads "#\u00a0x" as a
  * heading, may read an indented or lazy continuation line ("\t# x", "    ```",
  * "    <!--") as a heading, or a fence or comment that swallows the rest of the
@@ -326,6 +344,8 @@ function guardLines(text: string, visit: Visit, spans: ReadonlyArray<Nodes>): Ed
   const first = block.type === 'definition' ? lineEnd(text, start(block)) + 1 : start(block);
   for (let line = first; line < end(block); line = lineEnd(text, line) + 1) {
     const at = line === start(block) ? line : contentStart(text, line, visit.quotes);
+    const marker = line === start(block) ? LIST_MARKER.exec(text.slice(at, lineEnd(text, at))) : null;
+    if (marker) edits.push({ at: at + marker[1]!.length, length: 0, text: '\\' });
     const match = BLOCK_START.exec(text.slice(at, lineEnd(text, at)));
     if (!match || spans.some((span) => start(span) <= at && at < end(span))) continue;
     const escaped = /^[`~]/.test(match[0]) ? match[0].replace(/./g, '\\$&') : `\\${match[0]}`;
@@ -409,13 +429,13 @@ export function isInertMarkdown(text: string): boolean {
   if (/[<#|\t]|```|~~~|\]:|\[\^/.test(text)) return false;
   return text.split('\n').every((line) => {
     const content = line.slice(CONTAINER_MARKERS.exec(line)![0].length);
-    return !BLOCK_START.test(content) && !THEMATIC_BREAK.test(content);
+    return !BLOCK_START.test(content) && !THEMATIC_BREAK.test(content) && !LIST_MARKER.test(content);
   });
 }
 
 const THEMATIC_BREAK = /^(?:[*_][ \t]*){3,}$/;
 
-const CONTAINER_MARKERS = /^(?:[ ]{0,3}(?:>[ ]?|(?:[-+*]|\d{1,9}[.)])[ ]+(?:\[[ xX]\][ ]+)?(?=\S)))*[ ]*/;
+const CONTAINER_MARKERS = /^(?:[ ]{0,3}(?:>[ ]?|(?:[-+*]|\d{1,9}[.)])[ ]+(?=\S)))*(?:\[[ xX]\][ ]+)?[ ]*/;
 
 /**
  * The rewrite of `markdown` (line breaks "\n", no blank line at either end) for
@@ -453,6 +473,7 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
 export function embedMarkdown(body: string, minHeadingLevel: number, labelPrefix: string): string[] {
   const lines = trimmedLines(body);
   if (lines.length === 0) return [];
-  const text = lines.join('\n');
+  // micromark drops a byte order mark at the start, which mid-document is text.
+  const text = lines.join('\n').replace(/^\ufeff/, '&#65279;');
   return (isInertMarkdown(text) ? text : rewriteMarkdown(text, minHeadingLevel, labelPrefix)).split('\n');
 }
