@@ -2,7 +2,8 @@
 /**
  * Soak test of the Markdown export: the differential fuzz of
  * src-main/notebook/export-differential.test.ts for 100,000 cases (or
- * `node scripts/soak-export.mjs <cases> [seed]`). Each case exports a random notebook
+ * `node scripts/soak-export.mjs <cases> [seed]`; `npm run soak` runs it after the
+ * store's crash soak, see scripts/soak-all.mjs). Each case exports a random notebook
  * full of hostile text and reads it with commonmark.js, markdown-it and marked; every
  * section heading, lead and quote must show in each. The cases are split between two
  * worker threads (the machine has two cores).
@@ -76,6 +77,7 @@ async function main() {
     if (failed.length > 0) {
       failed.sort((a, b) => a.index - b.index);
       for (const f of failed.slice(0, 5)) console.error(`  case ${f.index} (${JSON.stringify(f.scope)}): ${f.failures.join('; ')}`);
+      console.error(`  failing cases: ${failed.map((f) => f.index).join(', ')}`);
       console.error(`soak-export FAILED: ${failed.length} of ${done} cases, ${seconds} s; rerun one with differentialCase(${seed}, index)`);
       process.exitCode = 1;
     } else {
