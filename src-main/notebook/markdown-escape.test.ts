@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Token } from 'markdown-it';
 import { blockquoteLines, escapeInline, linkDestination, literalInline, quoteParagraphs, yamlString } from './markdown-escape';
 import { blockquotes, formattingTokens, inlineText, parsers } from './testdata/markdown-check';
-import { readPage, RENDERERS, textOf } from './testdata/markdown-readers';
+import { readAll, readPage, RENDERERS, textOf } from './testdata/markdown-readers';
 import { HOSTILE_PIECES, hostileText, seeded } from './testdata/random';
 
 const TRICKY = [
@@ -118,6 +118,16 @@ describe('blockquoteLines', () => {
     expect(quoteParagraphs('\n\none')).toEqual(['\n\none']);
     expect(quoteParagraphs('one\n\n\ntwo')).toEqual(['one\n\n\ntwo']);
     expect(blockquoteLines('one\n\ntwo')).toEqual(['> one', '>', '> two']);
+  });
+
+  it('keeps "\\r\\n\\n" in one paragraph, which a browser reads as one line break and a blank line', () => {
+    expect(quoteParagraphs('a\r\n\nb')).toEqual(['a\r\n\nb']);
+    expect(quoteParagraphs('\r\n\n\u202e')).toEqual(['\r\n\n\u202e']);
+    // The soak's excerpts: each reader's HTML, read by a browser, shows the quote's text (an HTML parser reads "\r\n" and "\r" as "\n").
+    for (const text of ['\r\n\n\u202e', 'שלום\r\r\n\n \n ', 'Ukraine ## \r\n\nuser_name@example.com', 'a\n\n\rb']) {
+      const pages = readAll(`## Q\n\n${blockquoteLines(text).join('\n')}\n`);
+      for (const [reader, page] of Object.entries(pages)) expect(page.headings[0]!.quoteAfter, `${reader}: ${JSON.stringify(text)}`).toBe(text.replace(/\r\n?/g, '\n'));
+    }
   });
 });
 

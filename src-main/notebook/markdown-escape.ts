@@ -170,8 +170,10 @@ function pointyDestination(url: string): string {
 /**
  * Splits an excerpt into the paragraphs of its blockquote. The canonical text joins
  * paragraphs with exactly "\n\n", so only such a break between two non-empty pieces
- * becomes a paragraph break; any other line break stays inside a paragraph (as a
- * character reference), so nothing is lost.
+ * becomes a paragraph break, unless a carriage return comes before it (a browser
+ * reads "\r\n" as one line break, which would be lost at the end of a paragraph);
+ * any other line break stays inside a paragraph (as a character reference), so
+ * nothing is lost.
  */
 export function quoteParagraphs(text: string): string[] {
   const pieces = text.split(/(\n+)/);
@@ -179,7 +181,8 @@ export function quoteParagraphs(text: string): string[] {
   let current = '';
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
-    const isBreak = piece === '\n\n' && current !== '' && (pieces[i + 1] ?? '') !== '';
+    // After a carriage return, "\n\n" is "\r\n" (one line break) and "\n".
+    const isBreak = piece === '\n\n' && current !== '' && !current.endsWith('\r') && (pieces[i + 1] ?? '') !== '';
     if (isBreak) {
       paragraphs.push(current);
       current = '';
