@@ -7,6 +7,10 @@
  * - headings are demoted below the section holding the note;
  * - a fenced code block left open is closed where it sits;
  * - GFM tables are kept from reading as setext headings to plain CommonMark.
+ * Other readers (commonmark.js, markdown-it, marked, pandoc) must then read the
+ * body's blocks as micromark does, so what they could read otherwise is made
+ * explicit, in CommonMark's own terms: tabs in line prefixes become the spaces they
+ * stand for; what could start a block at the start of a paragraph line is escaped.
  *
  * Pure string functions: no Node, DOM or Electron import.
  */
@@ -23,7 +27,24 @@ interface Parsed {
   tree: Root;
   /** Offsets where a code fence (opening or closing) starts: an open block has only its opening one. */
   fenceStarts: Set<number>;
+  /** Where each line's containers end and its content starts, by line number (1-based; lines without either are absent). */
+  prefixes: Map<number, LinePrefix>;
 }
+
+/**
+ * The offsets where a line's container markers and indentation end: `containers`
+ * after the quote and list markers and the list item indentation it continues,
+ * `content` after the indentation too. (A tab partly taken by them counts whole:
+ * micromark's offsets do not split a tab, and its columns skip what it did not take.)
+ */
+interface LinePrefix {
+  containers: number;
+  content: number;
+}
+
+/** micromark's tokens for what opens a line before its content: containers, then indentation. */
+const CONTAINER_PREFIXES = ['blockQuotePrefix', 'listItemPrefix', 'listItemIndent'] as const;
+const PREFIXES = [...CONTAINER_PREFIXES, 'linePrefix'] as const;
 
 /*
  * The GFM constructs that shape blocks or labels: tables, footnotes, task list
@@ -36,15 +57,26 @@ const TREES = [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListIte
 
 function parse(markdown: string): Parsed {
   const fenceStarts = new Set<number>();
-  const recordFences: TreeExtension = {
-    enter: {
-      codeFencedFence(token) {
-        fenceStarts.add(token.start.offset);
-      },
+  const prefixes = new Map<number, LinePrefix>();
+  const enter: NonNullable<TreeExtension['enter']> = {
+    codeFencedFence(token) {
+      fenceStarts.add(token.start.offset);
     },
   };
-  const tree = fromMarkdown(markdown, { extensions: SYNTAX, mdastExtensions: [...TREES, recordFences] });
-  return { tree, fenceStarts };
+  // Prefix tokens come in line order, each right after the one before it on its line.
+  for (const type of PREFIXES) {
+    const container = type !== 'linePrefix';
+    enter[type] = (token) => {
+      const { line, column, offset } = token.start;
+      const prefix = prefixes.get(line) ?? (column === 1 ? { containers: offset, content: offset } : undefined);
+      if (!prefix || offset > prefix.content) return; // not at the start of its line
+      prefix.content = Math.max(prefix.content, token.end.offset);
+      if (container) prefix.containers = prefix.content;
+      prefixes.set(line, prefix);
+    };
+  }
+  const tree = fromMarkdown(markdown, { extensions: SYNTAX, mdastExtensions: [...TREES, { enter }] });
+  return { tree, fenceStarts, prefixes };
 }
 
 interface Visit {
@@ -86,8 +118,11 @@ interface Edit {
 
 function applyEdits(text: string, edits: Edit[]): string {
   let out = text;
-  // From the end, so that earlier offsets stay valid; insertions at one offset keep their order.
-  const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => b.edit.at - a.edit.at || b.order - a.order);
+  // From the end, so that earlier offsets stay valid; at one offset, what is replaced
+  // there goes first and the insertions before it keep their order.
+  const ordered = edits
+    .map((edit, order) => ({ edit, order }))
+    .sort((a, b) => b.edit.at - a.edit.at || Math.sign(b.edit.length) - Math.sign(a.edit.length) || b.order - a.order);
   for (const { edit } of ordered) out = out.slice(0, edit.at) + edit.text + out.slice(edit.at + edit.length);
   return out;
 }
@@ -103,15 +138,21 @@ function lineEnd(text: string, offset: number): number {
 
 /**
  * What continues the containers a line opened, written before `offset` on its line:
- * quote markers stay, list markers and other columns become spaces (tabs are kept,
- * so that tab stops fall where they did). A quote marker gets its optional space,
- * or the space standing for what followed it would be taken for that.
+ * quote markers stay, list markers and other columns become spaces (a tab the spaces
+ * to its tab stop, which readers count differently). A quote marker gets its
+ * optional space, or the space standing for what followed it would be taken for that.
  */
 function continuation(text: string, offset: number): string {
-  return text
-    .slice(lineStart(text, offset), offset)
-    .replace(/>(?=[^ \t])/g, '> ')
-    .replace(/[^>\t]/g, ' ');
+  let out = '';
+  let column = 0;
+  for (let i = lineStart(text, offset); i < offset; i++) {
+    const ch = text[i]!;
+    const width = ch === '\t' ? 4 - (column % 4) : 1;
+    column += width;
+    if (ch !== '>') out += ' '.repeat(width);
+    else out += i + 1 < offset && !/[ \t]/.test(text[i + 1]!) ? '> ' : '>';
+  }
+  return out;
 }
 
 /** A blank line that stays inside the containers of the line holding `offset`. */
@@ -220,8 +261,8 @@ function blankBefore(text: string, visit: Visit, blank: string): Edit[] {
  */
 function headingContainers(text: string, heading: Heading, atx: boolean): string {
   if (atx) return continuation(text, start(heading));
-  const underline = text.slice(lineStart(text, end(heading)), end(heading));
-  return /^[ \t>]*/.exec(underline)![0].replace(/[^>\t]/g, ' ');
+  const underline = lineStart(text, end(heading));
+  return continuation(text, underline + /^[ \t>]*/.exec(text.slice(underline, end(heading)))![0].length);
 }
 
 function demoteHeading(text: string, visit: Visit, minLevel: number): Edit[] {
@@ -270,7 +311,7 @@ function escapeInfoPipes(text: string, from: number): Edit[] {
  * some list items), the closer is at the same place and cannot start a block of
  * its own.
  */
-function fenceEdits(text: string, visit: Visit, fenceStarts: Set<number>): Edit[] {
+function codeEdits(text: string, visit: Visit, fenceStarts: Set<number>): Edit[] {
   const code = visit.node;
   const fence = /^(?:`{3,}|~{3,})/.exec(text.slice(start(code)));
   if (!fence) return []; // indented code
@@ -289,9 +330,9 @@ const UNDERLINE_ROW = /^([ \t>]*)([-=])/;
 
 /**
  * A table is a paragraph to a reader without GFM, which a line of "=" or "-" would
- * turn into a setext heading: a row of "=" or "-" gets its first character escaped;
- * an empty list item ("-") right after the table, which ends the table in GFM,
- * gets a blank line before it, as a thematic break ("---") does anyway. (A
+ * turn into a setext heading: a row of "=" or "-" gets its first character
+ * escaped; an empty list item ("-") right after the table, which ends the table in
+ * GFM, gets a blank line before it, as a thematic break ("---") does anyway. (A
  * delimiter row has a pipe unless the table has one column, which micromark does
  * not read without one.)
  */
@@ -314,17 +355,19 @@ function fixTable(text: string, table: Table): Edit[] {
 // Paragraph lines that a reader could take for the start of a block
 
 /**
- * What could start a heading, fence, HTML block, table, list or thematic break at
- * the start of a line, and how much of it to escape: a run of backticks or tildes whole (so
- * that no shorter run is left to pair with another), "*" and "_" only when they
- * cannot open emphasis.
+ * What could start a heading, fence, HTML block, quote, table, list or thematic break
+ * at the start of a line, and how much of it to escape: a run of backticks or tildes
+ * whole (so that no shorter run is left to pair with another), "*" and "_" only when
+ * they cannot open emphasis.
  */
-const BLOCK_START = /^(?:[#=+|<-]|`{3,}|~{3,}|[*_](?=[ \t\n]|$))/;
+const BLOCK_START = /^(?:[#=+|<>-]|`{3,}|~{3,}|[*_](?=[ \t\n]|$))/;
 
 /**
- * An ordered list marker that micromark did not read as one (after an indented code
- * block and a blank line, "2) # x" is a paragraph to it, a list to the others):
- * the part before its "." or ")" (a bullet is escaped as a block start).
+ * An ordered list marker that micromark did not read as one, the part before its
+ * "." or ")" (a bullet is escaped as a block start): after an indented code block and
+ * a blank line, "2) # x" is a paragraph to it, a list to the others; a lazy or
+ * indented line "2. # x" under a list item or quote is the paragraph's text to it
+ * (a list other than "1." cannot interrupt a paragraph), a list in the item to marked.
  */
 const LIST_MARKER = /^(\d{1,9})[.)](?=[ \t]|$)/;
 
@@ -332,26 +375,109 @@ const LIST_MARKER = /^(\d{1,9})[.)](?=[ \t]|$)/;
  * marked departs from CommonMark around paragraphs: it reads "#\u00a0x" as a
  * heading, may read an indented or lazy continuation line ("\t# x", "    ```",
  * "    <!--") as a heading, or a fence or comment that swallows the rest of the
- * document, and may take a
- * link reference definition's URL on its next line for a fence. A backslash before
- * what starts each line of a paragraph (and each later line of a definition)
- * keeps every reader on CommonMark's reading, where it is text, URL or title
- * either way.
+ * document, and may take a link reference definition's URL on its next line for a
+ * fence; markdown-it goes on with a quote at a "> " indented as code. A backslash
+ * before what starts each line of a paragraph (and each later line of a
+ * definition) keeps every reader on CommonMark's reading, where it is text, URL or
+ * title either way.
  */
-function guardLines(text: string, visit: Visit, spans: ReadonlyArray<Nodes>): Edit[] {
+function guardLines(text: string, visit: Visit, spans: ReadonlyArray<Nodes>, layout: Layout): Edit[] {
   const edits: Edit[] = [];
   const block = visit.node;
-  const first = block.type === 'definition' ? lineEnd(text, start(block)) + 1 : start(block);
-  for (let line = first; line < end(block); line = lineEnd(text, line) + 1) {
-    const at = line === start(block) ? line : contentStart(text, line, visit.quotes);
-    const marker = line === start(block) ? LIST_MARKER.exec(text.slice(at, lineEnd(text, at))) : null;
+  // By offset: a task list item's paragraph may say it starts on the line after its "[x]".
+  const first = lineOf(layout, start(block));
+  for (let line = first + (block.type === 'definition' ? 1 : 0); line <= lineOf(layout, end(block)); line++) {
+    const at = line === first ? start(block) : contentOffset(layout, line);
+    if (spans.some((span) => start(span) <= at && at < end(span))) continue;
+    const marker = LIST_MARKER.exec(text.slice(at, lineEnd(text, at)));
     if (marker) edits.push({ at: at + marker[1]!.length, length: 0, text: '\\' });
     const match = BLOCK_START.exec(text.slice(at, lineEnd(text, at)));
-    if (!match || spans.some((span) => start(span) <= at && at < end(span))) continue;
+    if (!match) continue;
     const escaped = /^[`~]/.test(match[0]) ? match[0].replace(/./g, '\\$&') : `\\${match[0]}`;
     edits.push({ at, length: match[0].length, text: escaped });
   }
   return edits;
+}
+
+// ---------------------------------------------------------------------------
+// Line prefixes: container markers and indentation
+
+interface Layout {
+  /** Offsets where the lines start. */
+  starts: number[];
+  prefixes: Map<number, LinePrefix>;
+}
+
+function layoutOf(text: string, prefixes: Map<number, LinePrefix>): Layout {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return { starts, prefixes };
+}
+
+/** A line's prefix (markers, spaces and tabs, from the line's start), tabs written as the spaces they stand for. */
+function spaced(prefix: string): string {
+  let out = '';
+  for (const ch of prefix) out += ch === '\t' ? ' '.repeat(4 - (out.length % 4)) : ch;
+  return out;
+}
+
+/** The number (1-based) of the line holding `offset`. */
+function lineOf(layout: Layout, offset: number): number {
+  let low = 0;
+  let high = layout.starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (layout.starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+/** Offset where the content of line `line` (1-based) starts, after its prefix. */
+function contentOffset(layout: Layout, line: number): number {
+  return layout.prefixes.get(line)?.content ?? layout.starts[line - 1]!;
+}
+
+/**
+ * Tabs in a line's prefix (its container markers and indentation) are written as
+ * the spaces they stand for in CommonMark. Readers count them differently (marked
+ * takes a tab after a list marker for three spaces, CommonMark goes to the next tab
+ * stop), and decide by that count whether what follows is code, a nested block or
+ * the item going on. A tab that reaches into the content, which CommonMark then
+ * starts with the spaces left over, is written as spaces whole; tabs in the content
+ * stay. A line in `unindent` also loses the indentation after its containers, which
+ * CommonMark drops from a paragraph line anyway.
+ */
+function prefixEdits(text: string, layout: Layout, unindent: ReadonlySet<number>): Edit[] {
+  const edits: Edit[] = [];
+  for (const [line, { containers, content }] of layout.prefixes) {
+    const from = layout.starts[line - 1]!;
+    const length = content - from;
+    if (unindent.has(line) && content > containers) edits.push({ at: from, length, text: spaced(text.slice(from, containers)) });
+    else if (text.slice(from, content).includes('\t')) edits.push({ at: from, length, text: spaced(text.slice(from, content)) });
+  }
+  return edits;
+}
+
+/**
+ * The lines right after a link reference definition that go on with the
+ * definition's paragraph (another definition, or the paragraph's text): markdown-it
+ * and marked take definitions apart first and read such a line as a new block,
+ * code when it is indented.
+ */
+function linesAfterDefinitions(visits: Visit[]): Set<number> {
+  const lines = new Set<number>();
+  for (const { node, parent, index } of visits) {
+    const next = node.type === 'definition' ? parent?.children[index + 1] : undefined;
+    const line = node.position!.end.line + 1;
+    if (next && (next.type === 'paragraph' || next.type === 'definition') && next.position!.start.line === line) lines.add(line);
+  }
+  return lines;
+}
+
+/** Edits that replace text (not insertions) keep it from other edits: a prefix edit inside one is dropped. */
+function outside(edits: Edit[], replaced: ReadonlyArray<Edit>): Edit[] {
+  return edits.filter((edit) => !replaced.some((r) => r.length > 0 && r.at < edit.at + edit.length && edit.at < r.at + r.length));
 }
 
 // ---------------------------------------------------------------------------
@@ -421,21 +547,30 @@ function trimmedLines(body: string): string[] {
  * Whether `text` needs no edit at all, so that reading it can be skipped (a parse
  * costs about a millisecond; most notes are plain prose and lists): nothing that
  * could be raw HTML, a heading, a fence, a table, a link reference definition or
- * a footnote, and no line whose content,
- * after quote and list markers, starts with what the guards escape or is a
- * thematic break.
+ * a footnote, and no line whose content, after quote and list markers, starts
+ * with what the guards escape, is a thematic break, or is indented as code.
  */
 export function isInertMarkdown(text: string): boolean {
   if (/[<#|\t]|```|~~~|\]:|\[\^/.test(text)) return false;
+  // The delimiter of the ordered list the previous line is an item of, or continues.
+  let ordered: string | null = null;
+  let previous = '';
   return text.split('\n').every((line) => {
-    const content = line.slice(CONTAINER_MARKERS.exec(line)![0].length);
-    return !BLOCK_START.test(content) && !THEMATIC_BREAK.test(content) && !LIST_MARKER.test(content);
+    const markers = CONTAINER_MARKERS.exec(line)![0].length;
+    const content = line.slice(markers).replace(/^ +/, '');
+    const indent = line.length - markers - content.length;
+    // An item of another list than the one above, numbered from 2 on, cannot interrupt a paragraph: it is text, which the guards escape.
+    const item = /^ {0,3}(\d{1,9})([.)]) /.exec(line);
+    const stray = item !== null && item[1] !== '1' && item[2] !== ordered && !isBlank(previous);
+    ordered = item ? item[2]! : /^ /.test(line) ? ordered : null;
+    previous = line;
+    return !stray && indent < 4 && !BLOCK_START.test(content) && !THEMATIC_BREAK.test(content) && !LIST_MARKER.test(content);
   });
 }
 
 const THEMATIC_BREAK = /^(?:[*_][ \t]*){3,}$/;
 
-const CONTAINER_MARKERS = /^(?:[ ]{0,3}(?:>[ ]?|(?:[-+*]|\d{1,9}[.)])[ ]+(?=\S)))*(?:\[[ xX]\][ ]+)?[ ]*/;
+const CONTAINER_MARKERS = /^(?:[ ]{0,3}(?:>[ ]?|(?:[-+*]|\d{1,9}[.)])[ ]+(?=\S)))*(?:\[[ xX]\][ ]+)?/;
 
 /**
  * The rewrite of `markdown` (line breaks "\n", no blank line at either end) for
@@ -444,6 +579,7 @@ const CONTAINER_MARKERS = /^(?:[ ]{0,3}(?:>[ ]?|(?:[-+*]|\d{1,9}[.)])[ ]+(?=\S))
 export function rewriteMarkdown(markdown: string, minHeadingLevel: number, labelPrefix: string): string {
   const { text, parsed } = escapeHtml(markdown);
   const { tree, fenceStarts } = parsed;
+  const layout = layoutOf(text, parsed.prefixes);
   const visits = visitAll(tree);
   // Code spans and autolinks ("<https://…>"), where a backslash is no escape.
   const spans = visits.map((v) => v.node).filter((node) => node.type === 'inlineCode' || (node.type === 'link' && text[start(node)] === '<'));
@@ -451,13 +587,14 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
   for (const visit of visits) {
     const { node } = visit;
     if (node.type === 'heading') edits.push(...demoteHeading(text, visit, minHeadingLevel));
-    else if (node.type === 'code') edits.push(...fenceEdits(text, visit, fenceStarts));
+    else if (node.type === 'code') edits.push(...codeEdits(text, visit, fenceStarts));
     else if (node.type === 'table') edits.push(...fixTable(text, node));
     // marked takes "---" under a lazy paragraph line ("> a" then "b") for a setext underline.
     else if (node.type === 'thematicBreak') edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))));
-    else if (node.type === 'paragraph' || node.type === 'definition') edits.push(...guardLines(text, visit, spans));
+    else if (node.type === 'paragraph' || node.type === 'definition') edits.push(...guardLines(text, visit, spans, layout));
   }
-  return applyEdits(text, edits);
+  const lineEdits = prefixEdits(text, layout, linesAfterDefinitions(visits));
+  return applyEdits(text, [...edits, ...outside(lineEdits, edits)]);
 }
 
 /**
