@@ -124,11 +124,27 @@ function shape(source: string, node: Nodes, shift: number, out: string[] = []): 
     out.push(`${node.type}:${node.value}`);
   } else {
     out.push(node.type);
-    if ('children' in node) for (const child of node.children) shape(source, child, shift, out);
+    if ('children' in node) for (const child of mergeCode(source, node.children)) shape(source, child, shift, out);
   }
   return out;
 }
 
+/**
+ * Indented code blocks on adjacent lines as one: micromark ends one right under a
+ * quote at its first line and starts another (the other readers read one), and the
+ * blank line the rewrite writes after the quote makes them one to micromark too.
+ */
+function mergeCode(source: string, children: Nodes[]): Nodes[] {
+  const indented = (node: Nodes | undefined): boolean => node?.type === 'code' && !/^[`~]/.test(source.slice(node.position!.start.offset));
+  const merged: Nodes[] = [];
+  for (const child of children) {
+    const last = merged[merged.length - 1];
+    if (indented(child) && indented(last) && last!.position!.end.line + 1 === child.position!.start.line && last!.type === 'code' && child.type === 'code') {
+      merged[merged.length - 1] = { ...last, value: `${last.value}\n${child.value}`, position: { start: last.position!.start, end: child.position!.end } };
+    } else merged.push(child);
+  }
+  return merged;
+}
 
 /** Tags a Markdown reader writes by itself; anything else came from raw HTML in a body. */
 const MARKDOWN_TAGS = new Set([
@@ -167,11 +183,21 @@ function expectIsolated(body: string, minLevel = 3): void {
 // Bodies that commonmark.js, markdown-it or marked read apart from micromark, each the
 // smallest found by the export soak (npm run soak) for its kind.
 describe('embedMarkdown where the readers part ways', () => {
+  it('puts a blank line between a quote or list and an indented code block under it (markdown-it goes on with the quote, marked with the item)', () => {
+    expect(embedMarkdown('>\n\t><!--', 3, 'n1-')).toEqual(['>', '', '    ><!--']);
+    expect(embedMarkdown('>-\n    #', 3, 'n1-')).toEqual(['>-', '', '    #']);
+    for (const body of ['>\n\t><!--', '>\n    ><b>', '>```\n\t><!--', '>-\n\t#', '>-\n    #', '>+\n\t#']) expectIsolated(body);
+  });
 
   it('writes the tabs of container markers and indentation as spaces (marked counts a tab after a list marker as three)', () => {
     expect(embedMarkdown('> - \t#', 3, 'n1-')).toEqual(['> -     #']);
     expect(embedMarkdown('- x\n\n\t\tcode\tkept', 3, 'n1-')).toEqual(['- x', '', '        code\tkept']);
     for (const body of ['> - \t#', ' - -\t #', '- a\n\t\t# code', '>\t-\t# x']) expectIsolated(body);
+  });
+
+  it('puts a blank line between a block and a list opening with an empty item (marked reads "-" under a lazy line as a setext underline)', () => {
+    expect(embedMarkdown('>- t \n3\n-', 3, 'n1-')).toEqual(['>- t ', '3', '', '-']);
+    for (const body of ['>- t \n3\n-', '>- i \n]\n-', '<\n1.\t\'\n-']) expectIsolated(body);
   });
 
   it('drops the indentation of the line after a link reference definition (markdown-it and marked read it as a new block: code)', () => {

@@ -10,11 +10,12 @@
  * Other readers (commonmark.js, markdown-it, marked, pandoc) must then read the
  * body's blocks as micromark does, so what they could read otherwise is made
  * explicit, in CommonMark's own terms: tabs in line prefixes become the spaces they
- * stand for; what could start a block at the start of a paragraph line is escaped.
+ * stand for; a block that cannot interrupt a paragraph gets a blank line above it;
+ * what could start a block at the start of a paragraph line is escaped.
  *
  * Pure string functions: no Node, DOM or Electron import.
  */
-import type { Heading, Nodes, Parents, Root, Table } from 'mdast';
+import type { Heading, List, Nodes, Parents, Root, Table } from 'mdast';
 import { fromMarkdown, type Extension as TreeExtension } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -289,7 +290,7 @@ function demoteHeading(text: string, visit: Visit, minLevel: number): Edit[] {
 }
 
 // ---------------------------------------------------------------------------
-// Fenced code left open
+// Code blocks
 
 /**
  * markdown-it reads a table before a fence: "``` |" over a line like "-|-" is a
@@ -303,19 +304,25 @@ function escapeInfoPipes(text: string, from: number): Edit[] {
 }
 
 /**
- * A fenced code block right under a paragraph line gets a blank line before it:
- * marked may read that line and the fence as a link reference definition ("[x]:"
- * then a fence that CommonMark reads as its URL), or continue a list item into it.
- * One left open is closed, on a line of its own with the opening line's containers
+ * A code block right under another block gets a blank line before it: marked may
+ * read a paragraph line and a fence under it as a link reference definition ("[x]:"
+ * then a fence that CommonMark reads as its URL), or continue a list item into it;
+ * an indented code block cannot interrupt a paragraph, so a reader that misjudges
+ * where the block above ends (a list item or quote closed by that very line) reads
+ * it as continuation text (marked), or its "> " as the quote going on (markdown-it).
+ * A fenced one left open is closed, on a line of its own with the opening line's containers
  * and indentation: wherever a reader thinks the block sits (readers disagree about
  * some list items), the closer is at the same place and cannot start a block of
  * its own.
  */
 function codeEdits(text: string, visit: Visit, fenceStarts: Set<number>): Edit[] {
   const code = visit.node;
+  const blank = blankBefore(text, visit, blankLineAt(text, start(code)));
   const fence = /^(?:`{3,}|~{3,})/.exec(text.slice(start(code)));
-  if (!fence) return []; // indented code
-  const edits = [...blankBefore(text, visit, blankLineAt(text, start(code))), ...escapeInfoPipes(text, start(code) + fence[0].length)];
+  // micromark may end an indented code block right under a quote at its first line, and
+  // start another: a blank line between them would make them one.
+  if (!fence) return visit.parent?.children[visit.index - 1]?.type === 'code' ? [] : blank;
+  const edits = [...blank, ...escapeInfoPipes(text, start(code) + fence[0].length)];
   for (const offset of fenceStarts) if (offset > start(code) && offset < end(code)) return edits;
   // The block may end after its last line break (when a list item after it ends it).
   const at = text[end(code) - 1] === '\n' ? end(code) - 1 : end(code);
@@ -325,16 +332,14 @@ function codeEdits(text: string, visit: Visit, fenceStarts: Set<number>): Edit[]
 // ---------------------------------------------------------------------------
 // GFM tables, which plain CommonMark reads as a paragraph
 
-const LONE_DASH = /^[ \t>]*-[ \t]*$/;
 const UNDERLINE_ROW = /^([ \t>]*)([-=])/;
 
 /**
  * A table is a paragraph to a reader without GFM, which a line of "=" or "-" would
  * turn into a setext heading: a row of "=" or "-" gets its first character
- * escaped; an empty list item ("-") right after the table, which ends the table in
- * GFM, gets a blank line before it, as a thematic break ("---") does anyway. (A
- * delimiter row has a pipe unless the table has one column, which micromark does
- * not read without one.)
+ * escaped. (An empty list item, "-", right after the table gets a blank line before it, as
+ * under any block. A delimiter row has a pipe unless the table has one column,
+ * which micromark does not read without one.)
  */
 function fixTable(text: string, table: Table): Edit[] {
   const edits: Edit[] = [];
@@ -343,10 +348,6 @@ function fixTable(text: string, table: Table): Edit[] {
     const line = text.slice(rowStart, lineEnd(text, rowStart));
     const underline = UNDERLINE_ROW.exec(line);
     if (underline && /^[ \t>]*(?:=+|-+)[ \t]*$/.test(line)) edits.push({ at: rowStart + underline[1]!.length, length: 0, text: '\\' });
-  }
-  const afterStart = lineEnd(text, end(table)) + 1;
-  if (afterStart <= text.length && LONE_DASH.test(text.slice(afterStart, lineEnd(text, afterStart)))) {
-    edits.push({ at: afterStart, length: 0, text: `${blankLineAt(text, start(table))}\n` });
   }
   return edits;
 }
@@ -589,12 +590,20 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
     if (node.type === 'heading') edits.push(...demoteHeading(text, visit, minHeadingLevel));
     else if (node.type === 'code') edits.push(...codeEdits(text, visit, fenceStarts));
     else if (node.type === 'table') edits.push(...fixTable(text, node));
-    // marked takes "---" under a lazy paragraph line ("> a" then "b") for a setext underline.
-    else if (node.type === 'thematicBreak') edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))));
+    // marked takes "---" under a lazy paragraph line ("> a" then "b") for a setext underline,
+    // and "-" (an empty list item, which cannot interrupt a paragraph) too.
+    else if (node.type === 'thematicBreak' || (node.type === 'list' && opensEmpty(node))) edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))));
     else if (node.type === 'paragraph' || node.type === 'definition') edits.push(...guardLines(text, visit, spans, layout));
   }
   const lineEdits = prefixEdits(text, layout, linesAfterDefinitions(visits));
   return applyEdits(text, [...edits, ...outside(lineEdits, edits)]);
+}
+
+/** Whether a list's first item has nothing on its marker's line. */
+function opensEmpty(list: List): boolean {
+  const item = list.children[0];
+  const first = item?.children[0];
+  return !first || first.position!.start.line !== item.position!.start.line;
 }
 
 /**
