@@ -200,6 +200,13 @@ describe('embedMarkdown where the readers part ways', () => {
     for (const body of ['>- t \n3\n-', '>- i \n]\n-', '<\n1.\t\'\n-']) expectIsolated(body);
   });
 
+  it('writes white space that only JavaScript trims as a character reference when it is all a line holds (marked reads the item as empty)', () => {
+    expect(embedMarkdown('* \ufeff\n-', 3, 'n1-')).toEqual(['* &#65279;', '', '-']);
+    expect(embedMarkdown('- [\n  - \u2028', 3, 'n1-')).toEqual(['- [', '  - &#8232;']);
+    expect(embedMarkdown('a\u00a0b\n\u00a0 x', 3, 'n1-')).toEqual(['a\u00a0b', '\u00a0 x']);
+    for (const body of ['* \ufeff\n-', '1. \ufeff\n-', '- [\n  - \u2028', '>- m\n>\t- \u2028', '- \u00a0\n-', '> \u3000\n---']) expectIsolated(body);
+  });
+
   it('drops the indentation of the line after a link reference definition (markdown-it and marked read it as a new block: code)', () => {
     expect(embedMarkdown('[x]:x\n\ty\n2) ##', 3, 'n1-')).toEqual(['[n1-1]:x', 'y', '2\\) ##']);
     expect(embedMarkdown('> [x]: /u\n>     [y]: /v', 3, 'n1-')).toEqual(['> [n1-1]: /u', '> [n1-2]: /v']);

@@ -11,7 +11,9 @@
  * body's blocks as micromark does, so what they could read otherwise is made
  * explicit, in CommonMark's own terms: tabs in line prefixes become the spaces they
  * stand for; a block that cannot interrupt a paragraph gets a blank line above it;
- * what could start a block at the start of a paragraph line is escaped.
+ * what could start a block at the start of a paragraph line is escaped; white space
+ * that JavaScript trims and CommonMark does not is a character reference where it is
+ * all a line holds.
  *
  * Pure string functions: no Node, DOM or Electron import.
  */
@@ -476,6 +478,31 @@ function linesAfterDefinitions(visits: Visit[]): Set<number> {
   return lines;
 }
 
+/**
+ * White space to JavaScript's trim() and "\s", so to marked, but text to CommonMark
+ * (U+000B aside, which markdown-it will not take as a character reference).
+ */
+const SCRIPT_ONLY_SPACE = /[\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * A line of text whose content is white space to marked but not to CommonMark
+ * ("- \u00a0", "* \ufeff") is blank to marked: a list item there is empty, and
+ * a "-" under it a setext underline. Its first such character is written as a
+ * character reference, which every reader reads as that character.
+ */
+function scriptSpaceEdits(text: string, layout: Layout, texts: ReadonlyArray<Nodes>): Edit[] {
+  const edits: Edit[] = [];
+  layout.starts.forEach((from, i) => {
+    const content = text.slice(contentOffset(layout, i + 1), lineEnd(text, from));
+    if (content.trim() !== '' || isBlank(content)) return;
+    const found = SCRIPT_ONLY_SPACE.exec(content);
+    if (!found) return;
+    const at = lineEnd(text, from) - content.length + found.index;
+    if (texts.some((node) => start(node) <= at && at < end(node))) edits.push({ at, length: 1, text: `&#${text.charCodeAt(at)};` });
+  });
+  return edits;
+}
+
 /** Edits that replace text (not insertions) keep it from other edits: a prefix edit inside one is dropped. */
 function outside(edits: Edit[], replaced: ReadonlyArray<Edit>): Edit[] {
   return edits.filter((edit) => !replaced.some((r) => r.length > 0 && r.at < edit.at + edit.length && edit.at < r.at + r.length));
@@ -549,7 +576,8 @@ function trimmedLines(body: string): string[] {
  * costs about a millisecond; most notes are plain prose and lists): nothing that
  * could be raw HTML, a heading, a fence, a table, a link reference definition or
  * a footnote, and no line whose content, after quote and list markers, starts
- * with what the guards escape, is a thematic break, or is indented as code.
+ * with what the guards escape, is a thematic break, is indented as code, or is
+ * white space only to marked.
  */
 export function isInertMarkdown(text: string): boolean {
   if (/[<#|\t]|```|~~~|\]:|\[\^/.test(text)) return false;
@@ -560,12 +588,13 @@ export function isInertMarkdown(text: string): boolean {
     const markers = CONTAINER_MARKERS.exec(line)![0].length;
     const content = line.slice(markers).replace(/^ +/, '');
     const indent = line.length - markers - content.length;
+    const scriptBlank = content.trim() === '' && content !== '';
     // An item of another list than the one above, numbered from 2 on, cannot interrupt a paragraph: it is text, which the guards escape.
     const item = /^ {0,3}(\d{1,9})([.)]) /.exec(line);
     const stray = item !== null && item[1] !== '1' && item[2] !== ordered && !isBlank(previous);
     ordered = item ? item[2]! : /^ /.test(line) ? ordered : null;
     previous = line;
-    return !stray && indent < 4 && !BLOCK_START.test(content) && !THEMATIC_BREAK.test(content) && !LIST_MARKER.test(content);
+    return !stray && indent < 4 && !scriptBlank && !BLOCK_START.test(content) && !THEMATIC_BREAK.test(content) && !LIST_MARKER.test(content);
   });
 }
 
@@ -582,6 +611,7 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
   const { tree, fenceStarts } = parsed;
   const layout = layoutOf(text, parsed.prefixes);
   const visits = visitAll(tree);
+  const texts: Nodes[] = [];
   // Code spans and autolinks ("<https://…>"), where a backslash is no escape.
   const spans = visits.map((v) => v.node).filter((node) => node.type === 'inlineCode' || (node.type === 'link' && text[start(node)] === '<'));
   const edits = scopeLabels(text, visits, labelPrefix);
@@ -594,8 +624,9 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
     // and "-" (an empty list item, which cannot interrupt a paragraph) too.
     else if (node.type === 'thematicBreak' || (node.type === 'list' && opensEmpty(node))) edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))));
     else if (node.type === 'paragraph' || node.type === 'definition') edits.push(...guardLines(text, visit, spans, layout));
+    else if (node.type === 'text') texts.push(node);
   }
-  const lineEdits = prefixEdits(text, layout, linesAfterDefinitions(visits));
+  const lineEdits = [...prefixEdits(text, layout, linesAfterDefinitions(visits)), ...scriptSpaceEdits(text, layout, texts)];
   return applyEdits(text, [...edits, ...outside(lineEdits, edits)]);
 }
 
