@@ -219,6 +219,11 @@ describe('embedMarkdown where the readers part ways', () => {
     expect(isInertMarkdown('> quoted\n2. lazy')).toBe(false);
     for (const body of ['>- n\n    1. #', '- a\n2. # b', '> a\n3) # b']) expectIsolated(body);
   });
+
+  it('escapes a table header that reads as a link reference definition without tables (every lead\'s "[x]" would link)', () => {
+    expect(embedMarkdown('[x]: http://x\n| --- |', 3, 'n1-')).toEqual(['\\[x]: http://x', '| --- |']);
+    for (const body of ['[x]: http://x\n| --- |', '- [x] a\n  [x]: /u | b\n  -|-']) expectIsolated(body);
+  });
 });
 
 describe('embedMarkdown on random hostile bodies', () => {

@@ -6,7 +6,8 @@
  *   open would hide the rest of the document, an `<a id>` could forge an anchor);
  * - headings are demoted below the section holding the note;
  * - a fenced code block left open is closed where it sits;
- * - GFM tables are kept from reading as setext headings to plain CommonMark.
+ * - GFM tables are kept from reading as setext headings or link reference
+ *   definitions to plain CommonMark.
  * Other readers (commonmark.js, markdown-it, marked, pandoc) must then read the
  * body's blocks as micromark does, so what they could read otherwise is made
  * explicit, in CommonMark's own terms: tabs in line prefixes become the spaces they
@@ -338,8 +339,10 @@ const UNDERLINE_ROW = /^([ \t>]*)([-=])/;
 
 /**
  * A table is a paragraph to a reader without GFM, which a line of "=" or "-" would
- * turn into a setext heading: a row of "=" or "-" gets its first character
- * escaped. (An empty list item, "-", right after the table gets a blank line before it, as
+ * turn into a setext heading, and whose first line could be a link reference
+ * definition ("[x]: y | z"), which would apply to the whole document: a row of "="
+ * or "-" gets its first character escaped, a "[" opening a definition too. (An
+ * empty list item, "-", right after the table gets a blank line before it, as
  * under any block. A delimiter row has a pipe unless the table has one column,
  * which micromark does not read without one.)
  */
@@ -351,6 +354,8 @@ function fixTable(text: string, table: Table): Edit[] {
     const underline = UNDERLINE_ROW.exec(line);
     if (underline && /^[ \t>]*(?:=+|-+)[ \t]*$/.test(line)) edits.push({ at: rowStart + underline[1]!.length, length: 0, text: '\\' });
   }
+  // The header row opens that paragraph, where "[x]: y" is a link reference definition.
+  if (/^\[(?:[^\\\]]|\\.)*\]:/.test(text.slice(start(table)))) edits.push({ at: start(table), length: 0, text: '\\' });
   return edits;
 }
 
