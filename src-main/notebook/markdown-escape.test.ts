@@ -153,6 +153,8 @@ const URL_QUOTES = [
   '!www.example.com/x_y and ![not an image](https://example.com/_x_)',
   '<https://example.com/a_b> in brackets',
   'http://x.y/<z> and javascript:alert(1) and //example.com/a_b',
+  '!--user_name@example.c',
+  '?x@example.com and !y@example.com',
 ];
 
 /**
@@ -193,6 +195,8 @@ describe('literalInline', () => {
     expect(literalInline('!www.example.com')).toBe('\\![www\\.example.com](<http://www.example.com>)');
     expect(literalInline('https://example.com/?a=1&amp;b')).toBe('[https\\://example.com/?a=1\\&amp;b](<https://example.com/?a=1&amp;amp;b>)');
     expect(literalInline('example.com a_b', true)).toBe('example.com a\\_b');
+    // Not "<!--user_name@example.c>", an HTML comment where it opens a line (export soak, seed 2).
+    expect(literalInline('!--user_name@example.c', true)).toBe('[!--user\\_name\\@example.c](<mailto:!--user_name@example.c>)');
   });
 });
 

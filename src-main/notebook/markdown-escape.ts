@@ -103,9 +103,11 @@ const linkify = new LinkifyIt({ fuzzyLink: true });
 /**
  * A CommonMark autolink whose text every reader shows as written: no escapes,
  * entities, percent signs, or white space and controls, which some trim or encode;
- * an email address with a dot in its domain, as marked wants.
+ * an email address with a dot in its domain, as marked wants, and not opening with
+ * "!" or "?": "<!--a@b.c>" opening a line is an HTML comment to every reader, which
+ * swallows the rest of the document ("<!x", "<?" open HTML blocks too).
  */
-const PLAIN_AUTOLINK = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\p{Cc}\\%&]*|[a-zA-Z0-9.!#$'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)$/u;
+const PLAIN_AUTOLINK = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\p{Cc}\\%&]*|[a-zA-Z0-9.#$'*+/=^_`{|}~-][a-zA-Z0-9.!#$'*+/=?^_`{|}~-]*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)$/u;
 
 /** Links linkify-it finds: with a scheme, or starting "www.". */
 function linkifyMatches(text: string): Match[] {
