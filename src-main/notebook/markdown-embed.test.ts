@@ -224,6 +224,22 @@ describe('embedMarkdown where the readers part ways', () => {
     expect(embedMarkdown('[x]: http://x\n| --- |', 3, 'n1-')).toEqual(['\\[x]: http://x', '| --- |']);
     for (const body of ['[x]: http://x\n| --- |', '- [x] a\n  [x]: /u | b\n  -|-']) expectIsolated(body);
   });
+
+  it('puts a blank line between a paragraph and a table under it (without tables, its header is the URL of a definition left open)', () => {
+    expect(embedMarkdown('[x]:\nclaims\n| --- |', 3, 'n1-')).toEqual(['[x]:', '', 'claims', '| --- |']);
+    for (const body of ['[x]:\nclaims***40,000. \n| --- |\n===', '[x]:\n<![CDATA[\n| --- |', '> [x]:\n> a | b\n> -|-']) expectIsolated(body);
+  });
+
+  it('writes pipes in a fence\'s info string as character references (markdown-it reads a one-column table before a fence)', () => {
+    expect(embedMarkdown('```|\n|-', 3, 'n1-')).toEqual(['```&#124;', '|-', '```']);
+    expect(embedMarkdown('```a\\|b\ncode\n```', 3, 'n1-')).toEqual(['```a&#124;b', 'code', '```']);
+    for (const body of ['```|\n|-', '``` \\|\n-|-\n# x']) expectIsolated(body);
+  });
+
+  it('guards the line after a task item\'s "[ ]" like any paragraph line (marked reads a lazy "\\t#" there as a heading)', () => {
+    expect(embedMarkdown('>- [ ]\n\t#', 3, 'n1-')).toEqual(['>- [ ]', '    \\#']);
+    for (const body of ['>- [ ]\r\t#', '- [x]\n-|-', '- [ ]\n    # x']) expectIsolated(body);
+  });
 });
 
 describe('embedMarkdown on random hostile bodies', () => {

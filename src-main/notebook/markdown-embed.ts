@@ -297,12 +297,17 @@ function demoteHeading(text: string, visit: Visit, minLevel: number): Edit[] {
 
 /**
  * markdown-it reads a table before a fence: "``` |" over a line like "-|-" is a
- * table header to it. Escaped pipes in the info string (which stays the same) do
- * not divide cells.
+ * table header to it, even with the pipe escaped when the table has one column.
+ * Pipes in the info string are written as character references (which it decodes
+ * to the same info string), so that the line holds none.
  */
 function escapeInfoPipes(text: string, from: number): Edit[] {
   const edits: Edit[] = [];
-  for (let i = from; i < lineEnd(text, from); i++) if (text[i] === '|' && !isEscaped(text, i)) edits.push({ at: i, length: 0, text: '\\' });
+  for (let i = from; i < lineEnd(text, from); i++) {
+    if (text[i] !== '|') continue;
+    const escaped = isEscaped(text, i);
+    edits.push({ at: escaped ? i - 1 : i, length: escaped ? 2 : 1, text: '&#124;' });
+  }
   return edits;
 }
 
@@ -341,10 +346,12 @@ const UNDERLINE_ROW = /^([ \t>]*)([-=])/;
  * A table is a paragraph to a reader without GFM, which a line of "=" or "-" would
  * turn into a setext heading, and whose first line could be a link reference
  * definition ("[x]: y | z"), which would apply to the whole document: a row of "="
- * or "-" gets its first character escaped, a "[" opening a definition too. (An
- * empty list item, "-", right after the table gets a blank line before it, as
- * under any block. A delimiter row has a pipe unless the table has one column,
- * which micromark does not read without one.)
+ * or "-" gets its first character escaped, a "[" opening a definition too; the
+ * table gets a blank line above it, where its rows would go on with a paragraph
+ * (its header the URL of a definition "[x]:" left open). (An empty list item, "-",
+ * right after the table gets a blank line before it, as under any block. A
+ * delimiter row has a pipe unless the table has one column, which micromark does
+ * not read without one.)
  */
 function fixTable(text: string, table: Table): Edit[] {
   const edits: Edit[] = [];
@@ -392,10 +399,11 @@ const LIST_MARKER = /^(\d{1,9})[.)](?=[ \t]|$)/;
 function guardLines(text: string, visit: Visit, spans: ReadonlyArray<Nodes>, layout: Layout): Edit[] {
   const edits: Edit[] = [];
   const block = visit.node;
-  // By offset: a task list item's paragraph may say it starts on the line after its "[x]".
+  // By offset: a task list item's paragraph may say it starts on the line after its
+  // "[x]", at that line's prefix.
   const first = lineOf(layout, start(block));
   for (let line = first + (block.type === 'definition' ? 1 : 0); line <= lineOf(layout, end(block)); line++) {
-    const at = line === first ? start(block) : contentOffset(layout, line);
+    const at = line === first ? Math.max(start(block), contentOffset(layout, line)) : contentOffset(layout, line);
     if (spans.some((span) => start(span) <= at && at < end(span))) continue;
     const marker = LIST_MARKER.exec(text.slice(at, lineEnd(text, at)));
     if (marker) edits.push({ at: at + marker[1]!.length, length: 0, text: '\\' });
@@ -624,7 +632,7 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
     const { node } = visit;
     if (node.type === 'heading') edits.push(...demoteHeading(text, visit, minHeadingLevel));
     else if (node.type === 'code') edits.push(...codeEdits(text, visit, fenceStarts));
-    else if (node.type === 'table') edits.push(...fixTable(text, node));
+    else if (node.type === 'table') edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))), ...fixTable(text, node));
     // marked takes "---" under a lazy paragraph line ("> a" then "b") for a setext underline,
     // and "-" (an empty list item, which cannot interrupt a paragraph) too.
     else if (node.type === 'thematicBreak' || (node.type === 'list' && opensEmpty(node))) edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))));
