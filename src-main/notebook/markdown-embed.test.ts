@@ -120,8 +120,11 @@ function shape(source: string, node: Nodes, shift: number, out: string[] = []): 
     out.push(level > 6 ? 'STRONG' : `h${level}`, normalized(plainText(node)));
   } else if (isStrongParagraph(node)) {
     out.push('STRONG', normalized(plainText(node)));
-  } else if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+  } else if (node.type === 'text' || node.type === 'code') {
     out.push(`${node.type}:${node.value}`);
+  } else if (node.type === 'inlineCode') {
+    // A line break in a code span reads as a space (the rewrite writes code spans on one line).
+    out.push(`${node.type}:${node.value.replace(/\n/g, ' ')}`);
   } else {
     out.push(node.type);
     if ('children' in node) for (const child of mergeCode(source, node.children)) shape(source, child, shift, out);
@@ -234,6 +237,17 @@ describe('embedMarkdown where the readers part ways', () => {
     expect(embedMarkdown('```|\n|-', 3, 'n1-')).toEqual(['```&#124;', '|-', '```']);
     expect(embedMarkdown('```a\\|b\ncode\n```', 3, 'n1-')).toEqual(['```a&#124;b', 'code', '```']);
     for (const body of ['```|\n|-', '``` \\|\n-|-\n# x']) expectIsolated(body);
+  });
+
+  it('writes an escaped "<" as "&lt;" (markdown-it links "http://y/\\" and reads "<b>" after it as HTML)', () => {
+    expect(embedMarkdown('http://y/\\<b> `\\<i>`', 3, 'n1-')).toEqual(['http://y/&lt;b> `\\<i>`']);
+    for (const body of ['http://y/\\<b>', 'www.example.com\\<details>\n# x', '[a](http://y/\\<b>)']) expectIsolated(body);
+  });
+
+  it('writes a code span on one line (marked reads "<a>" opening a line of it as an HTML block)', () => {
+    expect(embedMarkdown('`\n<a>\n`', 3, 'n1-')).toEqual(['` <a> `']);
+    expect(embedMarkdown('> # h\n> a `b\n> c\n  d` e', 3, 'n1-')).toEqual(['> ### h', '> a `b c   d` e']);
+    for (const body of ['`\n<a>\n`', '- x\n\n  a ``\n  <details>\n  `` b', '> `\n> <!--\n> `']) expectIsolated(body);
   });
 
   it('guards the line after a task item\'s "[ ]" like any paragraph line (marked reads a lazy "\\t#" there as a heading)', () => {

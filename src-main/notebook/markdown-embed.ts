@@ -33,6 +33,8 @@ interface Parsed {
   fenceStarts: Set<number>;
   /** Where each line's containers end and its content starts, by line number (1-based; lines without either are absent). */
   prefixes: Map<number, LinePrefix>;
+  /** Offsets of the backslashes that escape a "<". */
+  escapedAngles: number[];
 }
 
 /**
@@ -62,9 +64,13 @@ const TREES = [gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListIte
 function parse(markdown: string): Parsed {
   const fenceStarts = new Set<number>();
   const prefixes = new Map<number, LinePrefix>();
+  const escapedAngles: number[] = [];
   const enter: NonNullable<TreeExtension['enter']> = {
     codeFencedFence(token) {
       fenceStarts.add(token.start.offset);
+    },
+    escapeMarker(token) {
+      if (markdown[token.end.offset] === '<') escapedAngles.push(token.start.offset);
     },
   };
   // Prefix tokens come in line order, each right after the one before it on its line.
@@ -80,7 +86,7 @@ function parse(markdown: string): Parsed {
     };
   }
   const tree = fromMarkdown(markdown, { extensions: SYNTAX, mdastExtensions: [...TREES, { enter }] });
-  return { tree, fenceStarts, prefixes };
+  return { tree, fenceStarts, prefixes, escapedAngles };
 }
 
 interface Visit {
@@ -516,6 +522,34 @@ function scriptSpaceEdits(text: string, layout: Layout, texts: ReadonlyArray<Nod
   return edits;
 }
 
+// ---------------------------------------------------------------------------
+// Inline content that readers split or link differently
+
+/**
+ * An escaped "<" is written "&lt;", as raw HTML is: markdown-it and marked link a
+ * URL in text by themselves and take a backslash right after it into the link
+ * ("http://x/\\<b>"), so that the "<" would open raw HTML again.
+ */
+function escapedAngleEdits(parsed: Parsed): Edit[] {
+  return parsed.escapedAngles.map((at) => ({ at, length: 2, text: '&lt;' }));
+}
+
+/**
+ * A code span is written on one line: its line breaks read as spaces anyway, and a
+ * reader that splits the paragraph at one of its lines (marked reads "<a>" opening
+ * a line in a list item as an HTML block) cannot break it. Each line break and the
+ * prefix of the line after it (container markers and indentation, which are not
+ * the span's) become one space.
+ */
+function joinCodeSpan(text: string, layout: Layout, span: Nodes): Edit[] {
+  const edits: Edit[] = [];
+  for (let line = lineOf(layout, start(span)); line < lineOf(layout, end(span)); line++) {
+    const at = layout.starts[line]! - 1;
+    edits.push({ at, length: contentOffset(layout, line + 1) - at, text: ' ' });
+  }
+  return edits;
+}
+
 /** Edits that replace text (not insertions) keep it from other edits: a prefix edit inside one is dropped. */
 function outside(edits: Edit[], replaced: ReadonlyArray<Edit>): Edit[] {
   return edits.filter((edit) => !replaced.some((r) => r.length > 0 && r.at < edit.at + edit.length && edit.at < r.at + r.length));
@@ -639,8 +673,10 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
     else if (node.type === 'paragraph' || node.type === 'definition') edits.push(...guardLines(text, visit, spans, layout));
     else if (node.type === 'text') texts.push(node);
   }
+  const codeSpans = spans.filter((node) => node.type === 'inlineCode');
+  const inline = outside([...escapedAngleEdits(parsed), ...codeSpans.flatMap((span) => joinCodeSpan(text, layout, span))], edits);
   const lineEdits = [...prefixEdits(text, layout, linesAfterDefinitions(visits)), ...scriptSpaceEdits(text, layout, texts)];
-  return applyEdits(text, [...edits, ...outside(lineEdits, edits)]);
+  return applyEdits(text, [...edits, ...inline, ...outside(lineEdits, [...edits, ...inline])]);
 }
 
 /** Whether a list's first item has nothing on its marker's line. */
