@@ -11,12 +11,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { anchorAll, selectorsFor } from '../shared/anchoring';
+import { anchorAll } from '../shared/anchoring';
 import { canonicalText } from '../shared/canonical-text';
-import { LEAD_STATUS_LABELS, NotebookSchema, SCHEMA_VERSION, type Excerpt, type Note, type Notebook } from '../shared/model';
+import { LEAD_STATUS_LABELS, NotebookSchema, SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { ExportError, exportFileName, exportMarkdown, noteToMarkdown, type ExportScope } from './export-markdown';
 import { blockquotes, headings, parsers, splitFrontMatter, taskItems } from './testdata/markdown-check';
-import { hostileArticle, hostileBody, hostileLine, hostileText, seeded, type Random } from './testdata/random';
+import { expectedFor, outlineFailures, sectionHeadings, type Expected } from './testdata/export-outline';
+import { readAll, readPage, RENDERERS, textOf } from './testdata/markdown-readers';
+import { seeded } from './testdata/random';
+import { randomNotebook } from './testdata/random-notebook';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, buildSampleNotebook } from './testdata/sample-notebook';
 
 const TESTDATA = join(import.meta.dirname, 'testdata');
@@ -28,34 +31,6 @@ function golden(name: string, actual: string): void {
   const path = join(TESTDATA, name);
   if (UPDATE || !existsSync(path)) writeFileSync(path, actual);
   expect(actual).toBe(readFileSync(path, 'utf8'));
-}
-
-// ---------------------------------------------------------------------------
-// What the export must say, computed from the notebook independently of the exporter
-
-interface Expected {
-  articleIds: string[];
-  /** Excerpts per article in label order: anchored by position in the current text, then orphans. */
-  excerpts: Map<string, Excerpt[]>;
-  notes: Note[];
-}
-
-function expectedFor(notebook: Notebook, scope: ExportScope): Expected {
-  const known = notebook.articles.map((a) => a.id);
-  const strays = [...new Set([...notebook.excerpts, ...notebook.notes].map((x) => x.articleId))].filter((id) => !known.includes(id)).sort();
-  const articleIds = scope.kind === 'article' ? [scope.articleId] : [...known, ...strays];
-  const excerpts = new Map<string, Excerpt[]>();
-  for (const id of articleIds) {
-    const article = notebook.articles.find((a) => a.id === id);
-    const own = notebook.excerpts.filter((e) => e.articleId === id);
-    const anchors = anchorAll(article ? canonicalText(article.content).text : '', own);
-    const found = own.filter((e) => anchors.get(e.id));
-    found.sort((a, b) => anchors.get(a.id)!.start - anchors.get(b.id)!.start || anchors.get(a.id)!.end - anchors.get(b.id)!.end);
-    const lost = own.filter((e) => !anchors.get(e.id));
-    lost.sort((a, b) => a.position.start - b.position.start || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-    excerpts.set(id, [...found, ...lost]);
-  }
-  return { articleIds, excerpts, notes: notebook.notes.filter((n) => articleIds.includes(n.articleId)) };
 }
 
 /** A heading's text without our `<a id="…"></a>` anchor in front. */
@@ -232,80 +207,6 @@ describe('the sample notebook', () => {
 // ---------------------------------------------------------------------------
 // Random notebooks with hostile text
 
-const HOSTILE_TAGS = ['*bold*', '_x_', '<b>', 'a|b', '`x`', '[x]', '\\', '1.', '-', 'émoji😀', 'مرحبا', '&amp;', '~~s~~', '$x$', 'tag'];
-
-function time(random: Random): string {
-  return new Date(Date.UTC(2025, 0, 1) + random.int(1_000_000) * 1000).toISOString();
-}
-
-function randomArticle(random: Random, id: string): Notebook['articles'][number] {
-  const content = hostileArticle(random, 1 + random.int(6));
-  const title = random.chance(0.3) ? hostileText(random, 5).trim() || 'x' : hostileLine(random, 5).trim() || 'x';
-  const source = random.chance(0.5)
-    ? {
-        ...(random.chance(0.7) ? { url: random.pick(['https://example.com/a?b=1&c=(2)', 'javascript:alert(1)', 'not a url', 'http://x.y/<z>']) } : {}),
-        ...(random.chance(0.7) ? { outlet: hostileLine(random, 3) } : {}),
-        ...(random.chance(0.5) ? { date: hostileLine(random, 2) } : {}),
-      }
-    : undefined;
-  return {
-    id,
-    title,
-    ...(source ? { source } : {}),
-    format: 'text',
-    content,
-    contentHash: `sha256:${'0'.repeat(64)}`,
-    addedAt: time(random),
-  };
-}
-
-function randomExcerpt(random: Random, id: string, articleId: string, text: string): Excerpt {
-  if (text.length === 0 || random.chance(0.15)) {
-    // An orphan: text that is not in the article, of any shape (tabs, edge spaces, odd line breaks).
-    const exact = hostileText(random, 6) || 'x';
-    return {
-      id,
-      articleId,
-      quote: { type: 'TextQuoteSelector', exact: `${exact}\u0000`.slice(0, -1), prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: exact.length },
-      createdAt: time(random),
-    };
-  }
-  const start = random.int(text.length);
-  const end = Math.min(text.length, start + 1 + random.int(120));
-  return { id, articleId, ...selectorsFor(text, { start, end }), createdAt: time(random) };
-}
-
-function randomNotebook(random: Random): Notebook {
-  const articles = Array.from({ length: 1 + random.int(3) }, (_, i) => randomArticle(random, `a${i}`));
-  const excerpts: Excerpt[] = [];
-  articles.forEach((article) => {
-    const text = canonicalText(article.content).text;
-    for (let i = 0, n = random.int(8); i < n; i++) excerpts.push(randomExcerpt(random, `x${excerpts.length}`, article.id, text));
-  });
-  const notes: Note[] = [];
-  for (let i = 0, n = random.int(12); i < n; i++) {
-    const article = random.pick(articles);
-    const own = excerpts.filter((e) => e.articleId === article.id);
-    const excerptIds = own.length > 0 ? Array.from({ length: random.int(4) }, () => random.pick(own).id) : [];
-    if (random.chance(0.1)) excerptIds.push('gone');
-    const kind = random.chance(0.4) ? 'lead' : 'annotation';
-    notes.push({
-      id: `n${i}`,
-      articleId: article.id,
-      kind,
-      // A marker that survives any rewrite, to find the note in the output.
-      body: `${hostileBody(random, 8)}\nNOTEMARK${i}X ${hostileLine(random, 3)}`,
-      tags: Array.from({ length: random.int(3) }, () => random.pick(HOSTILE_TAGS)),
-      excerptIds: [...new Set(excerptIds)],
-      ...(kind === 'lead' ? { status: random.pick(['open', 'in-progress', 'done', 'dropped'] as const) } : {}),
-      createdAt: time(random),
-      updatedAt: time(random),
-    });
-  }
-  return { schemaVersion: SCHEMA_VERSION, articles, excerpts, notes, ui: { scroll: {} } };
-}
-
 describe('random notebooks with hostile text', () => {
   it('export faithfully, for each article and for all', () => {
     const random = seeded(Number(process.env.FUZZ_SEED ?? 2025));
@@ -334,6 +235,53 @@ describe('random notebooks with hostile text', () => {
 });
 
 // ---------------------------------------------------------------------------
+// A note body changes nothing outside its note, in any reader
+
+/** The sample notebook with one more annotation (on E1) and one more lead, both with this body. */
+function withBody(body: string): Notebook {
+  const notebook = buildSampleNotebook();
+  const base = notebook.notes.find((n) => n.id === 'n-iran')!;
+  notebook.notes.push(
+    { ...base, id: 'n-hostile', body, excerptIds: ['ex-vladmir'], tags: [] },
+    { ...base, id: 'l-hostile', kind: 'lead', status: 'open', body, excerptIds: ['ex-vladmir'], tags: [] },
+  );
+  return notebook;
+}
+
+function failuresIn(pages: Record<string, ReturnType<typeof readPage>>, notebook: Notebook, scope: ExportScope): string[] {
+  const wanted = sectionHeadings(notebook, scope);
+  const leads = expectedFor(notebook, scope).notes.filter((n) => n.kind === 'lead');
+  return Object.entries(pages).flatMap(([reader, page]) => outlineFailures(page, wanted, leads).map((f) => `${reader}: ${f}`));
+}
+
+describe('note bodies change nothing outside their note', () => {
+  const scope: ExportScope = { kind: 'article', articleId: ARTICLE_ID };
+
+  it('a fence the readers place differently is closed where all of them see it (issue 9)', () => {
+    const notebook = withBody('[x]: http://x\n-\n   ```');
+    const markdown = splitFrontMatter(exportMarkdown(notebook, { scope, ...OPTIONS })).body;
+    expect(failuresIn(readAll(markdown), notebook, scope)).toEqual([]);
+  });
+
+  it('raw HTML shows as text: an open <details> or <s>, a forged <a id="e3">, an <h1> (issue 10)', () => {
+    for (const body of ['<details>\n\nhidden?', 'text <details><summary>x</summary>', 'struck <s>from here', '<s>\n\nfrom here', '<a id="e3"></a>forged', '<h1>Big</h1>', '<h1>\nBig']) {
+      const notebook = withBody(body);
+      const markdown = splitFrontMatter(exportMarkdown(notebook, { scope, ...OPTIONS })).body;
+      // In a browser, with raw HTML on: markdown-it renders it, parse5 reads it as a browser does.
+      const page = readPage(RENDERERS['markdown-it'](markdown));
+      expect(failuresIn({ 'markdown-it': page }, notebook, scope), body).toEqual([]);
+      expect(page.headings.filter((h) => h.level === 1).map((h) => h.text), body).toEqual([notebook.articles[0]!.title]);
+      // The only <s> is the dropped lead's status.
+      expect(page.elements.filter((e) => ['details', 'summary', 'a', 's'].includes(e.tagName) && !e.attrs.some((a) => a.name === 'href')).map(textOf), body).toEqual([
+        ...page.elements.filter((e) => e.tagName === 'a' && e.attrs.some((a) => a.name === 'id')).map(textOf),
+        'Dropped',
+      ]);
+      expect(markdown, body).toContain(body.split('\n')[0]!.replace(/</g, '&lt;'));
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
 // The rest of the API
 
 describe('exportMarkdown', () => {
@@ -356,7 +304,7 @@ describe('exportMarkdown', () => {
       'exported: "2025-03-15T08:30:00.000Z"',
     ]);
     expect(markdown).toContain('# Field notes: "Hmeimim" — 1st draft \\# \\[x\\] \\<i\\>test\\</i\\>\n');
-    expect(markdown).toContain('Source: [Example Outlet: \\*Test\\* \\#1](<https://example.org/notes?a=1&b=(2)>), 2025-03-14');
+    expect(markdown).toContain('Source: [Example Outlet: \\*Test\\* \\#1](<https://example.org/notes?a=1&amp;b=(2)>), 2025-03-14');
   });
 
   it('exports an empty notebook', () => {

@@ -12,7 +12,8 @@ import type { ExportScopeInput } from '../shared/api';
 import { anchorAll, type Anchor } from '../shared/anchoring';
 import { articleText } from './article-text';
 import { LEAD_STATUS_LABELS, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../shared/model';
-import { blockquoteLines, embedMarkdown, escapeInline, linkDestination, yamlString } from './markdown-escape';
+import { embedMarkdown } from './markdown-embed';
+import { blockquoteLines, escapeInline, linkDestination, literalInline, yamlString } from './markdown-escape';
 
 /** The contract's scope type: what the UI and the CLI ask the exporter for. */
 export type ExportScope = ExportScopeInput;
@@ -59,6 +60,8 @@ interface ArticlePlan {
   unlinked: Note[];
   leads: Note[];
   excerptCount: number;
+  /** What the labels of a note's links and footnotes start with: its own, so they apply to it only. */
+  labelPrefix: (note: Note) => string;
 }
 
 function byCreation(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
@@ -122,7 +125,9 @@ function planArticle(notebook: Notebook, articleId: string, idPrefix: string): A
   }
   const leads = notes.filter((n) => n.kind === 'lead').sort(leadOrder(labelOf));
   const title = article?.title ?? `Unknown article ${articleId}`;
-  return { title, article, anchored, orphans, labelOf, annotationsAt, unlinked, leads, excerptCount: excerpts.length };
+  const numbers = new Map(notebook.notes.map((n, i) => [n.id, i + 1]));
+  const labelPrefix = (note: Note): string => `n${numbers.get(note.id)}-`;
+  return { title, article, anchored, orphans, labelOf, annotationsAt, unlinked, leads, excerptCount: excerpts.length, labelPrefix };
 }
 
 // ---------------------------------------------------------------------------
@@ -137,7 +142,7 @@ function labelLinks(labels: Label[]): string {
 }
 
 function tagList(tags: readonly string[]): string {
-  return tags.map((tag) => `#${escapeInline(tag)}`).join(' ');
+  return tags.map((tag) => `#${literalInline(tag)}`).join(' ');
 }
 
 /** "**Note** on [E1](#e1), [E3](#e3) · #tag": the line introducing an annotation. */
@@ -148,8 +153,8 @@ function annotationLabel(note: Note, labels: Label[]): string {
 }
 
 /** An annotation: its label line, then its body (Markdown, headings nested below `minHeadingLevel` - 1). */
-function annotationBlocks(note: Note, labels: Label[], minHeadingLevel: number): string[] {
-  const body = embedMarkdown(note.body, minHeadingLevel);
+function annotationBlocks(note: Note, labels: Label[], minHeadingLevel: number, labelPrefix: string): string[] {
+  const body = embedMarkdown(note.body, minHeadingLevel, labelPrefix);
   return body.length > 0 ? [annotationLabel(note, labels), body.join('\n')] : [annotationLabel(note, labels)];
 }
 
@@ -161,7 +166,7 @@ function excerptHeading(label: Label, level: number): string {
 function excerptBlocks(plan: ArticlePlan, label: Label, level: number): string[] {
   const blocks = [excerptHeading(label, level), blockquoteLines(label.excerpt.quote.exact).join('\n')];
   for (const note of plan.annotationsAt.get(label.excerpt.id) ?? []) {
-    blocks.push(...annotationBlocks(note, labelsOfNote(note, plan.labelOf), level + 1));
+    blocks.push(...annotationBlocks(note, labelsOfNote(note, plan.labelOf), level + 1, plan.labelPrefix(note)));
   }
   return blocks;
 }
@@ -178,10 +183,10 @@ function statusText(status: LeadStatus): string {
  * (which decide code blocks and nesting) fall where they did; tabs are never
  * rewritten, since inside code they are content.
  */
-function leadItem(note: Note, labels: Label[], minHeadingLevel: number): string {
+function leadItem(note: Note, labels: Label[], minHeadingLevel: number, labelPrefix: string): string {
   const status = note.status ?? 'open';
   const checked = status === 'done' || status === 'dropped' ? 'x' : ' ';
-  const body = embedMarkdown(note.body, minHeadingLevel);
+  const body = embedMarkdown(note.body, minHeadingLevel, labelPrefix);
   const marker = body.some((line) => line.includes('\t')) ? '-   ' : '- ';
   const parts = [statusText(status)];
   if (labels.length > 0) parts.push(`on ${labelLinks(labels)}`);
@@ -200,16 +205,17 @@ function sourceLine(article: Article | undefined): string | null {
   const parts: string[] = [];
   const destination = source.url ? linkDestination(source.url) : null;
   const name = source.outlet ?? source.url;
-  if (name !== undefined && name !== '') parts.push(destination ? `[${escapeInline(name)}](${destination})` : escapeInline(name));
-  if (source.outlet && source.url && !destination) parts.push(escapeInline(source.url));
-  if (source.byline) parts.push(`by ${escapeInline(source.byline)}`);
-  if (source.date) parts.push(escapeInline(source.date));
+  // A link's own text must hold no link.
+  if (name !== undefined && name !== '') parts.push(destination ? `[${escapeInline(name)}](${destination})` : literalInline(name));
+  if (source.outlet && source.url && !destination) parts.push(literalInline(source.url));
+  if (source.byline) parts.push(`by ${literalInline(source.byline)}`);
+  if (source.date) parts.push(literalInline(source.date));
   return parts.length > 0 ? `Source: ${parts.join(', ')}` : null;
 }
 
 /** One article's part of the document; `level` is its title's heading level. */
 function articleBlocks(plan: ArticlePlan, level: number): string[] {
-  const blocks = [heading(level, escapeInline(plan.title))];
+  const blocks = [heading(level, literalInline(plan.title))];
   const source = sourceLine(plan.article);
   if (source) blocks.push(source);
   if (plan.anchored.length > 0) {
@@ -223,11 +229,11 @@ function articleBlocks(plan: ArticlePlan, level: number): string[] {
   }
   if (plan.unlinked.length > 0) {
     blocks.push(heading(level + 1, SECTION.unlinked));
-    for (const note of plan.unlinked) blocks.push(...annotationBlocks(note, [], level + 2));
+    for (const note of plan.unlinked) blocks.push(...annotationBlocks(note, [], level + 2, plan.labelPrefix(note)));
   }
   if (plan.leads.length > 0) {
     blocks.push(heading(level + 1, SECTION.leads));
-    for (const lead of plan.leads) blocks.push(leadItem(lead, labelsOfNote(lead, plan.labelOf), level + 2));
+    for (const lead of plan.leads) blocks.push(leadItem(lead, labelsOfNote(lead, plan.labelOf), level + 2, plan.labelPrefix(lead)));
   }
   return blocks;
 }
@@ -320,10 +326,11 @@ export function noteToMarkdown(notebook: Notebook, noteId: string): string {
     .filter((e): e is Excerpt => e !== undefined)
     .sort((a, b) => a.position.start - b.position.start || byCreation(a, b));
   const blocks = excerpts.map((e) => blockquoteLines(e.quote.exact).join('\n'));
+  // One note: its labels need no prefix of their own, but get one like in an export.
   if (note.kind === 'lead') {
-    blocks.push(leadItem(note, [], 1));
+    blocks.push(leadItem(note, [], 1, 'n1-'));
   } else {
-    const body = embedMarkdown(note.body, 1);
+    const body = embedMarkdown(note.body, 1, 'n1-');
     if (body.length > 0) blocks.push(body.join('\n'));
     if (note.tags.length > 0) blocks.push(`Tags: ${tagList(note.tags)}`);
   }

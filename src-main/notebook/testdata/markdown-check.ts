@@ -28,12 +28,14 @@ export function inlineText(inline: Token): string {
   return text;
 }
 
-/** The inline children that are formatting (emphasis, links…), which escaped text must never produce. */
+/**
+ * The inline children that are formatting (emphasis, code…), which escaped text
+ * must never produce. Links are not: the URLs in literal text are linked on
+ * purpose, and keep their text (the export tests check where they point).
+ */
 export function formattingTokens(inline: Token): string[] {
-  const plain = new Set(['text', 'text_special', 'softbreak']);
-  // A GFM autolink ("www.example.com") keeps its text: readers are allowed to link it.
-  const autolink = (c: Token): boolean => (c.type === 'link_open' || c.type === 'link_close') && c.markup === 'linkify';
-  return (inline.children ?? []).filter((c) => !plain.has(c.type) && !autolink(c)).map((c) => c.type);
+  const plain = new Set(['text', 'text_special', 'softbreak', 'link_open', 'link_close']);
+  return (inline.children ?? []).filter((c) => !plain.has(c.type)).map((c) => c.type);
 }
 
 /** Index of the token closing the block opened at `open`. */

@@ -21,7 +21,8 @@ export function seeded(seed: number): Random {
 export const HOSTILE_PIECES = [
   '#', '# ', '## ', '###### ', '####### ', '>', '> ', '*', '**', '***', '_', '__', '|', '||', '`', '```', '~~~', '~~',
   '[x]', '[ ]', '[link](http://example.com)', '![img](x.png)', '[ref]', '[^1]', '<b>', '</b>', '<div>', '<!--', '-->',
-  '<script>alert(1)</script>', '<https://example.com>', 'www.example.com', '&amp;', '&#32;', '&copy;', '&', '&#x41;',
+  '<script>alert(1)</script>', '<https://example.com>', 'www.example.com', 'https://example.com/a_b_(c)', 'www.example.org/x_y',
+  'user_name@example.com', 'http://x.y/?a=1&amp;b=*2*', '&amp;', '&#32;', '&copy;', '&', '&#x41;',
   '1.', '1) ', '40,000.', '- ', '+ ', '* ', '===', '---', '- - -', '___', '\\', '\\\\', '\\*', '$x$', '$$', ':smile:',
   '"', "'", ': ', '---\n', '\t', '  ', ' ', '\u00a0', '\u200b', '\u2028', '\ufeff', '\u0085',
   'é', 'e\u0301', 'ñ', 'Ω', '日本語', '😀', '👩‍👩‍👧', '🇫🇷', 'مرحبا', 'שלום', '\u202e', 'a\u0308\u0301',
@@ -82,6 +83,8 @@ const BODY_LINES: ReadonlyArray<(r: Random) => string> = [
   (r) => r.pick(['| a | b |', '|---|---|', 'a | b', '-|-', '| --- |', '| x |', ':--|--:']),
   (r) => (r.chance(0.3) ? r.pick(['[ref]: http://example.com', '[ref]: <x y> "title"', '[x]:', '[ ]: /u']) : hostileLine(r)),
   (r) => `- [${r.pick([' ', 'x'])}] ${hostileLine(r, 3)}`,
+  // Lines readers disagree about (issue 9's "[x]: http://x", "-", "   ```") and raw HTML left open (issue 10).
+  (r) => r.pick(['[x]: http://x', '[x]:', '-', '   ```', '> ```', '1. ~~~', '<details>', '<s>', '<a id="e3">', '<h1>', '<!--', '<pre>']),
   () => '',
   () => '',
 ];
