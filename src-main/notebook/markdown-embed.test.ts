@@ -233,6 +233,16 @@ describe('embedMarkdown where the readers part ways', () => {
     for (const body of ['[x]:\nclaims***40,000. \n| --- |\n===', '[x]:\n<![CDATA[\n| --- |', '> [x]:\n> a | b\n> -|-']) expectIsolated(body);
   });
 
+  it('escapes an ordered list marker opening a table (without tables, "0. m" under a blank line is a list that takes in the code below)', () => {
+    expect(embedMarkdown('e\n0. m\n|-\n\t#', 3, 'n1-')).toEqual(['e', '', '0\\. m', '|-', '', '    #']);
+    for (const body of ['e\n0. m\n|-\n\t#', '2) a | b\n-|-\n\n    # x']) expectIsolated(body);
+  });
+
+  it('puts a blank line before any list item that opens empty right under a line (marked reads "-" as a setext underline)', () => {
+    expect(embedMarkdown('-    \u03a9\n`\n-', 3, 'n1-')).toEqual(['-    \u03a9', '`', '', '-']);
+    for (const body of ['-    \u03a9\n`\n-', '- a\nb\n-', '1. a\n   b\n2.']) expectIsolated(body);
+  });
+
   it('writes pipes in a fence\'s info string as character references (markdown-it reads a one-column table before a fence)', () => {
     expect(embedMarkdown('```|\n|-', 3, 'n1-')).toEqual(['```&#124;', '|-', '```']);
     expect(embedMarkdown('```a\\|b\ncode\n```', 3, 'n1-')).toEqual(['```a&#124;b', 'code', '```']);

@@ -18,7 +18,7 @@
  *
  * Pure string functions: no Node, DOM or Electron import.
  */
-import type { Heading, List, Nodes, Parents, Root, Table } from 'mdast';
+import type { Heading, ListItem, Nodes, Parents, Root, Table } from 'mdast';
 import { fromMarkdown, type Extension as TreeExtension } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -351,13 +351,14 @@ const UNDERLINE_ROW = /^([ \t>]*)([-=])/;
 /**
  * A table is a paragraph to a reader without GFM, which a line of "=" or "-" would
  * turn into a setext heading, and whose first line could be a link reference
- * definition ("[x]: y | z"), which would apply to the whole document: a row of "="
- * or "-" gets its first character escaped, a "[" opening a definition too; the
- * table gets a blank line above it, where its rows would go on with a paragraph
- * (its header the URL of a definition "[x]:" left open). (An empty list item, "-",
- * right after the table gets a blank line before it, as under any block. A
- * delimiter row has a pipe unless the table has one column, which micromark does
- * not read without one.)
+ * definition ("[x]: y | z"), which would apply to the whole document, or a list
+ * ("0. x | y"): a row of "=" or "-" gets its first character escaped, so does a "["
+ * opening a definition, and an ordered list marker opening the header gets a
+ * backslash before its "." or ")". The table gets a blank line above it, where its
+ * rows would go on with a paragraph (its header the URL of a definition "[x]:" left
+ * open). (An empty list item, "-", right after the table gets a blank line before
+ * it, as under any block. A delimiter row has a pipe unless the table has one
+ * column, which micromark does not read without one.)
  */
 function fixTable(text: string, table: Table): Edit[] {
   const edits: Edit[] = [];
@@ -367,8 +368,12 @@ function fixTable(text: string, table: Table): Edit[] {
     const underline = UNDERLINE_ROW.exec(line);
     if (underline && /^[ \t>]*(?:=+|-+)[ \t]*$/.test(line)) edits.push({ at: rowStart + underline[1]!.length, length: 0, text: '\\' });
   }
-  // The header row opens that paragraph, where "[x]: y" is a link reference definition.
-  if (/^\[(?:[^\\\]]|\\.)*\]:/.test(text.slice(start(table)))) edits.push({ at: start(table), length: 0, text: '\\' });
+  // The header row opens that paragraph, where "[x]: y" is a link reference definition
+  // and "0. x" a list (micromark reads a table where an item other than "1." cannot interrupt a paragraph).
+  const header = text.slice(start(table), lineEnd(text, start(table)));
+  if (/^\[(?:[^\\\]]|\\.)*\]:/.test(header)) edits.push({ at: start(table), length: 0, text: '\\' });
+  const marker = LIST_MARKER.exec(header);
+  if (marker) edits.push({ at: start(table) + marker[1]!.length, length: 0, text: '\\' });
   return edits;
 }
 
@@ -668,8 +673,11 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
     else if (node.type === 'code') edits.push(...codeEdits(text, visit, fenceStarts));
     else if (node.type === 'table') edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))), ...fixTable(text, node));
     // marked takes "---" under a lazy paragraph line ("> a" then "b") for a setext underline,
-    // and "-" (an empty list item, which cannot interrupt a paragraph) too.
-    else if (node.type === 'thematicBreak' || (node.type === 'list' && opensEmpty(node))) edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))));
+    // and "-" (an empty list item, which cannot interrupt a paragraph) too, as the next item
+    // of a list or the first of another.
+    else if (node.type === 'thematicBreak' || (node.type === 'list' && opensEmpty(node.children[0])) || (node.type === 'listItem' && opensEmpty(node))) {
+      edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))));
+    }
     else if (node.type === 'paragraph' || node.type === 'definition') edits.push(...guardLines(text, visit, spans, layout));
     else if (node.type === 'text') texts.push(node);
   }
@@ -679,11 +687,10 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
   return applyEdits(text, [...edits, ...inline, ...outside(lineEdits, [...edits, ...inline])]);
 }
 
-/** Whether a list's first item has nothing on its marker's line. */
-function opensEmpty(list: List): boolean {
-  const item = list.children[0];
+/** Whether a list item has nothing on its marker's line. */
+function opensEmpty(item: ListItem | undefined): boolean {
   const first = item?.children[0];
-  return !first || first.position!.start.line !== item.position!.start.line;
+  return item !== undefined && (!first || first.position!.start.line !== item.position!.start.line);
 }
 
 /**
