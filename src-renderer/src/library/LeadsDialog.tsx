@@ -7,7 +7,7 @@ import { revealExcerpts } from '../reader/navigation';
 import { switchArticle } from '../state/actions';
 import { focusedNoteId } from '../state/ui';
 import { article } from '../state/workspace';
-import { closeDialog, Modal } from '../ui/Modal';
+import { closeDialog, CloseFooter, Modal } from '../ui/Modal';
 import { leadMatches } from './library-list';
 
 /** The researcher's to-do list: every lead of every article, by status; each jumps to its excerpt. */
@@ -71,11 +71,7 @@ export function LeadsDialog() {
           </section>
         );
       })}
-      <div class="modal-actions">
-        <button type="button" onClick={closeDialog}>
-          Close
-        </button>
-      </div>
+      <CloseFooter />
     </Modal>
   );
 }

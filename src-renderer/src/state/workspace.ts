@@ -66,11 +66,26 @@ export async function reloadWorkspace(): Promise<void> {
     const shown = workspace.value;
     const ws = await call('getWorkspace', shown ? { articleId: shown.article.id } : {});
     // The same article keeps its object, so the reader does not lay the text out again.
-    const same = shown && shown.article.id === ws.article.id && JSON.stringify(shown.article) === JSON.stringify(ws.article);
+    const same = shown !== null && sameArticle(shown.article, ws.article);
     setWorkspace({ ...ws, article: same ? shown.article : ws.article, scroll: shown?.scroll ?? ws.scroll });
   } catch {
     // The next check tries again; the records on screen stay as they were.
   }
+}
+
+/**
+ * Whether two copies of an article say the same: its text by its hash, not by comparing
+ * megabytes of content on every reload.
+ */
+function sameArticle(a: Workspace['article'], b: Workspace['article']): boolean {
+  return (
+    a.id === b.id &&
+    a.contentHash === b.contentHash &&
+    a.title === b.title &&
+    a.format === b.format &&
+    JSON.stringify(a.source ?? null) === JSON.stringify(b.source ?? null) &&
+    (a.versions?.length ?? 0) === (b.versions?.length ?? 0)
+  );
 }
 
 /** The store's status (read-only, failing writes) for the banner. */

@@ -4,7 +4,7 @@ import type { BackupEntry } from '@shared/api';
 import { ApiCallError, call } from '../api/client';
 import { restoreBackup, unpinBackups } from '../state/actions';
 import { showToast } from '../state/ui';
-import { closeDialog, Modal } from './Modal';
+import { closeDialog, CloseFooter, Modal } from './Modal';
 
 /**
  * File → Restore Backup…: lists the backups, newest first; restoring keeps a copy of the
@@ -65,11 +65,7 @@ export function BackupsDialog() {
           ))}
         </ul>
       )}
-      <div class="modal-actions">
-        <button type="button" onClick={closeDialog}>
-          Close
-        </button>
-      </div>
+      <CloseFooter />
     </Modal>
   );
 }

@@ -21,3 +21,14 @@ export function Modal({ title, children, class: className }: { title: string; ch
 export function closeDialog(): void {
   dialog.value = null;
 }
+
+/** The footer of a dialog that only informs: one Close button. */
+export function CloseFooter() {
+  return (
+    <div class="modal-actions">
+      <button type="button" onClick={closeDialog}>
+        Close
+      </button>
+    </div>
+  );
+}
