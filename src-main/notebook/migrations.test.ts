@@ -47,6 +47,17 @@ const FIXTURES: Record<number, Record<string, unknown>> = {
     ],
     ui: { currentArticleId: 'a1', scroll: { a1: 0.25 } },
   },
+  2: {
+    schemaVersion: 2,
+    articles: [{ ...article, source: { byline: 'A. Writer' } }],
+    excerpts: [{ ...excerpt, review: 'moved' }],
+    notes: [
+      { id: 'n1', articleId: 'a1', kind: 'annotation', body: 'A thought', tags: ['x'], excerptIds: ['e1'], createdAt: T, updatedAt: T },
+      { id: 'n2', articleId: 'a1', kind: 'lead', body: 'Check this', tags: [], excerptIds: ['e1'], status: 'open', createdAt: T, updatedAt: T },
+      { id: 'n3', articleId: 'a1', kind: 'lead', body: 'Done one', tags: [], excerptIds: [], status: 'done', createdAt: T, updatedAt: T },
+    ],
+    ui: { currentArticleId: 'a1', scroll: { a1: 0.25 }, openedAt: { a1: T } },
+  },
 };
 
 describe('migrations', () => {
@@ -65,15 +76,15 @@ describe('migrations', () => {
       expect(NotebookSchema.safeParse(loaded.notebook).success).toBe(true);
       // Same articles, excerpts and notes (by id) on the other side.
       expect(loaded.notebook.notes.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
-      expect(loaded.notebook.excerpts).toEqual([excerpt]);
+      expect(loaded.notebook.excerpts.map((e) => e.quote)).toEqual([excerpt.quote]);
       expect(JSON.stringify(fixture)).toBe(before); // the input was not mutated
     });
   }
 
-  it('v1 → v2: only the number changes', () => {
-    const { schemaVersion, ...rest } = migrate(FIXTURES[1]!, 1);
-    expect(schemaVersion).toBe(2);
-    const { schemaVersion: _old, ...before } = FIXTURES[1]!;
+  it.each([1, 2])('v%i → v%i+1: only the number changes', (from) => {
+    const { schemaVersion, ...rest } = MIGRATIONS[from]!(FIXTURES[from]!);
+    expect(schemaVersion).toBe(from + 1);
+    const { schemaVersion: _old, ...before } = FIXTURES[from]!;
     expect(rest).toEqual(before);
   });
 

@@ -24,6 +24,9 @@
  *   `byline`; an excerpt may carry `review` after its article's text was updated. Nothing of v1 changes shape: the
  *   step only raises the number, so that an older Leadline refuses the file as newer
  *   instead of finding unknown fields and calling it damaged.
+ * - v3: the journal. The file is a snapshot with `journalSeq` on its top level, and the
+ *   changes made after it are in `<file>.journal` (see journal.ts). An older Leadline would
+ *   read the snapshot without the journal, so the number goes up and it refuses instead.
  */
 import { SCHEMA_VERSION } from '../shared/model';
 
@@ -49,8 +52,13 @@ function v1ToV2(doc: Json): Json {
   return { ...doc, schemaVersion: 2 };
 }
 
+/** v2 → v3: the notebook keeps its shape; the snapshot's `journalSeq` lives outside it (notebook-adapter.ts). */
+function v2ToV3(doc: Json): Json {
+  return { ...doc, schemaVersion: 3 };
+}
+
 /** Index n upgrades version n to n+1. Append only; never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2, v2ToV3];
 
 export type VersionCheck =
   | { kind: 'ok'; version: number }

@@ -21,7 +21,15 @@ function failure(fn: () => unknown): NotebookLoadFailure {
 describe('parseNotebook', () => {
   it('round-trips serialized data', () => {
     const nb = stateAt(7);
-    expect(parseNotebook(serializeNotebook(nb))).toEqual({ notebook: nb });
+    expect(parseNotebook(serializeNotebook(nb))).toEqual({ notebook: nb, journalSeq: 0 });
+    expect(parseNotebook(serializeNotebook(nb, 41))).toEqual({ notebook: nb, journalSeq: 41 });
+  });
+
+  it('keeps journalSeq out of the notebook and refuses one that is not a whole number', () => {
+    const text = serializeNotebook(stateAt(2), 5);
+    expect(Object.keys(JSON.parse(text) as object).slice(0, 2)).toEqual(['schemaVersion', 'journalSeq']);
+    const bad = JSON.stringify({ ...stateAt(2), journalSeq: -1 });
+    expect(failure(() => parseNotebook(bad))).toMatchObject({ problem: 'invalid', detail: expect.stringContaining('journalSeq') });
   });
 
   it('accepts a leading BOM', () => {
@@ -88,21 +96,21 @@ describe('loadNotebookFile and the lowdb adapter', () => {
 
   it('works as the adapter of lowdb Low: write then read back', async () => {
     const path = join(dir, 'nb.json');
-    const db = new Low(new NotebookAdapter(path), emptyNotebook());
-    db.data = stateAt(3);
+    const db = new Low(new NotebookAdapter(path), { notebook: emptyNotebook(), journalSeq: 0 });
+    db.data = { notebook: stateAt(3), journalSeq: 12 };
     await db.write();
-    const again = new Low(new NotebookAdapter(path), emptyNotebook());
+    const again = new Low(new NotebookAdapter(path), { notebook: emptyNotebook(), journalSeq: 0 });
     await again.read();
-    expect(again.data).toEqual(stateAt(3));
-    expect(readFileSync(path, 'utf8')).toBe(serializeNotebook(stateAt(3)));
+    expect(again.data).toEqual({ notebook: stateAt(3), journalSeq: 12 });
+    expect(readFileSync(path, 'utf8')).toBe(serializeNotebook(stateAt(3), 12));
   });
 
   it('writes the exact data passed in, even if the caller changes its object afterwards', async () => {
     const path = join(dir, 'nb.json');
     const adapter = new NotebookAdapter(path);
-    const data = stateAt(1);
+    const data = { notebook: stateAt(1), journalSeq: 1 };
     const pending = adapter.write(data);
-    data.notes = [];
+    data.notebook.notes = [];
     await pending;
     expect(parseNotebook(readFileSync(path, 'utf8')).notebook).toEqual(stateAt(1));
   });

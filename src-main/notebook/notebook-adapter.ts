@@ -1,6 +1,9 @@
 /**
  * The lowdb adapter for a notebook file.
  *
+ * The file is the notebook's snapshot: the notebook's JSON plus `journalSeq`, the last
+ * journal entry it holds (see journal.ts); the changes after it are in the journal.
+ *
  * read  = read bytes → parse JSON → check version → migrate → validate with NotebookSchema.
  *         A missing file reads as null (lowdb's "no data yet"); every other problem throws
  *         a NotebookLoadFailure that says exactly what is wrong, so the store can refuse
@@ -26,8 +29,13 @@ export class NotebookLoadFailure extends Error {
   }
 }
 
-export interface LoadedNotebook {
+/** What the notebook file holds: the notebook as of journal entry `journalSeq`. */
+export interface Snapshot {
   notebook: Notebook;
+  journalSeq: number;
+}
+
+export interface LoadedNotebook extends Snapshot {
   /** The schema version the file had, when it was older than SCHEMA_VERSION. */
   migratedFrom?: number;
 }
@@ -37,8 +45,20 @@ export interface LoadedNotebook {
  * JSON string), so indentation costs little (see the size test in notebook-adapter.test.ts)
  * while the file stays diffable and readable when someone has to inspect or repair it.
  */
-export function serializeNotebook(notebook: Notebook): string {
-  return `${JSON.stringify(notebook, null, 1)}\n`;
+export function serializeNotebook(notebook: Notebook, journalSeq = 0): string {
+  // journalSeq right after the version, so that a reader of the file sees both first.
+  const { schemaVersion, ...rest } = notebook;
+  return `${JSON.stringify({ schemaVersion, journalSeq, ...rest }, null, 1)}\n`;
+}
+
+/** Takes `journalSeq` off the file's top level (absent before schema version 3: 0). */
+function splitJournalSeq(raw: unknown): { doc: unknown; journalSeq: number } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('journalSeq' in raw)) return { doc: raw, journalSeq: 0 };
+  const { journalSeq, ...doc } = raw;
+  if (typeof journalSeq !== 'number' || !Number.isSafeInteger(journalSeq) || journalSeq < 0) {
+    throw new NotebookLoadFailure('invalid', `journalSeq is ${JSON.stringify(journalSeq)}, not a whole number`);
+  }
+  return { doc, journalSeq };
 }
 
 /** Parses, migrates and validates notebook JSON text. Throws NotebookLoadFailure. */
@@ -51,7 +71,8 @@ export function parseNotebook(text: string): LoadedNotebook {
     const why = text.trim() === '' ? 'the file is empty' : `it is not valid JSON (${(error as Error).message})`;
     throw new NotebookLoadFailure('not-json', why);
   }
-  const version = detectVersion(raw);
+  const { doc, journalSeq } = splitJournalSeq(raw);
+  const version = detectVersion(doc);
   if (version.kind === 'bad') throw new NotebookLoadFailure('invalid', version.detail);
   if (version.kind === 'newer') {
     throw new NotebookLoadFailure(
@@ -59,14 +80,14 @@ export function parseNotebook(text: string): LoadedNotebook {
       `it was saved by a newer version of Leadline (schema version ${version.version}; this version reads up to ${SCHEMA_VERSION})`,
     );
   }
-  const migrated = version.version < SCHEMA_VERSION ? migrate(raw as Record<string, unknown>, version.version) : raw;
+  const migrated = version.version < SCHEMA_VERSION ? migrate(doc as Record<string, unknown>, version.version) : doc;
   const result = NotebookSchema.safeParse(migrated);
   if (!result.success) {
     const issues = result.error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
     const more = result.error.issues.length > 3 ? ` and ${result.error.issues.length - 3} more problems` : '';
     throw new NotebookLoadFailure('invalid', `it does not have the shape of a Leadline notebook (${issues.join('; ')}${more})`);
   }
-  return version.version < SCHEMA_VERSION ? { notebook: result.data, migratedFrom: version.version } : { notebook: result.data };
+  return version.version < SCHEMA_VERSION ? { notebook: result.data, journalSeq, migratedFrom: version.version } : { notebook: result.data, journalSeq };
 }
 
 /** Reads and loads a notebook file; resolves null when the file does not exist. */
@@ -84,7 +105,7 @@ export async function loadNotebookFile(path: string, fs: NotebookFs = nodeFs): P
 }
 
 /** The adapter lowdb drives. `lastLoad` tells the store whether the file was migrated. */
-export class NotebookAdapter implements Adapter<Notebook> {
+export class NotebookAdapter implements Adapter<Snapshot> {
   lastLoad: LoadedNotebook | null = null;
 
   constructor(
@@ -92,15 +113,15 @@ export class NotebookAdapter implements Adapter<Notebook> {
     private readonly fs: NotebookFs = nodeFs,
   ) {}
 
-  async read(): Promise<Notebook | null> {
+  async read(): Promise<Snapshot | null> {
     this.lastLoad = await loadNotebookFile(this.path, this.fs);
-    return this.lastLoad?.notebook ?? null;
+    return this.lastLoad;
   }
 
-  write(data: Notebook): Promise<void> {
+  write(data: Snapshot): Promise<void> {
     // Serialize synchronously, before any await: the bytes written are exactly the data
     // passed in, even if the caller commits newer data while this write is in flight.
-    return writeFileDurable(this.path, serializeNotebook(data), this.fs);
+    return writeFileDurable(this.path, serializeNotebook(data.notebook, data.journalSeq), this.fs);
   }
 }
 

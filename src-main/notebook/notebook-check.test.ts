@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Notebook } from '../shared/model';
+import { SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { notebookProblem } from './notebook-check';
 import * as ops from './operations';
 import { select, seededNotebook } from './testdata/test-notebook';
@@ -17,7 +17,7 @@ describe('notebookProblem', () => {
     const notebook = await seededNotebook();
     const bad = { ...notebook, notes: [{ id: 'x', kind: 'annotation' }] } as unknown as Notebook;
     expect(notebookProblem(bad)).toMatch(/^notes\.0\./);
-    expect(notebookProblem({ ...notebook, schemaVersion: 3 } as unknown as Notebook)).toMatch(/schemaVersion/);
+    expect(notebookProblem({ ...notebook, schemaVersion: SCHEMA_VERSION + 1 } as unknown as Notebook)).toMatch(/schemaVersion/);
     expect(notebookProblem({ ...notebook, extra: 1 } as unknown as Notebook)).toMatch(/unexpected fields/);
     expect(notebookProblem({ ...notebook, ui: { scroll: { a: 7 } } } as unknown as Notebook)).toMatch(/^ui\./);
   });

@@ -36,3 +36,8 @@ export function notebookProblem(notebook: Notebook): string | null {
   if (!ui.success) return firstIssue(ui.error, 'ui');
   return checkRecords(notebook.articles, ArticleSchema, 'articles') ?? checkRecords(notebook.excerpts, ExcerptSchema, 'excerpts') ?? checkRecords(notebook.notes, NoteSchema, 'notes');
 }
+
+/** Records just validated by loading (NotebookSchema or a journal entry's schema) need no second check on save. */
+export function markChecked(notebook: Notebook): void {
+  for (const list of [notebook.articles, notebook.excerpts, notebook.notes]) for (const record of list) checked.add(record);
+}

@@ -8,7 +8,7 @@ import { dispatch } from './dispatch';
 import { notebookOpener } from './open-notebook';
 import { startNotebookService, type NotebookService, type PlatformActions } from './service';
 import { nodeFs, type NotebookFs } from './durable-file';
-import { openNotebookStore } from './store';
+import { openNotebookStore, readNotebookFile } from './store';
 import { seededNotebook, select } from './testdata/test-notebook';
 
 const resources = join(import.meta.dirname, '../../resources');
@@ -48,7 +48,7 @@ describe('the notebook service', () => {
     const ws = await api.getWorkspace({});
     const notebook = { articles: [ws.article] } as Parameters<typeof select>[0];
     const created = await api.createNote({ articleId: ws.article.id, kind: 'lead', selectors: [select(notebook, 'Hmeimim base')], excerptIds: [], body: 'Check flights' });
-    const onDisk = JSON.parse(readFileSync(join(dir, 'notebook.json'), 'utf8')) as { notes: { id: string }[] };
+    const onDisk = await readNotebookFile(join(dir, 'notebook.json')); // the snapshot and its journal
     expect(onDisk.notes.map((n) => n.id)).toEqual([created.noteId]);
     await service.close();
     api = await start();
@@ -147,7 +147,7 @@ describe('the notebook service', () => {
     const fs: NotebookFs = {
       ...nodeFs,
       open: async (p, flags, mode) => {
-        if (full && p.endsWith('.tmp')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        if (full && (p.endsWith('.tmp') || p.endsWith('.journal'))) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
         return nodeFs.open(p, flags, mode);
       },
     };
@@ -171,8 +171,7 @@ describe('the notebook service', () => {
     full = false;
     const next = await api.updateNote({ id: results[0]!.noteId, body: 'disk freed' });
     expect(next.saved).toBe(true);
-    const onDisk = JSON.parse(readFileSync(path, 'utf8')) as { notes: unknown[] };
-    expect(onDisk.notes).toHaveLength(3);
+    expect((await readNotebookFile(path)).notes).toHaveLength(3);
   });
 
   it('a notebook file marked read-only is served read-only, and a change says why', async () => {

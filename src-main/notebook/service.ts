@@ -3,7 +3,7 @@
  * the Electron main process and the browser host. Platform-specific steps (a save
  * dialog, the system browser) are passed in, so this module stays free of Electron.
  */
-import { isEmptyPatch, type ApiHandlers, type BackupEntry, type ExportScopeInput, type HostKind, type Mutation, type SavedMutation, type StoreInfo, type Workspace } from '../shared/api';
+import { type ApiHandlers, type BackupEntry, type ExportScopeInput, type HostKind, type Mutation, type SavedMutation, type StoreInfo, type Workspace } from '../shared/api';
 import { newId } from '../shared/ids';
 import { isWebUrl } from '../shared/urls';
 import type { Notebook } from '../shared/model';
@@ -93,23 +93,20 @@ function createHandlers(
    */
   async function commit(next: Notebook): Promise<CommitOutcome> {
     const opened = openStore();
-    const { readOnly, readOnlyReason } = opened.status();
-    if (readOnly) throw new ApiFailure('read-only', `This notebook is open read-only. ${readOnlyReason ?? ''} Nothing was changed.`.replace(/\s+/g, ' '));
     try {
       return await opened.commit(next);
     } catch (error) {
-      if (error instanceof NotebookWriteError) throw new ApiFailure('storage', error.message);
-      throw error;
+      if (!(error instanceof NotebookWriteError)) throw error;
+      const { readOnly, readOnlyReason } = opened.status();
+      if (readOnly) throw new ApiFailure('read-only', `This notebook is open read-only. ${readOnlyReason ?? ''} Nothing was changed.`.replace(/\s+/g, ' '));
+      throw new ApiFailure('storage', error.message);
     }
   }
 
   /** Runs a pure operation and persists its result; a no-op patch writes nothing. */
   async function mutate<M extends Mutation>(run: (notebook: Notebook) => { next: Notebook; mutation: M }): Promise<SavedMutation & M> {
-    const store = openStore();
-    const before = store.read();
-    const result = run(before);
-    // Nothing to write: "saved" says whether everything so far is on disk.
-    if (result.next === before || isEmptyPatch(result.mutation.applied)) return { ...result.mutation, saved: store.status().writeError === undefined, revision: store.status().revision };
+    const result = run(openStore().read());
+    // A no-op writes nothing: the store answers whether everything so far is on disk.
     const { onDisk, revision } = await commit(result.next);
     return { ...result.mutation, saved: onDisk, revision };
   }

@@ -6,8 +6,9 @@ import { emptyNotebook, SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { backupsDirFor, listBackups, pinsPathFor } from './backups';
 import { buildNotebookChild, exited, startHolder, stateAt } from './testdata/crash-harness';
 import { nodeFs, type NotebookFs } from './durable-file';
+import { journalPathFor } from './journal';
 import { lockPathFor } from './lock-file';
-import { serializeNotebook } from './notebook-adapter';
+import { parseNotebook, serializeNotebook } from './notebook-adapter';
 import { recoveryPathFor } from './recovery';
 import { NotebookOpenError, NotebookWriteError, openNotebookStore, readNotebookFile, type NotebookStore, type OpenStoreOptions, type StoreStatus } from './store';
 
@@ -16,20 +17,24 @@ function osError(code: string): NodeJS.ErrnoException {
 }
 
 /** Real fs with a switch: while `failWith` is set, every temp-file write fails with it. */
-function switchableFs(): NotebookFs & { failWith: string | undefined; renames: string[] } {
+function switchableFs(): NotebookFs & { failWith: string | undefined; renames: string[]; syncs: string[] } {
   const fs = {
     ...nodeFs,
     failWith: undefined as string | undefined,
     renames: [] as string[],
+    syncs: [] as string[],
     open: async (path: string, flags: string, mode?: number) => {
       const handle = await nodeFs.open(path, flags, mode);
-      if (!path.endsWith('.tmp')) return handle;
+      if (!path.endsWith('.tmp') && !path.endsWith('.journal')) return handle;
       return {
         writeFile: async (data: string | Uint8Array) => {
           if (fs.failWith) throw osError(fs.failWith);
           await handle.writeFile(data);
         },
-        sync: () => handle.sync(),
+        sync: () => {
+          fs.syncs.push(path);
+          return handle.sync();
+        },
         close: () => handle.close(),
       };
     },
@@ -63,7 +68,8 @@ function nextStatus(store: NotebookStore, test: (s: StoreStatus) => boolean): Pr
   });
 }
 
-const onDisk = (path: string): Notebook => JSON.parse(readFileSync(path, 'utf8')) as Notebook;
+/** What is on disk: the snapshot with its journal replayed (as the next open or the export CLI reads it). */
+const onDisk = (path: string): Promise<Notebook> => readNotebookFile(path);
 
 describe('notebook store', () => {
   let root: string;
@@ -95,7 +101,7 @@ describe('notebook store', () => {
       nb = join(dir, 'deep', 'er', 'notebook.json');
       const store = await openStore();
       expect(store.read()).toEqual(stateAt(0));
-      expect(readFileSync(nb, 'utf8')).toBe(serializeNotebook(stateAt(0)));
+      expect(readFileSync(nb, 'utf8')).toBe(serializeNotebook(stateAt(0), 1));
       expect(existsSync(lockPathFor(nb))).toBe(true);
       expect(store.status()).toMatchObject({ path: nb, readOnly: false });
       expect(store.status().lastSavedAt).toBeDefined();
@@ -168,11 +174,14 @@ describe('notebook store', () => {
       const clock = new Date('2024-05-01T10:00:00.000Z');
       // Two saves a few minutes apart leave two backups (each of the file before the save),
       // and closing backs up the final state.
+      // (flush: the backup that is due comes with the compaction right after the save.)
       const store = await openStore({ now: () => clock });
       clock.setTime(clock.getTime() + 5 * 60_000);
       await store.commit(stateAt(1));
+      await store.flush();
       clock.setTime(clock.getTime() + 5 * 60_000);
       await store.commit(stateAt(2));
+      await store.flush();
       clock.setTime(clock.getTime() + 60_000);
       await store.close();
       const backups = await listBackups(nb);
@@ -196,7 +205,7 @@ describe('notebook store', () => {
       // The UI's way back: open with the user's choice, the newest backup.
       const restored = await openStore({ recover: { kind: 'restore', backupId: error.backups[0]!.id } });
       expect(restored.read()).toEqual(stateAt(2));
-      expect(onDisk(nb)).toEqual(stateAt(2));
+      expect(await onDisk(nb)).toEqual(stateAt(2));
       expect(restored.status().recoveredFrom).toBe(error.backups[0]!.path);
       expect(existsSync(recoveryPathFor(nb))).toBe(false);
     });
@@ -208,6 +217,7 @@ describe('notebook store', () => {
       for (let i = 1; i <= 2; i++) {
         tick(5);
         await store.commit(stateAt(i));
+        await store.flush();
       }
       tick(1);
       await store.close();
@@ -274,6 +284,7 @@ describe('notebook store', () => {
       for (let i = 1; i <= 14; i++) {
         clock.setTime(clock.getTime() + 2 * 60_000);
         await store.commit(stateAt(i));
+        await store.flush();
       }
       const before = (await listBackups(nb)).length;
       expect(before).toBeGreaterThan(0);
@@ -281,6 +292,7 @@ describe('notebook store', () => {
       for (let i = 15; i <= 30; i++) {
         clock.setTime(clock.getTime() + 2 * 60_000);
         await store.commit(stateAt(i));
+        await store.flush();
       }
       const after = await listBackups(nb);
       expect(after.length).toBe(before + 16);
@@ -292,7 +304,7 @@ describe('notebook store', () => {
       await store.commit(stateAt(3));
       rmSync(nb);
       await store.close();
-      expect(onDisk(nb)).toEqual(stateAt(3));
+      expect(await onDisk(nb)).toEqual(stateAt(3));
     });
 
     it('a restore from the damage screen reads the chosen backup, and an unknown one changes nothing', async () => {
@@ -321,7 +333,7 @@ describe('notebook store', () => {
       expect(store.path).toBe(target);
       await store.commit(stateAt(2));
       expect(lstatSync(nb).isSymbolicLink()).toBe(true);
-      expect(onDisk(target)).toEqual(stateAt(2));
+      expect(await onDisk(target)).toEqual(stateAt(2));
       expect(existsSync(lockPathFor(target))).toBe(true);
       await store.close();
       expect(lstatSync(nb).isSymbolicLink()).toBe(true);
@@ -333,7 +345,7 @@ describe('notebook store', () => {
       const created = await openStore({ path: dangling });
       await created.commit(stateAt(3));
       expect(lstatSync(dangling).isSymbolicLink()).toBe(true);
-      expect(onDisk(future)).toEqual(stateAt(3));
+      expect(await onDisk(future)).toEqual(stateAt(3));
     });
 
     it('a notebook file marked read-only (mode 444) opens read-only, says why, and is never rewritten', async () => {
@@ -364,7 +376,7 @@ describe('notebook store', () => {
       const store = await openStore();
       expect(store.read().ui).toEqual({ scroll: {} });
       expect(store.read().notes[0]?.status).toBe('open');
-      expect(onDisk(nb).schemaVersion).toBe(SCHEMA_VERSION);
+      expect((JSON.parse(readFileSync(nb, 'utf8')) as Notebook).schemaVersion).toBe(SCHEMA_VERSION);
       const backups = await store.listBackups();
       expect(backups).toHaveLength(1);
       expect(JSON.parse(readFileSync(backups[0]!.path, 'utf8'))).toEqual(v0);
@@ -380,7 +392,7 @@ describe('notebook store', () => {
       expect(readFileSync(nb, 'utf8')).toBe(text);
       fs.failWith = undefined;
       await store.commit(stateAt(1)); // the first edit backs the original up, then saves
-      expect(onDisk(nb)).toEqual(stateAt(1));
+      expect(await onDisk(nb)).toEqual(stateAt(1));
       const [backup] = await store.listBackups();
       expect(readFileSync(backup!.path, 'utf8')).toBe(text);
     });
@@ -401,18 +413,25 @@ describe('notebook store', () => {
       const saving = store.commit(stateAt(1));
       expect(store.read()).toEqual(stateAt(1));
       await saving;
-      expect(onDisk(nb)).toEqual(stateAt(1));
+      expect(await onDisk(nb)).toEqual(stateAt(1));
     });
 
-    it('coalesces commits that arrive during a write: the latest data, every caller resolved', async () => {
+    it('appends each commit to the journal, coalescing those that arrive during a write: the latest data, every caller resolved', async () => {
       const fs = switchableFs();
-      const store = await openStore({ fs });
+      const clock = new Date('2024-05-01T10:00:00.000Z');
+      const store = await openStore({ fs, now: () => clock });
+      await store.commit(stateAt(1)); // the first save also takes the first backup (with a compaction)
+      await store.flush();
       fs.renames.length = 0;
-      await Promise.all(Array.from({ length: 25 }, (_, i) => store.commit(stateAt(i + 1))));
-      expect(onDisk(nb)).toEqual(stateAt(25));
-      const notebookWrites = fs.renames.filter((p) => p === nb).length;
-      expect(notebookWrites).toBeLessThanOrEqual(3);
-      expect(notebookWrites).toBeGreaterThanOrEqual(1);
+      fs.syncs.length = 0;
+      const outcomes = await Promise.all(Array.from({ length: 25 }, (_, i) => store.commit(stateAt(i + 2))));
+      expect(outcomes.every((o) => o.onDisk && o.changed)).toBe(true);
+      await store.flush();
+      expect(await onDisk(nb)).toEqual(stateAt(26));
+      const journalSyncs = fs.syncs.filter((p) => p === journalPathFor(nb)).length;
+      expect(journalSyncs).toBeGreaterThanOrEqual(1);
+      expect(journalSyncs).toBeLessThanOrEqual(3); // group commit: not one fsync per commit
+      expect(fs.renames.filter((p) => p === nb)).toEqual([]); // the snapshot is not rewritten per save
     });
 
     it('refuses invalid data and keeps the previous version in memory and on disk', async () => {
@@ -420,7 +439,7 @@ describe('notebook store', () => {
       const bad = { ...stateAt(1), notes: [{ ...stateAt(1).notes[0]!, id: 'not an id!' }] };
       await expect(store.commit(bad)).rejects.toBeInstanceOf(NotebookWriteError);
       expect(store.read()).toEqual(stateAt(0));
-      expect(onDisk(nb)).toEqual(stateAt(0));
+      expect(await onDisk(nb)).toEqual(stateAt(0));
     });
 
     it.each([
@@ -438,7 +457,7 @@ describe('notebook store', () => {
       expect(await store.commit(stateAt(2))).toMatchObject({ onDisk: false });
       expect(store.status().writeError).toContain(`${words}, ${code}`);
       expect(store.read()).toEqual(stateAt(2)); // kept in memory
-      expect(onDisk(nb)).toEqual(stateAt(1)); // the last good version
+      expect(await onDisk(nb)).toEqual(stateAt(1)); // the last good version
       expect(store.status().writeError).toContain(code);
       expect(statuses.at(-1)?.writeError).toContain(code);
       expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
@@ -446,11 +465,11 @@ describe('notebook store', () => {
 
       // Background retries keep failing quietly, then succeed once the disk recovers.
       await new Promise((r) => setTimeout(r, 80));
-      expect(onDisk(nb)).toEqual(stateAt(1));
+      expect(await onDisk(nb)).toEqual(stateAt(1));
       const recovered = nextStatus(store, (s) => s.writeError === undefined);
       fs.failWith = undefined;
       await recovered;
-      expect(onDisk(nb)).toEqual(stateAt(2));
+      expect(await onDisk(nb)).toEqual(stateAt(2));
       expect(store.status().writeError).toBeUndefined();
       await store.flush();
     });
@@ -462,7 +481,7 @@ describe('notebook store', () => {
       expect(await store.commit(stateAt(1))).toMatchObject({ onDisk: false });
       fs.failWith = undefined;
       expect(await store.commit(stateAt(2))).toMatchObject({ onDisk: true }); // does not wait a minute for the retry
-      expect(onDisk(nb)).toEqual(stateAt(2));
+      expect(await onDisk(nb)).toEqual(stateAt(2));
     });
 
     it('on a full disk, concurrent commits all hear "kept in memory" at once, none waits for the retry timer', async () => {
@@ -472,10 +491,10 @@ describe('notebook store', () => {
       const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => store.commit(stateAt(i + 1))));
       expect(outcomes.map((o) => o.onDisk)).toEqual(Array.from({ length: 8 }, () => false));
       expect(store.read()).toEqual(stateAt(8));
-      expect(onDisk(nb)).toEqual(stateAt(0));
+      expect(await onDisk(nb)).toEqual(stateAt(0));
       fs.failWith = undefined;
       await store.flush();
-      expect(onDisk(nb)).toEqual(stateAt(8));
+      expect(await onDisk(nb)).toEqual(stateAt(8));
     });
 
     it('opens with the seed in memory and keeps retrying when the new file cannot be written', async () => {
@@ -487,7 +506,7 @@ describe('notebook store', () => {
       const ok = nextStatus(store, (s) => s.writeError === undefined);
       fs.failWith = undefined;
       await ok;
-      expect(onDisk(nb)).toEqual(stateAt(0));
+      expect(await onDisk(nb)).toEqual(stateAt(0));
     });
 
     it('a store opened read-only rejects commits and writes nothing', async () => {
@@ -504,7 +523,7 @@ describe('notebook store', () => {
       const store = await openStore();
       void store.commit(stateAt(9));
       await store.close();
-      expect(onDisk(nb)).toEqual(stateAt(9));
+      expect(await onDisk(nb)).toEqual(stateAt(9));
       expect(existsSync(lockPathFor(nb))).toBe(false);
       await expect(store.commit(stateAt(10))).rejects.toThrow(/closed/);
     });
@@ -570,7 +589,7 @@ describe('notebook store', () => {
       const third = await openStore(); // stale lock (dead pid) taken over
       expect(third.status().readOnly).toBe(false);
       await third.commit(stateAt(3));
-      expect(onDisk(nb)).toEqual(stateAt(3));
+      expect(await onDisk(nb)).toEqual(stateAt(3));
     });
   });
 
@@ -583,26 +602,32 @@ describe('notebook store', () => {
       };
       expect(await store.listBackups()).toEqual([]); // nothing to back up before the first file
 
-      await store.commit(stateAt(1)); // seed on disk → backed up
+      await store.commit(stateAt(1));
+
+      await store.flush(); // seed on disk → backed up
       tick(10_000);
-      await store.commit(stateAt(2)); // 10 s later: no new backup
+      await store.commit(stateAt(2));
+      await store.flush(); // 10 s later: no new backup
       let backups = await store.listBackups();
       expect(backups).toHaveLength(1);
-      expect(JSON.parse(readFileSync(backups[0]!.path, 'utf8'))).toEqual(stateAt(0));
+      expect(parseNotebook(readFileSync(backups[0]!.path, 'utf8')).notebook).toEqual(stateAt(0));
 
       tick(60_000);
       await store.commit(stateAt(3));
+      await store.flush();
       backups = await store.listBackups();
       expect(backups).toHaveLength(2);
-      expect(JSON.parse(readFileSync(backups[0]!.path, 'utf8'))).toEqual(stateAt(2)); // what the file held
+      // What the snapshot held: edit 2 was still in the journal (the idle compaction comes after 10 s).
+      expect(parseNotebook(readFileSync(backups[0]!.path, 'utf8')).notebook).toEqual(stateAt(1));
 
       for (let i = 4; i < 40; i++) {
         tick(61_000);
         await store.commit(stateAt(i));
+        await store.flush();
       }
       backups = await store.listBackups();
       expect(backups).toHaveLength(10);
-      expect(JSON.parse(readFileSync(backups[0]!.path, 'utf8'))).toEqual(stateAt(38));
+      expect(parseNotebook(readFileSync(backups[0]!.path, 'utf8')).notebook).toEqual(stateAt(38));
 
       // A week of daily use keeps one per earlier day on top of the 10 newest.
       for (let day = 1; day <= 9; day++) {
@@ -610,6 +635,7 @@ describe('notebook store', () => {
         for (let i = 0; i < 3; i++) {
           tick(61_000);
           await store.commit(stateAt(100 + day * 10 + i));
+          await store.flush();
         }
       }
       backups = await store.listBackups();
@@ -623,30 +649,33 @@ describe('notebook store', () => {
       const clock = new Date('2024-05-01T10:00:00.000Z');
       const store = await openStore({ now: () => clock });
       await store.commit(stateAt(1));
+      await store.flush();
       clock.setTime(clock.getTime() + 120_000);
       await store.commit(stateAt(2));
+      await store.flush();
       const target = (await store.listBackups()).find((b) => JSON.parse(readFileSync(b.path, 'utf8')).notes[0].body === '1');
       expect(target).toBeDefined();
 
       clock.setTime(clock.getTime() + 1_000); // within the minute: the safety backup is forced anyway
       await store.restoreBackup(target!.id);
       expect(store.read()).toEqual(stateAt(1));
-      expect(onDisk(nb)).toEqual(stateAt(1));
+      expect(await onDisk(nb)).toEqual(stateAt(1));
       const after = await store.listBackups();
-      expect(JSON.parse(readFileSync(after[0]!.path, 'utf8'))).toEqual(stateAt(2)); // the pre-restore state
+      expect(parseNotebook(readFileSync(after[0]!.path, 'utf8')).notebook).toEqual(stateAt(2)); // the pre-restore state
       expect(store.status().recoveredFrom).toBe(target!.path);
     });
 
     it('restoreBackup refuses an unknown id or a damaged backup and changes nothing', async () => {
       const store = await openStore();
       await store.commit(stateAt(1));
+      await store.flush();
       await expect(store.restoreBackup('2020-01-01T00-00-00-000Z')).rejects.toBeInstanceOf(NotebookOpenError);
       await expect(store.restoreBackup('../notebook')).rejects.toThrow(/no such backup/);
       const [backup] = await store.listBackups();
       writeFileSync(backup!.path, '{"broken');
       await expect(store.restoreBackup(backup!.id)).rejects.toMatchObject({ problem: 'not-json', path: backup!.path });
       expect(store.read()).toEqual(stateAt(1));
-      expect(onDisk(nb)).toEqual(stateAt(1));
+      expect(await onDisk(nb)).toEqual(stateAt(1));
     });
   });
 

@@ -153,6 +153,8 @@ export interface StoreInfo {
   lastSavedAt?: string;
   writeError?: string;
   recoveredFrom?: string;
+  /** What could not be replayed from the change log when the notebook was opened (a sentence), if anything. */
+  journalNotice?: string;
   /**
    * Counts changes to the notebook's records. A window that sees it move by more than its
    * own changes reloads: another window (or, read-only, another process) changed the notebook.

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ArticleDocumentSchema } from './article-document';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Ids are opaque, short, URL-safe strings made by newId(). */
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id (1–64 letters, digits, _ or -)');

@@ -19,6 +19,13 @@ export function StoreBanner() {
       </div>
     );
   }
+  if (store.journalNotice) {
+    return (
+      <div class="store-banner warning" role="status">
+        {store.journalNotice}
+      </div>
+    );
+  }
   if (store.recoveredFrom) {
     return (
       <div class="store-banner info" role="status">

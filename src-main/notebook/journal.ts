@@ -1,0 +1,120 @@
+/**
+ * The notebook's journal: `<notebook file>.journal` beside the snapshot, one line per
+ * committed change, appended and fsynced before the commit is answered.
+ *
+ * A line is `<crc32 of the JSON, 8 hex digits> <JSON>\n`, the JSON being
+ * `{"seq":n,"at":"<ISO time>","delta":{…}}` (see notebook-delta.ts). Sequence numbers count
+ * up by one; the snapshot names the last one it already holds (`journalSeq`), so lines at
+ * or below it are leftovers of a compaction that was cut short and are skipped.
+ *
+ * Reading is strict about what it applies and never throws on damage: a last line that
+ * is incomplete or fails its checksum is a write that was cut short (its caller never
+ * heard "saved") and is left out; a bad line with good lines after it, or lines that do
+ * not continue the snapshot's sequence, stop the replay there and are reported, so that
+ * the store keeps the journal aside instead of deleting what it could not read.
+ */
+import { crc32 } from 'node:zlib';
+import { z } from 'zod';
+import { NotebookDeltaSchema, type NotebookDelta } from './notebook-delta';
+import { errorCode, nodeFs, type NotebookFs } from './durable-file';
+
+export const JournalEntrySchema = z.strictObject({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  delta: NotebookDeltaSchema,
+});
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+export function journalPathFor(notebookPath: string): string {
+  return `${notebookPath}.journal`;
+}
+
+function checksum(json: string): string {
+  return crc32(json).toString(16).padStart(8, '0');
+}
+
+export function encodeEntry(seq: number, at: string, delta: NotebookDelta): string {
+  const json = JSON.stringify({ seq, at, delta });
+  return `${checksum(json)} ${json}\n`;
+}
+
+function decodeLine(line: string): JournalEntry | null {
+  const json = line.slice(9);
+  if (line.charAt(8) !== ' ' || line.slice(0, 8) !== checksum(json)) return null;
+  try {
+    const parsed = JournalEntrySchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What could not be applied, if anything. */
+export type JournalProblem =
+  /** The last write was cut short (a crash or a full disk): that change was never confirmed. */
+  | { kind: 'torn-tail' }
+  /** A line in the middle is damaged; nothing from it on was applied. */
+  | { kind: 'damaged'; line: number }
+  /** The lines do not continue the snapshot (a snapshot put back by hand, or a journal of another notebook). */
+  | { kind: 'mismatch'; expected: number; found: number };
+
+export interface JournalRead {
+  /** The entries to replay, in order: seq = baseSeq + 1, baseSeq + 2, … */
+  entries: JournalEntry[];
+  problem?: JournalProblem;
+  /** Whether the file holds anything at all (a compaction will reset it). */
+  nonEmpty: boolean;
+  /** Time of the last entry applied, for messages. */
+  lastAppliedAt?: string;
+}
+
+export function parseJournal(text: string, baseSeq: number): JournalRead {
+  const lines = text.split('\n');
+  const tail = lines.pop() ?? ''; // after the last newline: '' when the file ends cleanly
+  const decoded = lines.map(decodeLine);
+  const entries: JournalEntry[] = [];
+  let problem: JournalProblem | undefined;
+  let expected = baseSeq + 1;
+  for (let i = 0; i < decoded.length && !problem; i++) {
+    const entry = decoded[i];
+    if (entry === null || entry === undefined) {
+      const laterGood = decoded.slice(i + 1).some((e) => e !== null);
+      problem = laterGood ? { kind: 'damaged', line: i + 1 } : { kind: 'torn-tail' };
+      break;
+    }
+    if (entry.seq <= baseSeq) continue; // already in the snapshot
+    if (entry.seq !== expected) {
+      problem = { kind: 'mismatch', expected, found: entry.seq };
+      break;
+    }
+    entries.push(entry);
+    expected++;
+  }
+  if (!problem && tail !== '') problem = { kind: 'torn-tail' };
+  const lastAppliedAt = entries.at(-1)?.at;
+  return { entries, nonEmpty: text.length > 0, ...(problem ? { problem } : {}), ...(lastAppliedAt ? { lastAppliedAt } : {}) };
+}
+
+/** The journal beside a notebook, read; an absent journal reads as empty. */
+export async function readJournal(notebookPath: string, baseSeq: number, fs: NotebookFs = nodeFs): Promise<JournalRead> {
+  let text: string;
+  try {
+    text = (await fs.readFile(journalPathFor(notebookPath))).toString('utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { entries: [], nonEmpty: false };
+    throw error;
+  }
+  return parseJournal(text, baseSeq);
+}
+
+/** A sentence for the user about what could not be replayed, or undefined when all was. */
+export function journalNotice(problem: JournalProblem | undefined, keptAt: string | undefined): string | undefined {
+  if (!problem) return undefined;
+  if (problem.kind === 'torn-tail') {
+    return 'Leadline stopped in the middle of saving a change last time; that one unconfirmed change was left out. Everything saved before it is here.';
+  }
+  const where = keptAt ? ` It was kept, unchanged, as "${keptAt}".` : '';
+  return problem.kind === 'damaged'
+    ? `Part of the notebook's change log is damaged (line ${problem.line}); the changes from there on could not be read and are missing.${where}`
+    : `The notebook's change log does not belong to this version of the notebook file (it continues change ${problem.found - 1}, the file ends at ${problem.expected - 1}), so it was not applied.${where}`;
+}
