@@ -1,12 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { addNote, cards, dragSelect, toolbar, waitForApp } from './helpers';
-
-interface StoredNotebook {
-  notes: { id: string; kind: string; body: string; status?: string; excerptIds: string[]; tags: string[] }[];
-  excerpts: { id: string; quote: { exact: string }; position: { start: number; end: number } }[];
-}
-const readNotebook = (path: string): StoredNotebook => JSON.parse(readFileSync(path, 'utf8')) as StoredNotebook;
+import { addNote, cards, dragSelect, storedNotebook as readNotebook, toolbar, waitForApp } from './helpers';
 
 test('select text, annotate, type: the note is saved, highlighted and survives a restart', async ({ app }) => {
   let page = app.page;
@@ -23,7 +16,7 @@ test('select text, annotate, type: the note is saved, highlighted and survives a
   await editor.pressSequentially('Which price? *Soldiers*, not money.', { delay: 5 });
   await expect(page.locator('.save-state')).toHaveText('Saved');
 
-  const stored = readNotebook(app.notebookPath);
+  const stored = await readNotebook(app.notebookPath);
   expect(stored.notes).toHaveLength(1);
   expect(stored.notes[0]!.body).toBe('Which price? *Soldiers*, not money.');
   expect(stored.excerpts[0]!.quote.exact).toBe(passage);
@@ -57,7 +50,7 @@ test('keyboard shortcuts create an annotation and a lead', async ({ app }) => {
   await expect(page.getByRole('textbox', { name: 'Annotation' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(cards(page)).toHaveCount(2);
-  await expect.poll(() => readNotebook(app.notebookPath).notes.map((n) => n.kind).sort()).toEqual(['annotation', 'lead']);
+  await expect.poll(async () => (await readNotebook(app.notebookPath)).notes.map((n) => n.kind).sort()).toEqual(['annotation', 'lead']);
 });
 
 test('typing right after the shortcut, before the editor appears, loses nothing', async ({ app }) => {
@@ -68,7 +61,7 @@ test('typing right after the shortcut, before the editor appears, loses nothing'
   await page.keyboard.type('Check flight records');
   await expect(page.getByRole('textbox', { name: 'Lead' })).toHaveValue('Check flight records');
   await expect(page.locator('.save-state')).toHaveText('Saved');
-  await expect.poll(() => readNotebook(app.notebookPath).notes[0]?.body).toBe('Check flight records');
+  await expect.poll(async () => (await readNotebook(app.notebookPath)).notes[0]?.body).toBe('Check flight records');
 });
 
 test('a lead has a status that is saved', async ({ app }) => {
@@ -78,7 +71,7 @@ test('a lead has a status that is saved', async ({ app }) => {
   const status = card.getByRole('combobox', { name: 'Status' });
   await expect(status).toHaveValue('open');
   await status.selectOption('in-progress');
-  await expect.poll(() => readNotebook(app.notebookPath).notes[0]?.status).toBe('in-progress');
+  await expect.poll(async () => (await readNotebook(app.notebookPath)).notes[0]?.status).toBe('in-progress');
   const painted = await page.evaluate(() => [...(CSS.highlights.get('ll-lead') ?? [])].map((r) => r.toString()));
   expect(painted).toEqual(['40,000 Syrian soldiers']);
   page = await app.restart();
@@ -90,7 +83,7 @@ test('the right "Putin" is anchored among many', async ({ app }) => {
   const { page } = app;
   await waitForApp(page);
   await addNote(page, 'Annotate', 'Putin', 'third mention', 2);
-  const stored = readNotebook(app.notebookPath);
+  const stored = await readNotebook(app.notebookPath);
   const text = await page.evaluate(() => Array.from(document.querySelectorAll('.article-body p'), (p) => p.textContent).join('\n\n'));
   let index = -1;
   for (let i = 0; i < 3; i++) index = text.indexOf('Putin', index + 1);
@@ -110,7 +103,7 @@ test('one note cites two excerpts, and one excerpt carries two notes', async ({ 
   await expect(cards(page).first().locator('.quote')).toHaveText(['the loyal 4th Division', 'the Tiger Forces']);
 
   await addNote(page, 'Add lead', 'the Tiger Forces', 'Who commands them now?');
-  const stored = readNotebook(app.notebookPath);
+  const stored = await readNotebook(app.notebookPath);
   const tiger = stored.excerpts.find((e) => e.quote.exact === 'the Tiger Forces')!;
   expect(stored.notes.filter((n) => n.excerptIds.includes(tiger.id))).toHaveLength(2);
 

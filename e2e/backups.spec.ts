@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { addNote, cards, waitForApp } from './helpers';
+import { addNote, cards, storedNotebook, waitForApp } from './helpers';
 
 test('Backups… lists the rolling backups and restores one, keeping the current state as a backup too', async ({ app }) => {
   const { page } = app;
@@ -18,7 +17,7 @@ test('Backups… lists the rolling backups and restores one, keeping the current
   await expect(dialog).toHaveCount(0);
   await expect(page.getByText(/Restored the backup/)).toBeVisible();
   await expect(cards(page)).toHaveCount(0);
-  const onDisk = JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { notes: unknown[] };
+  const onDisk = await storedNotebook(app.notebookPath);
   expect(onDisk.notes).toHaveLength(0);
 
   // The state before the restore is itself a backup now.

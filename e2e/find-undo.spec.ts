@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { addNote, cards, waitForApp } from './helpers';
+import { addNote, cards, storedNotebook, waitForApp } from './helpers';
 
-const storedNotes = (path: string): { body: string; tags: string[]; status?: string }[] =>
-  (JSON.parse(readFileSync(path, 'utf8')) as { notes: { body: string; tags: string[]; status?: string }[] }).notes;
+const storedNotes = async (path: string) => (await storedNotebook(path)).notes;
 
 test('tags are saved and the pane filters by kind, status, tag and text, with counts', async ({ app }) => {
   const { page } = app;
@@ -15,7 +13,7 @@ test('tags are saved and the pane filters by kind, status, tag and text, with co
   await lead.getByRole('button', { name: 'Edit' }).click();
   await lead.getByRole('textbox', { name: 'Tags' }).fill('logistics #air');
   await lead.getByRole('textbox', { name: 'Tags' }).press('Enter');
-  await expect.poll(() => storedNotes(app.notebookPath).find((n) => n.body === 'Check flight records')?.tags).toEqual(['logistics', 'air']);
+  await expect.poll(async () => (await storedNotes(app.notebookPath)).find((n) => n.body === 'Check flight records')?.tags).toEqual(['logistics', 'air']);
   await page.keyboard.press('Escape');
   await expect(lead.locator('.note-body')).toHaveText('Check flight records');
   await expect(lead.getByRole('list', { name: 'Tags' })).toHaveText(/#logistics\s*#air/);
@@ -56,12 +54,12 @@ test('undo and redo a delete, an edit and a status change', async ({ app }) => {
   await waitForApp(page);
   const card = await addNote(page, 'Add lead', 'Palestinians', 'Which Palestinian groups?');
   await card.getByRole('combobox', { name: 'Status' }).selectOption('dropped');
-  await expect.poll(() => storedNotes(app.notebookPath)[0]?.status).toBe('dropped');
+  await expect.poll(async () => (await storedNotes(app.notebookPath))[0]?.status).toBe('dropped');
 
   await page.locator('.reader-pane').click({ position: { x: 10, y: 10 } });
   await page.keyboard.press('Control+z');
   await expect(card.getByRole('combobox', { name: 'Status' })).toHaveValue('open');
-  await expect.poll(() => storedNotes(app.notebookPath)[0]?.status).toBe('open');
+  await expect.poll(async () => (await storedNotes(app.notebookPath))[0]?.status).toBe('open');
   await page.keyboard.press('Control+Shift+z');
   await expect(card.getByRole('combobox', { name: 'Status' })).toHaveValue('dropped');
 
@@ -86,7 +84,7 @@ test('undo and redo a delete, an edit and a status change', async ({ app }) => {
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z');
   await expect(cards(page).first().locator('.note-body')).toHaveText('Which Palestinian groups?');
-  await expect.poll(() => storedNotes(app.notebookPath)[0]?.body).toBe('Which Palestinian groups?');
+  await expect.poll(async () => (await storedNotes(app.notebookPath))[0]?.body).toBe('Which Palestinian groups?');
 });
 
 test('deleting a note can keep its excerpt as a plain highlight', async ({ app }) => {
@@ -117,5 +115,5 @@ test('deleting a note can keep its excerpt as a plain highlight', async ({ app }
   await clickHighlight();
   await bar.getByRole('button', { name: 'Remove highlight' }).click();
   await expect.poll(plainRanges).toEqual([]);
-  await expect.poll(() => (JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { excerpts: unknown[] }).excerpts).toHaveLength(0);
+  await expect.poll(async () => (await storedNotebook(app.notebookPath)).excerpts).toHaveLength(0);
 });

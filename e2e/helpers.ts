@@ -1,6 +1,8 @@
 /** What a user does, in Playwright terms: drag-select a passage, use the toolbar, type. */
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
+import type { Notebook } from '../src-main/shared/model';
+import { readNotebookFile } from '../src-main/notebook/store';
 
 export const ARTICLE_TITLE = 'Putin Wants Syria to Return the Favor';
 
@@ -87,4 +89,9 @@ export async function addNote(page: Page, kind: 'Annotate' | 'Add lead', passage
 
 export async function waitForApp(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: ARTICLE_TITLE })).toBeVisible();
+}
+
+/** The notebook as saved: the snapshot with its journal replayed, as the next launch reads it. */
+export function storedNotebook(path: string): Promise<Notebook> {
+  return readNotebookFile(path);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../src-main/shared/model';
 import { test, expect } from './fixtures';
-import { ARTICLE_TITLE, waitForApp } from './helpers';
+import { ARTICLE_TITLE, waitForApp, storedNotebook } from './helpers';
 
 const articleFile = readFileSync('resources/articles/putin-wants-syria-to-return-the-favor.txt', 'utf8');
 const paragraphs = articleFile.split(/\n\s*\n/).slice(1).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
@@ -29,7 +29,7 @@ test('opens on the bundled article beside the notes pane', async ({ app }) => {
 
 test('first launch creates the notebook on disk holding the article', async ({ app }) => {
   await waitForApp(app.page);
-  const notebook = JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { schemaVersion: number; articles: { title: string; content: string }[] };
+  const notebook = await storedNotebook(app.notebookPath);
   expect(notebook.schemaVersion).toBe(SCHEMA_VERSION);
   expect(notebook.articles).toHaveLength(1);
   expect(notebook.articles[0]!.title).toBe(ARTICLE_TITLE);
@@ -38,10 +38,10 @@ test('first launch creates the notebook on disk holding the article', async ({ a
 
 test('relaunching on the same notebook shows the same article', async ({ app }) => {
   await waitForApp(app.page);
-  const before = JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { articles: { id: string }[] };
+  const before = await storedNotebook(app.notebookPath);
   const page = await app.restart();
   await waitForApp(page);
   await expect(page.locator('.article-body p')).toHaveCount(paragraphs.length);
-  const after = JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { articles: { id: string }[] };
+  const after = await storedNotebook(app.notebookPath);
   expect(after.articles.map((a) => a.id)).toEqual(before.articles.map((a) => a.id));
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { addNote, ARTICLE_TITLE, cards, dragSelect, toolbar, waitForApp } from './helpers';
+import { addNote, ARTICLE_TITLE, cards, dragSelect, toolbar, waitForApp, storedNotebook } from './helpers';
 
 const TESTDATA = 'src-main/notebook/import/testdata';
 
@@ -102,13 +102,16 @@ test('paste as a new article, rename it, delete it with its notes, undo brings i
   await dialog.getByRole('button', { name: 'Delete article and its notes' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ARTICLE_TITLE);
   await expect(library(page).locator('.library-item')).toHaveCount(1);
-  const stored = () => JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { articles: unknown[]; notes: unknown[] };
-  await expect.poll(() => stored().articles.length).toBe(1);
+  const stored = () => storedNotebook(app.notebookPath);
+  await expect.poll(async () => (await stored()).articles.length).toBe(1);
 
   await page.locator('.reader-pane').click({ position: { x: 10, y: 300 } });
   await page.keyboard.press('Control+z');
   await expect(library(page).locator('.library-item')).toHaveCount(2);
-  await expect.poll(() => [stored().articles.length, stored().notes.length]).toEqual([2, 1]);
+  await expect.poll(async () => {
+    const now = await stored();
+    return [now.articles.length, now.notes.length];
+  }).toEqual([2, 1]);
 });
 
 test('update the bundled article from a revised text: counts, the orphan list, re-attach; leads across the library', async ({ app }) => {

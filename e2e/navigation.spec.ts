@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { addNote, cards, dragSelect, toolbar, waitForApp } from './helpers';
+import { addNote, cards, dragSelect, toolbar, waitForApp, storedNotebook } from './helpers';
 
 test('a selection across paragraphs becomes one excerpt with the paragraph break kept', async ({ app }) => {
   const { page } = app;
@@ -36,7 +35,7 @@ test('a selection across paragraphs becomes one excerpt with the paragraph break
   await page.mouse.up();
   await toolbar(page).getByRole('button', { name: 'Annotate' }).click();
   await page.keyboard.press('Escape');
-  const storedQuote = (): string | undefined => (JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { excerpts: { quote: { exact: string } }[] }).excerpts[0]?.quote.exact;
+  const storedQuote = async (): Promise<string | undefined> => (await storedNotebook(app.notebookPath)).excerpts[0]?.quote.exact;
   await expect.poll(storedQuote).toBe(`${tail}\n\n${head}`);
   const painted = await page.evaluate(() => [...(CSS.highlights.get('ll-annotation') ?? [])].map((r) => r.toString()));
   expect(painted).toEqual([`${tail}${head}`]);
@@ -80,7 +79,7 @@ test('the reading position is back after a restart', async ({ app }) => {
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, (el.scrollHeight - el.clientHeight) * 0.6));
   const before = await page.locator('.reader-pane').evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight));
   expect(before).toBeGreaterThan(0.3);
-  await expect.poll(() => (JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { ui: { scroll: Record<string, number> } }).ui.scroll).not.toEqual({});
+  await expect.poll(async () => (await storedNotebook(app.notebookPath)).ui.scroll).not.toEqual({});
   page = await app.restart();
   await waitForApp(page);
   await expect.poll(() => page.locator('.reader-pane').evaluate((el) => el.scrollTop / (el.scrollHeight - el.clientHeight))).toBeCloseTo(before, 1);
@@ -97,6 +96,6 @@ test('a 1 MB note body saves and renders', async ({ app }) => {
   await expect(page.locator('.save-state')).toHaveText('Saved', { timeout: 15_000 });
   await page.keyboard.press('Escape');
   await expect(cards(page).first().locator('.note-body')).toContainText('THE END');
-  const stored = JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { notes: { body: string }[] };
+  const stored = await storedNotebook(app.notebookPath);
   expect(stored.notes[0]!.body.length).toBe(body.length);
 });

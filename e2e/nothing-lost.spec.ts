@@ -6,13 +6,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startHost, test, expect } from './fixtures';
-import { addNote, cards, waitForApp } from './helpers';
+import { addNote, cards, waitForApp, storedNotebook } from './helpers';
 
 interface StoredNote {
   body: string;
   tags: string[];
 }
-const storedNotes = (path: string): StoredNote[] => (JSON.parse(readFileSync(path, 'utf8')) as { notes: StoredNote[] }).notes;
+const storedNotes = async (path: string): Promise<StoredNote[]> => (await storedNotebook(path)).notes;
 
 async function editBody(page: Page, text: string): Promise<void> {
   await cards(page).first().getByRole('button', { name: 'Edit' }).click();
@@ -33,7 +33,7 @@ test('two windows see each other’s changes, and an undo made stale elsewhere i
   await waitForApp(b);
   await expect(cards(b).first().locator('.note-body')).toHaveText('v2');
   await editBody(b, 'v3');
-  await expect.poll(() => storedNotes(app.notebookPath)[0]?.body).toBe('v3');
+  await expect.poll(async () => (await storedNotes(app.notebookPath))[0]?.body).toBe('v3');
 
   // Window A follows without a reload by the user.
   await expect(cards(a).first().locator('.note-body')).toHaveText('v3');
@@ -52,7 +52,7 @@ test('two windows see each other’s changes, and an undo made stale elsewhere i
   await a.keyboard.press('Control+z');
   await expect(a.getByText(/This note changed elsewhere; undo of edit skipped/)).toBeVisible();
   await expect(cards(a).first().locator('.note-body')).toHaveText('v3');
-  expect(storedNotes(app.notebookPath).map((n) => n.body)).toEqual(['v3']);
+  expect((await storedNotes(app.notebookPath)).map((n) => n.body)).toEqual(['v3']);
 });
 
 test('tags typed but not yet confirmed are saved when the window closes', async ({ app }) => {
@@ -67,7 +67,7 @@ test('tags typed but not yet confirmed are saved when the window closes', async 
 
   const reopened = await app.restart();
   await waitForApp(reopened);
-  expect(storedNotes(app.notebookPath)[0]?.tags).toEqual(['units', 'syria']);
+  expect((await storedNotes(app.notebookPath))[0]?.tags).toEqual(['units', 'syria']);
   await expect(cards(reopened).first()).toContainText('#units');
 });
 

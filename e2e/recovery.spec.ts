@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import { addNote, cards, waitForApp } from './helpers';
+import { addNote, cards, waitForApp, storedNotebook } from './helpers';
 
 test('a notebook damaged while the app was closed is moved aside and the newest backup restores it', async ({ app }) => {
   await waitForApp(app.page);
@@ -18,7 +18,7 @@ test('a notebook damaged while the app was closed is moved aside and the newest 
   await waitForApp(page);
   // Closing the notebook backed up its final state: everything written before the damage is back.
   await expect(cards(page)).toHaveCount(2);
-  const restored = JSON.parse(readFileSync(app.notebookPath, 'utf8')) as { notes: { body: string }[] };
+  const restored = await storedNotebook(app.notebookPath);
   expect(restored.notes.map((n) => n.body).sort()).toEqual(['Check flights', 'Kept safe by a backup']);
   expect(readFileSync(`${app.dir}/${aside[0]}`, 'utf8')).toContain('truncated by a crash');
 });

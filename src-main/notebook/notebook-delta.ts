@@ -48,6 +48,7 @@ function recordChange<T extends { id: string }>(before: readonly T[], next: read
   if (nextIds.size !== next.length) return { all: [...next] }; // duplicate ids: keep the list exactly
   const old = new Map<string, T>();
   for (const record of before) old.set(record.id, record);
+  if (old.size !== before.length) return { all: [...next] };
   const del: string[] = [];
   for (const record of before) if (!nextIds.has(record.id)) del.push(record.id);
   const put: T[] = [];

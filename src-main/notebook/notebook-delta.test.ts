@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Notebook } from '../shared/model';
+import { applyDeltas, deltaBetween, type NotebookDelta } from './notebook-delta';
+import { encodeEntry, parseJournal } from './journal';
+import { randomNotebook } from './testdata/random-notebook';
+import { seeded, type Random } from './testdata/random';
+
+/** One random change to one list, the way operations make them (new objects), plus the odd ones (reorder, duplicates). */
+function randomEdit(random: Random, notebook: Notebook, step: number): Notebook {
+  const name = random.pick(['articles', 'excerpts', 'notes'] as const);
+  const list: { id: string }[] = [...notebook[name]];
+  const i = random.int(Math.max(1, list.length));
+  switch (random.int(7)) {
+    case 0: // edit in place (a new object)
+      if (list[i]) list[i] = { ...list[i]!, ...(name === 'notes' ? { body: `edit ${step}` } : {}) };
+      break;
+    case 1: // delete
+      list.splice(i, 1);
+      break;
+    case 2: // add at the end, or re-add a deleted id
+      if (list[i]) list.push({ ...list[i]!, id: `new${step}` });
+      break;
+    case 3: // insert in the middle: replay must still give this order
+      if (list[i]) list.splice(i, 0, { ...list[i]!, id: `mid${step}` });
+      break;
+    case 4: // swap two
+      if (list.length > 1) [list[0], list[list.length - 1]] = [list[list.length - 1]!, list[0]!];
+      break;
+    case 5: // a duplicate id (invalid for the store, but the journal must still be exact)
+      if (list[i]) list.push(list[i]!);
+      break;
+    default:
+      return { ...notebook, ui: { ...notebook.ui, scroll: { ...notebook.ui.scroll, [`a${step % 3}`]: (step % 10) / 10 } } };
+  }
+  return { ...notebook, [name]: list };
+}
+
+describe('notebook deltas', () => {
+  it('nothing changed is null; a UI change is not a record change', () => {
+    const notebook = randomNotebook(seeded(1));
+    expect(deltaBetween(notebook, notebook)).toBeNull();
+    expect(deltaBetween(notebook, { ...notebook, notes: [...notebook.notes] })).toBeNull(); // same records, same order
+    expect(deltaBetween(notebook, { ...notebook, ui: { scroll: {} } })).toMatchObject({ records: false, delta: { ui: { scroll: {} } } });
+  });
+
+  it('carries only what changed: one edited note is one record', () => {
+    const notebook = randomNotebook(seeded(2), { articles: 2, excerptsPerArticle: 5, notes: 40, bodyLines: 2 });
+    const notes = notebook.notes.with(3, { ...notebook.notes[3]!, body: 'changed' });
+    const change = deltaBetween(notebook, { ...notebook, notes });
+    expect(change).toEqual({ records: true, delta: { notes: { put: [notes[3]], del: [] } } });
+  });
+
+  for (const seed of [11, 12, 13, 14, 15, 16, 17, 18]) {
+    it(`replays random edits exactly, one by one and all at once, through journal lines (seed ${seed})`, () => {
+      const random = seeded(seed);
+      const start = randomNotebook(random, { articles: 3, excerptsPerArticle: 6, notes: 15, bodyLines: 2 });
+      let current = start;
+      const deltas: NotebookDelta[] = [];
+      let text = '';
+      for (let step = 1; step <= 60; step++) {
+        const next = randomEdit(random, current, step);
+        const change = deltaBetween(current, next);
+        if (change) {
+          expect(applyDeltas(current, [change.delta])).toEqual(next);
+          deltas.push(change.delta);
+          text += encodeEntry(deltas.length, '2024-01-01T00:00:00.000Z', change.delta);
+        } else {
+          expect(next).toEqual(current);
+        }
+        current = next;
+      }
+      expect(applyDeltas(start, deltas)).toEqual(current);
+      const read = parseJournal(text, 0);
+      expect(read.problem).toBeUndefined();
+      expect(applyDeltas(start, read.entries.map((e) => e.delta))).toEqual(current);
+    });
+  }
+});
