@@ -43,7 +43,8 @@ export function stats(samples: readonly number[]): Stats {
   return { runs: sorted.length, median: at(0.5), p90: at(0.9), min: sorted[0]! };
 }
 
-type Task = () => unknown;
+/** A task, or an untimed preparation that returns the task to time. */
+type Task = (() => unknown) | { prepare: () => () => unknown };
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -57,9 +58,10 @@ export function sinkValue(): unknown {
 }
 
 async function once(task: Task): Promise<number> {
+  const run = typeof task === 'function' ? task : task.prepare();
   gc?.(); // each sample starts from a clean heap (run.mjs starts node with --expose-gc)
   const start = performance.now();
-  const result = task();
+  const result = run();
   if (result instanceof Promise) keep(await result);
   else keep(result);
   return performance.now() - start;

@@ -5,7 +5,10 @@
  * A line is `<crc32 of the JSON, 8 hex digits> <JSON>\n`, the JSON being
  * `{"seq":n,"at":"<ISO time>","delta":{…}}` (see notebook-delta.ts). Sequence numbers count
  * up by one; the snapshot names the last one it already holds (`journalSeq`), so lines at
- * or below it are leftovers of a compaction that was cut short and are skipped.
+ * or below it are leftovers of a compaction that was cut short and are skipped. The first
+ * line, written with each new snapshot, is a header naming that snapshot:
+ * `{"snapshot":{"seq":n,"bytes":b,"crc32":"…"}}`; when the file matches it byte for byte,
+ * opening trusts it without checking every record again.
  *
  * Reading is strict about what it applies and never throws on damage: a last line that
  * is incomplete or fails its checksum is a write that was cut short (its caller never
@@ -17,6 +20,7 @@ import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { NotebookDeltaSchema, type NotebookDelta } from './notebook-delta';
 import { errorCode, nodeFs, type NotebookFs } from './durable-file';
+import type { ExpectedSnapshot } from './notebook-adapter';
 
 export const JournalEntrySchema = z.strictObject({
   seq: z.number().int().positive(),
@@ -24,6 +28,10 @@ export const JournalEntrySchema = z.strictObject({
   delta: NotebookDeltaSchema,
 });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+const JournalHeaderSchema = z.strictObject({
+  snapshot: z.strictObject({ seq: z.number().int().nonnegative(), bytes: z.number().int().nonnegative(), crc32: z.string().regex(/^[0-9a-f]{8}$/) }),
+});
 
 export function journalPathFor(notebookPath: string): string {
   return `${notebookPath}.journal`;
@@ -33,20 +41,35 @@ function checksum(json: string): string {
   return crc32(json).toString(16).padStart(8, '0');
 }
 
-export function encodeEntry(seq: number, at: string, delta: NotebookDelta): string {
-  const json = JSON.stringify({ seq, at, delta });
+function encodeLine(value: object): string {
+  const json = JSON.stringify(value);
   return `${checksum(json)} ${json}\n`;
 }
 
-function decodeLine(line: string): JournalEntry | null {
+export function encodeEntry(seq: number, at: string, delta: NotebookDelta): string {
+  return encodeLine({ seq, at, delta });
+}
+
+/** The first line of a journal started with a new snapshot. */
+export function encodeHeader(snapshot: ExpectedSnapshot): string {
+  return encodeLine({ snapshot });
+}
+
+function decodeLine<T>(line: string, schema: z.ZodType<T>): T | null {
   const json = line.slice(9);
   if (line.charAt(8) !== ' ' || line.slice(0, 8) !== checksum(json)) return null;
   try {
-    const parsed = JournalEntrySchema.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+/** The snapshot the journal was started with, from its first line, if it has one. */
+export function journalHeader(text: string): ExpectedSnapshot | undefined {
+  const end = text.indexOf('\n');
+  return end === -1 ? undefined : (decodeLine(text.slice(0, end), JournalHeaderSchema)?.snapshot ?? undefined);
 }
 
 /** What could not be applied, if anything. */
@@ -62,7 +85,7 @@ export interface JournalRead {
   /** The entries to replay, in order: seq = baseSeq + 1, baseSeq + 2, … */
   entries: JournalEntry[];
   problem?: JournalProblem;
-  /** Whether the file holds anything at all (a compaction will reset it). */
+  /** Whether the file holds anything besides its header (a compaction will reset it). */
   nonEmpty: boolean;
   /** Time of the last entry applied, for messages. */
   lastAppliedAt?: string;
@@ -71,7 +94,9 @@ export interface JournalRead {
 export function parseJournal(text: string, baseSeq: number): JournalRead {
   const lines = text.split('\n');
   const tail = lines.pop() ?? ''; // after the last newline: '' when the file ends cleanly
-  const decoded = lines.map(decodeLine);
+  const headerLines = lines.length > 0 && journalHeader(text) !== undefined ? 1 : 0;
+  lines.splice(0, headerLines);
+  const decoded = lines.map((line) => decodeLine(line, JournalEntrySchema));
   const entries: JournalEntry[] = [];
   let problem: JournalProblem | undefined;
   let expected = baseSeq + 1;
@@ -79,7 +104,7 @@ export function parseJournal(text: string, baseSeq: number): JournalRead {
     const entry = decoded[i];
     if (entry === null || entry === undefined) {
       const laterGood = decoded.slice(i + 1).some((e) => e !== null);
-      problem = laterGood ? { kind: 'damaged', line: i + 1 } : { kind: 'torn-tail' };
+      problem = laterGood ? { kind: 'damaged', line: headerLines + i + 1 } : { kind: 'torn-tail' };
       break;
     }
     if (entry.seq <= baseSeq) continue; // already in the snapshot
@@ -92,19 +117,17 @@ export function parseJournal(text: string, baseSeq: number): JournalRead {
   }
   if (!problem && tail !== '') problem = { kind: 'torn-tail' };
   const lastAppliedAt = entries.at(-1)?.at;
-  return { entries, nonEmpty: text.length > 0, ...(problem ? { problem } : {}), ...(lastAppliedAt ? { lastAppliedAt } : {}) };
+  return { entries, nonEmpty: lines.length > 0 || tail !== '', ...(problem ? { problem } : {}), ...(lastAppliedAt ? { lastAppliedAt } : {}) };
 }
 
-/** The journal beside a notebook, read; an absent journal reads as empty. */
-export async function readJournal(notebookPath: string, baseSeq: number, fs: NotebookFs = nodeFs): Promise<JournalRead> {
-  let text: string;
+/** The journal's text; an absent journal reads as empty. */
+export async function readJournalText(notebookPath: string, fs: NotebookFs = nodeFs): Promise<string> {
   try {
-    text = (await fs.readFile(journalPathFor(notebookPath))).toString('utf8');
+    return (await fs.readFile(journalPathFor(notebookPath))).toString('utf8');
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { entries: [], nonEmpty: false };
+    if (errorCode(error) === 'ENOENT') return '';
     throw error;
   }
-  return parseJournal(text, baseSeq);
 }
 
 /** A sentence for the user about what could not be replayed, or undefined when all was. */

@@ -3,10 +3,10 @@
  * lowdb adapter's parser) with the journal replayed on top. Used by the store when it
  * opens or follows another writer, and by the export CLI, which never writes.
  */
-import { applyDeltas } from './notebook-delta';
+import { applyDeltas, noteUniqueIds } from './notebook-delta';
 import { markChecked } from './notebook-check';
 import { loadNotebookFile, type LoadedNotebook } from './notebook-adapter';
-import { readJournal, type JournalRead } from './journal';
+import { journalHeader, parseJournal, readJournalText, type JournalRead } from './journal';
 import { nodeFs, type NotebookFs } from './durable-file';
 import type { Notebook } from '../shared/model';
 
@@ -25,6 +25,7 @@ export function replayJournal(snapshot: LoadedNotebook, journal: JournalRead): N
   markChecked(snapshot.notebook);
   const notebook = applyDeltas(snapshot.notebook, journal.entries.map((e) => e.delta));
   if (notebook !== snapshot.notebook) markChecked(notebook);
+  noteUniqueIds(notebook);
   return { notebook, snapshot, journal, seq: journal.entries.at(-1)?.seq ?? snapshot.journalSeq };
 }
 
@@ -35,9 +36,11 @@ export function replayJournal(snapshot: LoadedNotebook, journal: JournalRead): N
  */
 export async function loadNotebookState(path: string, fs: NotebookFs = nodeFs): Promise<NotebookState | null> {
   for (let attempt = 1; ; attempt++) {
-    const snapshot = await loadNotebookFile(path, fs);
+    // The journal first: its header says which snapshot bytes can be trusted as written.
+    const text = await readJournalText(path, fs);
+    const snapshot = await loadNotebookFile(path, fs, journalHeader(text));
     if (!snapshot) return null;
-    const journal = await readJournal(path, snapshot.journalSeq, fs);
+    const journal = parseJournal(text, snapshot.journalSeq);
     if (journal.problem?.kind !== 'mismatch' || attempt === 3) return replayJournal(snapshot, journal);
   }
 }

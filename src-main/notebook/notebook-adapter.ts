@@ -11,6 +11,7 @@
  * write = serialize → writeFileDurable (temp + fsync + rename + dir fsync).
  */
 import type { Adapter } from 'lowdb';
+import { crc32 } from 'node:zlib';
 import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { errorCode, nodeFs, writeFileDurable, type NotebookFs } from './durable-file';
 import { detectVersion, migrate } from './migrations';
@@ -61,8 +62,26 @@ function splitJournalSeq(raw: unknown): { doc: unknown; journalSeq: number } {
   return { doc, journalSeq };
 }
 
-/** Parses, migrates and validates notebook JSON text. Throws NotebookLoadFailure. */
-export function parseNotebook(text: string): LoadedNotebook {
+/**
+ * The size and CRC-32 of a snapshot as this writer produced it. The journal's first line
+ * names them (journal.ts), so that opening can skip validating a large file record by
+ * record when its bytes are exactly the ones written from validated data.
+ */
+export interface SnapshotSum {
+  bytes: number;
+  crc32: string;
+}
+
+export function sumOf(data: string | Buffer): SnapshotSum {
+  return { bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length, crc32: crc32(data).toString(16).padStart(8, '0') };
+}
+
+/**
+ * Parses, migrates and validates notebook JSON text. Throws NotebookLoadFailure.
+ * `trusted`: the text is a snapshot this app wrote from validated data (its checksum
+ * matched), so the schema check of every record is skipped.
+ */
+export function parseNotebook(text: string, { trusted = false }: { trusted?: boolean } = {}): LoadedNotebook {
   let raw: unknown;
   try {
     // A BOM is what some Windows editors add on save; it is not a reason to reject the file.
@@ -80,6 +99,8 @@ export function parseNotebook(text: string): LoadedNotebook {
       `it was saved by a newer version of Leadline (schema version ${version.version}; this version reads up to ${SCHEMA_VERSION})`,
     );
   }
+  // The checksum vouches for bytes written from data that passed the schema when it was committed.
+  if (trusted && version.version === SCHEMA_VERSION) return { notebook: doc as Notebook, journalSeq };
   const migrated = version.version < SCHEMA_VERSION ? migrate(doc as Record<string, unknown>, version.version) : doc;
   const result = NotebookSchema.safeParse(migrated);
   if (!result.success) {
@@ -90,8 +111,13 @@ export function parseNotebook(text: string): LoadedNotebook {
   return version.version < SCHEMA_VERSION ? { notebook: result.data, journalSeq, migratedFrom: version.version } : { notebook: result.data, journalSeq };
 }
 
+/** What the journal says the snapshot should be: trusted if its bytes match exactly. */
+export interface ExpectedSnapshot extends SnapshotSum {
+  seq: number;
+}
+
 /** Reads and loads a notebook file; resolves null when the file does not exist. */
-export async function loadNotebookFile(path: string, fs: NotebookFs = nodeFs): Promise<LoadedNotebook | null> {
+export async function loadNotebookFile(path: string, fs: NotebookFs = nodeFs, expected?: ExpectedSnapshot): Promise<LoadedNotebook | null> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path);
@@ -101,12 +127,17 @@ export async function loadNotebookFile(path: string, fs: NotebookFs = nodeFs): P
     if (code === 'EISDIR') throw new NotebookLoadFailure('is-directory', 'it is a folder, not a file', code);
     throw new NotebookLoadFailure('unreadable', `it cannot be read (${describeOsError(error)})`, code);
   }
-  return parseNotebook(bytes.toString('utf8'));
+  const sum = expected && bytes.length === expected.bytes ? sumOf(bytes) : undefined;
+  return parseNotebook(bytes.toString('utf8'), { trusted: sum !== undefined && sum.crc32 === expected?.crc32 });
 }
 
 /** The adapter lowdb drives. `lastLoad` tells the store whether the file was migrated. */
 export class NotebookAdapter implements Adapter<Snapshot> {
   lastLoad: LoadedNotebook | null = null;
+  /** Set before read(): what the journal's header says the file holds. */
+  expected: ExpectedSnapshot | undefined;
+  /** After write(): the size and checksum of the bytes written. */
+  lastWritten: SnapshotSum | undefined;
 
   constructor(
     readonly path: string,
@@ -114,14 +145,16 @@ export class NotebookAdapter implements Adapter<Snapshot> {
   ) {}
 
   async read(): Promise<Snapshot | null> {
-    this.lastLoad = await loadNotebookFile(this.path, this.fs);
+    this.lastLoad = await loadNotebookFile(this.path, this.fs, this.expected);
     return this.lastLoad;
   }
 
   write(data: Snapshot): Promise<void> {
     // Serialize synchronously, before any await: the bytes written are exactly the data
     // passed in, even if the caller commits newer data while this write is in flight.
-    return writeFileDurable(this.path, serializeNotebook(data.notebook, data.journalSeq), this.fs);
+    const text = serializeNotebook(data.notebook, data.journalSeq);
+    this.lastWritten = sumOf(text);
+    return writeFileDurable(this.path, text, this.fs);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { ArticleSchema, ExcerptSchema, NoteSchema, SCHEMA_VERSION, UiStateSchema, type Notebook } from '../shared/model';
+import type { NotebookDelta } from './notebook-delta';
 
 const checked = new WeakSet<object>();
 
@@ -26,15 +27,43 @@ function checkRecords(records: unknown, schema: z.ZodType, name: string): string
   return null;
 }
 
-/** The first problem that would make the saved file unreadable, or null when the notebook is valid. */
-export function notebookProblem(notebook: Notebook): string | null {
+function shapeProblem(notebook: Notebook): string | null {
   if (typeof notebook !== 'object' || notebook === null) return 'not an object';
   const keys = Object.keys(notebook).sort().join(',');
   if (keys !== 'articles,excerpts,notes,schemaVersion,ui') return `unexpected fields (${keys})`;
   if (notebook.schemaVersion !== SCHEMA_VERSION) return `schemaVersion: expected ${SCHEMA_VERSION}`;
-  const ui = UiStateSchema.safeParse(notebook.ui);
-  if (!ui.success) return firstIssue(ui.error, 'ui');
-  return checkRecords(notebook.articles, ArticleSchema, 'articles') ?? checkRecords(notebook.excerpts, ExcerptSchema, 'excerpts') ?? checkRecords(notebook.notes, NoteSchema, 'notes');
+  return null;
+}
+
+function uiProblem(ui: unknown): string | null {
+  const result = UiStateSchema.safeParse(ui);
+  return result.success ? null : firstIssue(result.error, 'ui');
+}
+
+/** The first problem that would make the saved file unreadable, or null when the notebook is valid. */
+export function notebookProblem(notebook: Notebook): string | null {
+  return (
+    shapeProblem(notebook) ??
+    uiProblem(notebook.ui) ??
+    checkRecords(notebook.articles, ArticleSchema, 'articles') ??
+    checkRecords(notebook.excerpts, ExcerptSchema, 'excerpts') ??
+    checkRecords(notebook.notes, NoteSchema, 'notes')
+  );
+}
+
+/**
+ * The same check at the cost of one change: `next` is a valid notebook changed by `delta`
+ * (notebook-delta.ts), so only what the delta writes needs looking at.
+ */
+export function changeProblem(next: Notebook, delta: NotebookDelta): string | null {
+  const written = (change: { put: unknown[] } | { all: unknown[] } | undefined): unknown[] => (change === undefined ? [] : 'all' in change ? change.all : change.put);
+  return (
+    shapeProblem(next) ??
+    (delta.ui ? uiProblem(delta.ui) : null) ??
+    checkRecords(written(delta.articles), ArticleSchema, 'articles') ??
+    checkRecords(written(delta.excerpts), ExcerptSchema, 'excerpts') ??
+    checkRecords(written(delta.notes), NoteSchema, 'notes')
+  );
 }
 
 /** Records just validated by loading (NotebookSchema or a journal entry's schema) need no second check on save. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Notebook } from '../shared/model';
-import { applyDeltas, deltaBetween, type NotebookDelta } from './notebook-delta';
+import { applyDeltas, deltaBetween, noteUniqueIds, type NotebookDelta } from './notebook-delta';
 import { encodeEntry, parseJournal } from './journal';
 import { randomNotebook } from './testdata/random-notebook';
 import { seeded, type Random } from './testdata/random';
@@ -48,12 +48,17 @@ describe('notebook deltas', () => {
     const notes = notebook.notes.with(3, { ...notebook.notes[3]!, body: 'changed' });
     const change = deltaBetween(notebook, { ...notebook, notes });
     expect(change).toEqual({ records: true, delta: { notes: { put: [notes[3]], del: [] } } });
+    noteUniqueIds(notebook);
+    expect(deltaBetween(notebook, { ...notebook, notes })).toEqual(change);
+    const removed = notebook.notes.filter((_, i) => i !== 5 && i !== 9);
+    expect(deltaBetween(notebook, { ...notebook, notes: removed })?.delta).toEqual({ notes: { put: [], del: [notebook.notes[5]!.id, notebook.notes[9]!.id] } });
   });
 
-  for (const seed of [11, 12, 13, 14, 15, 16, 17, 18]) {
-    it(`replays random edits exactly, one by one and all at once, through journal lines (seed ${seed})`, () => {
+  for (const [seed, known] of [11, 12, 13, 14, 15, 16, 17, 18].flatMap((s) => [[s, true], [s, false]] as const)) {
+    it(`replays random edits exactly, one by one and all at once, through journal lines (seed ${seed}, ${known ? 'fast path' : 'general path'})`, () => {
       const random = seeded(seed);
       const start = randomNotebook(random, { articles: 3, excerptsPerArticle: 6, notes: 15, bodyLines: 2 });
+      if (known) noteUniqueIds(start); // as loading does: the fast path applies until a list gets duplicates
       let current = start;
       const deltas: NotebookDelta[] = [];
       let text = '';

@@ -41,11 +41,78 @@ export function deltaBetween(before: Notebook, next: Notebook): { delta: Noteboo
   return { delta, records };
 }
 
+/**
+ * Lists whose ids are known to be unique: checked once when loaded, then kept so by the
+ * fast path below, which relies on it. A list of unknown standing takes the general path.
+ */
+const uniqueIds = new WeakSet<readonly { id: string }[]>();
+
+/** Records which of a loaded notebook's lists have unique ids (one pass, when it is opened). */
+export function noteUniqueIds(notebook: Notebook): void {
+  for (const list of [notebook.articles, notebook.excerpts, notebook.notes]) {
+    const ids = new Set<string>();
+    for (const record of list) ids.add(record.id);
+    if (ids.size === list.length) uniqueIds.add(list);
+  }
+}
+
 function recordChange<T extends { id: string }>(before: readonly T[], next: readonly T[]): RecordChange<T> | undefined {
   if (before === next) return undefined;
+  const fast = uniqueIds.has(before) ? positionalChange(before, next) : 'slow';
+  return fast === 'slow' ? generalChange(before, next) : fast;
+}
+
+/** How many new records the fast path takes (each is looked for among the old ones). */
+const MAX_FAST_ADDITIONS = 16;
+
+/**
+ * The common cases without building an index, in O(list) pointer comparisons: records
+ * changed in place, some removed (the rest in order), or a few new ones appended.
+ * 'slow' when the change is anything else.
+ */
+function positionalChange<T extends { id: string }>(before: readonly T[], next: readonly T[]): RecordChange<T> | undefined | 'slow' {
+  const put: T[] = [];
+  const del: string[] = [];
+  const removed = before.length - next.length;
+  if (removed >= 0) {
+    let j = 0;
+    for (let i = 0; i < before.length; i++) {
+      const old = before[i]!;
+      const record = next[j];
+      if (record === old) {
+        j++; // the common case, decided without reading a property
+      } else if (record !== undefined && record.id === old.id) {
+        put.push(record);
+        j++;
+      } else {
+        del.push(old.id);
+        if (del.length > removed) return 'slow';
+      }
+    }
+    if (j !== next.length) return 'slow';
+  } else {
+    for (let i = 0; i < before.length; i++) {
+      const old = before[i]!;
+      const record = next[i]!;
+      if (record === old) continue;
+      if (record.id !== old.id) return 'slow';
+      put.push(record);
+    }
+    const added = next.slice(before.length);
+    if (added.length > MAX_FAST_ADDITIONS) return 'slow';
+    const ids = new Set(added.map((r) => r.id));
+    if (ids.size !== added.length || before.some((r) => ids.has(r.id))) return 'slow';
+    put.push(...added);
+  }
+  uniqueIds.add(next);
+  return put.length > 0 || del.length > 0 ? { put, del } : undefined;
+}
+
+function generalChange<T extends { id: string }>(before: readonly T[], next: readonly T[]): RecordChange<T> | undefined {
   const nextIds = new Set<string>();
   for (const record of next) nextIds.add(record.id);
   if (nextIds.size !== next.length) return { all: [...next] }; // duplicate ids: keep the list exactly
+  uniqueIds.add(next);
   const old = new Map<string, T>();
   for (const record of before) old.set(record.id, record);
   if (old.size !== before.length) return { all: [...next] };

@@ -7,6 +7,10 @@ import type { Article, Excerpt, Note, Notebook } from '../shared/model';
 import { articleText } from './article-text';
 import { ApiFailure, conflict, invalid, notFound } from './api-failure';
 import { recordVersion } from './record-version';
+import { RecordTable } from './record-table';
+
+/** What the checks read of a list of records. */
+type Records<T> = Pick<RecordTable<T & { id: string }>, 'get' | 'has' | 'values' | 'size'>;
 
 type RecordKind = Expectation['record'];
 
@@ -15,10 +19,10 @@ type RecordKind = Expectation['record'];
  * violation, and `conflict` when a record is not in the state the patch expects.
  */
 export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; mutation: Mutation } {
-  const notes = new Map(notebook.notes.map((n) => [n.id, n]));
-  const excerpts = new Map(notebook.excerpts.map((e) => [e.id, e]));
-  const articles = new Map(notebook.articles.map((a) => [a.id, a]));
-  const maps: Record<RecordKind, Map<string, { id: string }>> = { note: notes, excerpt: excerpts, article: articles };
+  const notes = new RecordTable(notebook.notes);
+  const excerpts = new RecordTable(notebook.excerpts);
+  const articles = new RecordTable(notebook.articles);
+  const maps: Record<RecordKind, Records<{ id: string }>> = { note: notes, excerpt: excerpts, article: articles };
   checkExpectations(patch.expect ?? [], maps);
   const inverse = emptyPatch();
   const removedArticles: string[] = [];
@@ -38,17 +42,12 @@ export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; 
   checkNotes(notesToCheck(patch, notes), excerpts, articles);
 
   inverse.expect = stateAfter(patch);
-  const touchedArticles = (patch.upsertArticles?.length ?? 0) + (patch.removeArticleIds?.length ?? 0) > 0;
-  const next: Notebook = {
-    ...notebook,
-    ...(touchedArticles ? { articles: [...articles.values()] } : {}),
-    notes: [...notes.values()],
-    excerpts: [...excerpts.values()],
-  };
+  // A list the patch did not touch stays the same array: the store then sees at once that it did not change.
+  const next: Notebook = { ...notebook, articles: articles.toArray(), notes: notes.toArray(), excerpts: excerpts.toArray() };
   return { next, mutation: { applied: patch, inverse } };
 }
 
-function take<T>(records: Map<string, T>, id: string, what: RecordKind): T {
+function take<T extends { id: string }>(records: RecordTable<T>, id: string, what: RecordKind): T {
   const old = records.get(id);
   if (!old) throw notFound(what, id);
   records.delete(id);
@@ -56,14 +55,14 @@ function take<T>(records: Map<string, T>, id: string, what: RecordKind): T {
 }
 
 /** Writes a record; its inverse restores the old one, or removes the new one. */
-function put<T extends { id: string }>(records: Map<string, T>, record: T, restore: T[], remove: string[]): void {
+function put<T extends { id: string }>(records: RecordTable<T>, record: T, restore: T[], remove: string[]): void {
   const old = records.get(record.id);
   if (old) restore.push(old);
   else remove.push(record.id);
-  records.set(record.id, record);
+  records.set(record);
 }
 
-function checkExpectations(expected: readonly Expectation[], maps: Record<RecordKind, ReadonlyMap<string, object>>): void {
+function checkExpectations(expected: readonly Expectation[], maps: Record<RecordKind, Records<{ id: string }>>): void {
   for (const { record, id, version } of expected) {
     const current = maps[record].get(id);
     const actual = current ? recordVersion(current) : null;
@@ -86,7 +85,7 @@ function stateAfter(patch: Patch): Expectation[] {
 }
 
 /** A removed article takes its excerpts and notes with it, in the same patch. */
-function checkArticles(patch: Patch, articles: ReadonlyMap<string, Article>, excerpts: ReadonlyMap<string, Excerpt>, notes: ReadonlyMap<string, Note>): void {
+function checkArticles(patch: Patch, articles: Records<Article>, excerpts: Records<Excerpt>, notes: Records<Note>): void {
   const removed = new Set(patch.removeArticleIds ?? []);
   if (removed.size === 0) return;
   if (articles.size === 0) throw invalid('A notebook keeps at least one article.');
@@ -99,7 +98,7 @@ function checkArticles(patch: Patch, articles: ReadonlyMap<string, Article>, exc
  * The excerpts a patch can have made invalid: those it writes, and all excerpts of an
  * article whose text it replaces.
  */
-function excerptsToCheck(patch: Patch, excerpts: ReadonlyMap<string, Excerpt>): Excerpt[] {
+function excerptsToCheck(patch: Patch, excerpts: Records<Excerpt>): Excerpt[] {
   const changed = patch.upsertExcerpts.map((e) => excerpts.get(e.id)!);
   const rewritten = new Set((patch.upsertArticles ?? []).map((a) => a.id));
   if (rewritten.size === 0) return changed;
@@ -110,7 +109,7 @@ function excerptsToCheck(patch: Patch, excerpts: ReadonlyMap<string, Excerpt>): 
  * Restored excerpts may be orphans (their quote is no longer found), but never point past
  * the text — except those orphaned by a text update, whose selectors describe the old text.
  */
-function checkExcerpts(changed: readonly Excerpt[], articles: ReadonlyMap<string, Article>): void {
+function checkExcerpts(changed: readonly Excerpt[], articles: Records<Article>): void {
   for (const excerpt of changed) {
     const article = articles.get(excerpt.articleId);
     if (!article) throw notFound('article', excerpt.articleId);
@@ -125,7 +124,7 @@ function checkExcerpts(changed: readonly Excerpt[], articles: ReadonlyMap<string
  * it removes or rewrites. Everything else was valid before and is untouched, so a
  * keystroke's save checks one note, not the whole notebook.
  */
-function notesToCheck(patch: Patch, notes: ReadonlyMap<string, Note>): Note[] {
+function notesToCheck(patch: Patch, notes: Records<Note>): Note[] {
   const changed = patch.upsertNotes.map((n) => notes.get(n.id)!);
   const excerptIds = new Set([...patch.removeExcerptIds, ...patch.upsertExcerpts.map((e) => e.id)]);
   if (excerptIds.size === 0) return changed;
@@ -134,7 +133,7 @@ function notesToCheck(patch: Patch, notes: ReadonlyMap<string, Note>): Note[] {
 }
 
 /** Every note must be well-formed and cite only existing excerpts of its own article. */
-function checkNotes(notes: Iterable<Note>, excerpts: ReadonlyMap<string, Excerpt>, articles: ReadonlyMap<string, Article>): void {
+function checkNotes(notes: Iterable<Note>, excerpts: Records<Excerpt>, articles: Records<Article>): void {
   for (const note of notes) {
     if (!articles.has(note.articleId)) throw notFound('article', note.articleId);
     if ((note.kind === 'lead') !== (note.status !== undefined)) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stateAt } from './testdata/crash-harness';
 import { nodeFs, type NotebookFs } from './durable-file';
-import { encodeEntry, journalPathFor, parseJournal } from './journal';
+import { encodeEntry, journalHeader, journalPathFor, parseJournal } from './journal';
 import { parseNotebook, serializeNotebook } from './notebook-adapter';
 import { openNotebookStore, readNotebookFile, type NotebookStore, type OpenStoreOptions } from './store';
 
@@ -25,7 +25,10 @@ describe('the journaled store', () => {
     return store;
   };
   const journal = (path = nb): string => (existsSync(journalPathFor(path)) ? readFileSync(journalPathFor(path), 'utf8') : '');
+  const journalHeaderOf = () => journalHeader(journal());
   const snapshotOf = (path = nb) => parseNotebook(readFileSync(path, 'utf8'));
+  /** Whether the journal holds nothing but its header (what a compaction leaves). */
+  const journalIsFresh = (): boolean => !parseJournal(journal(), snapshotOf().journalSeq).nonEmpty;
 
   beforeEach(() => {
     dir = mkdtempSync(join(root, 'case-'));
@@ -72,11 +75,11 @@ describe('the journaled store', () => {
     expect(store.status().journalNotice).toBeUndefined();
     await store.flush(); // the compaction that open started
     expect(snapshotOf().notebook).toEqual(stateAt(5));
-    expect(journal()).toBe('');
+    expect(journalIsFresh()).toBe(true);
     await store.commit(stateAt(6));
     await store.close();
     expect(await readNotebookFile(nb)).toEqual(stateAt(6));
-    expect(journal()).toBe(''); // closing compacts
+    expect(journalIsFresh()).toBe(true); // closing compacts
   });
 
   it('a torn last line is left out and reported; the next save writes a snapshot, never appends after it', async () => {
@@ -97,7 +100,7 @@ describe('the journaled store', () => {
     await crashedAfterFive();
     const text = journal();
     const lines = text.split('\n');
-    lines[2] = lines[2]!.replace('"counter"', '"counteR"');
+    lines[2] = lines[2]!.replace('"counter"', '"counteR"'); // line 1 is the header; line 3 holds edit 3
     writeFileSync(journalPathFor(nb), lines.join('\n'));
     const damagedBytes = readFileSync(journalPathFor(nb));
     const store = await openStore();
@@ -105,7 +108,7 @@ describe('the journaled store', () => {
     expect(kept).toBeDefined();
     expect(readFileSync(join(dir, kept!))).toEqual(damagedBytes);
     expect(store.status().journalNotice).toMatch(/line 3.*unused-/);
-    expect(store.read()).toEqual(stateAt(3)); // the snapshot (edit 1) and the two good lines (edits 2 and 3)
+    expect(store.read()).toEqual(stateAt(2)); // the snapshot (edit 1) and the good line before the damage (edit 2)
     await store.commit(stateAt(7));
     await store.close();
     expect(await readNotebookFile(nb)).toEqual(stateAt(7));
@@ -144,8 +147,8 @@ describe('the journaled store', () => {
     const store = await openStore({ compaction: { idleMs: 30, maxJournalBytes: 1e12 } });
     await store.commit(stateAt(1));
     await store.commit(stateAt(2));
-    expect(journal()).not.toBe('');
-    await vi.waitFor(() => expect(journal()).toBe(''), { timeout: 5_000 });
+    expect(journalIsFresh()).toBe(false);
+    await vi.waitFor(() => expect(journalIsFresh()).toBe(true), { timeout: 5_000 });
     expect(snapshotOf().notebook).toEqual(stateAt(2));
   });
 
@@ -176,7 +179,7 @@ describe('the journaled store', () => {
     failJournal = false;
     expect(await store.commit(stateAt(3))).toMatchObject({ onDisk: true });
     expect(snapshotOf().notebook).toEqual(stateAt(3)); // a snapshot, not an append after the partial line
-    expect(journal()).toBe('');
+    expect(journalIsFresh()).toBe(true);
     expect(await readNotebookFile(nb)).toEqual(stateAt(3));
   });
 
@@ -190,10 +193,23 @@ describe('the journaled store', () => {
     expect(follower.read()).toEqual(stateAt(2));
   });
 
+  it('a snapshot that matches its journal header is trusted as written; any other change to it is validated in full', async () => {
+    const store = await openStore();
+    await store.commit(stateAt(4));
+    await store.close();
+    expect(journalHeaderOf()).toMatchObject({ seq: snapshotOf().journalSeq, bytes: statSync(nb).size });
+    expect(await readNotebookFile(nb)).toEqual(stateAt(4)); // the trusted read gives what a validated one does
+    expect((await openStore()).read()).toEqual(stateAt(4));
+    await open.pop()!.close();
+    // Edited by hand: still JSON, same length, but a record breaks the schema.
+    writeFileSync(nb, readFileSync(nb, 'utf8').replace('"id": "counter"', '"id": "count r"'));
+    await expect(openStore()).rejects.toMatchObject({ problem: 'invalid' });
+  });
+
   it('a commit of the same data writes nothing and says so', async () => {
     const store = await openStore();
     await store.flush();
     expect(await store.commit(store.read())).toMatchObject({ changed: false, onDisk: true });
-    expect(journal()).toBe('');
+    expect(journalIsFresh()).toBe(true);
   });
 });

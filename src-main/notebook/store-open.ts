@@ -11,7 +11,7 @@ import { errorCode, nodeFs, removeStaleTempFiles, resolveLinks, type NotebookFs 
 import { clearRecoveryMarker, readRecoveryMarker, writeRecoveryMarker } from './recovery';
 import { acquireLock, lockPathFor, realLockEnvironment, type HeldLock } from './lock-file';
 import { NotebookAdapter, NotebookLoadFailure, type Snapshot } from './notebook-adapter';
-import { journalNotice, journalPathFor, readJournal, type JournalRead } from './journal';
+import { journalHeader, journalNotice, journalPathFor, parseJournal, readJournalText, type JournalRead } from './journal';
 import { loadNotebookState, replayJournal } from './load-notebook';
 import { readBackup } from './read-backup';
 import { awaitingRecoveryError, missingFileError, readOnlyBecause, toOpenError } from './store-messages';
@@ -112,7 +112,10 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
   }
 
   try {
+    // The journal first: its header says which snapshot bytes can be trusted as written.
+    const journalText = await readJournalText(path, fs).catch(() => null);
     const adapter = new NotebookAdapter(path, fs);
+    adapter.expected = journalText === null ? undefined : journalHeader(journalText);
     const db = new Low<Snapshot>(adapter, { notebook: emptyNotebook(), journalSeq: 0 }); // lowdb demands default data; replaced below
     try {
       await db.read();
@@ -141,7 +144,8 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
 
     const backups = await listBackups(path, fs).catch(() => []);
     const loaded = adapter.lastLoad;
-    const journal: JournalRead = await readJournal(path, loaded?.journalSeq ?? 0, fs).catch(() => ({ entries: [], nonEmpty: true, problem: { kind: 'damaged' as const, line: 1 } }));
+    // An unreadable journal counts as damaged: it is kept aside, never appended to or emptied.
+    const journal: JournalRead = journalText === null ? { entries: [], nonEmpty: true, problem: { kind: 'damaged', line: 1 } } : parseJournal(journalText, loaded?.journalSeq ?? 0);
     // A journal that cannot be applied in full is never appended to, nor emptied: the
     // writer keeps it aside (the next snapshot then starts a new one).
     const unusable = journal.nonEmpty && (!loaded || journal.problem?.kind === 'damaged' || journal.problem?.kind === 'mismatch');
@@ -150,6 +154,7 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
     const store = new JournaledStore({
       path,
       db,
+      adapter,
       notebook: state?.notebook ?? emptyNotebook(),
       seq: state?.seq ?? 0,
       journalBytes: keptAt !== undefined ? 0 : journal.nonEmpty ? await fs.stat(journalPathFor(path)).then((s) => s.size, () => 0) : 0,

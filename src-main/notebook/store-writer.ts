@@ -17,11 +17,11 @@
 import type { Low } from 'lowdb';
 import { createBackup, isBackupDue, listBackups, pinAllBackups, pruneBackups, type BackupInfo, type BackupPolicy } from './backups';
 import { errorCode, nodeFs, syncDirectory, writeFileDurable, type DurableHandle, type NotebookFs } from './durable-file';
-import { encodeEntry, journalPathFor } from './journal';
+import { encodeEntry, encodeHeader, journalPathFor } from './journal';
 import { loadNotebookState } from './load-notebook';
 import { deltaBetween } from './notebook-delta';
-import { notebookProblem } from './notebook-check';
-import { describeOsError, type Snapshot } from './notebook-adapter';
+import { changeProblem } from './notebook-check';
+import { describeOsError, type NotebookAdapter, type Snapshot } from './notebook-adapter';
 import type { HeldLock } from './lock-file';
 import { NotebookWriteError, writeErrorMessage } from './store-messages';
 import { readBackup } from './read-backup';
@@ -42,6 +42,8 @@ interface JournalLine {
 export interface WriterInit {
   path: string;
   db: Low<Snapshot>;
+  /** The db's adapter: it tells the size and checksum of the snapshot it wrote. */
+  adapter: NotebookAdapter;
   notebook: Notebook;
   /** The last journal entry in memory (what the snapshot and the journal on disk hold). */
   seq: number;
@@ -70,6 +72,7 @@ export class JournaledStore implements NotebookStore {
   /** Counts changes to the records (articles, excerpts, notes), so open windows notice each other's. */
   private revision = 0;
   private readonly db: Low<Snapshot>;
+  private readonly adapter: NotebookAdapter;
   private readonly fs: NotebookFs;
   private readonly now: () => Date;
   private lock: HeldLock | undefined;
@@ -116,6 +119,7 @@ export class JournaledStore implements NotebookStore {
   constructor(init: WriterInit) {
     this.path = init.path;
     this.db = init.db;
+    this.adapter = init.adapter;
     this.notebook = init.notebook;
     this.seq = init.seq;
     this.durableSeq = init.seq;
@@ -178,7 +182,7 @@ export class JournaledStore implements NotebookStore {
     const refused = this.refuseWrite();
     if (refused) return Promise.reject(refused);
     // Never let invalid data reach the disk: the notebook would then refuse to open.
-    const problem = notebookProblem(next);
+    const problem = changeProblem(next, change.delta);
     if (problem !== null) {
       return Promise.reject(new NotebookWriteError(`Leadline refused to save the notebook "${this.path}": the data is invalid (${problem}). The previous version is kept.`));
     }
@@ -326,16 +330,17 @@ export class JournaledStore implements NotebookStore {
     this.compactWanted = false;
     this.savedSinceBackup = true;
     // Every line in the journal is in the snapshot now (and skipped if read). If it
-    // cannot be emptied, journalDirty stays set and saves keep writing snapshots.
-    await this.resetJournal().catch(() => (this.journalDirty = true));
+    // cannot be started afresh, journalDirty stays set and saves keep writing snapshots.
+    await this.resetJournal(seq).catch(() => (this.journalDirty = true));
     this.succeeded();
     return true;
   }
 
-  private async resetJournal(): Promise<void> {
+  /** Starts the journal afresh: only its header, naming the snapshot just written. */
+  private async resetJournal(seq: number): Promise<void> {
     await this.closeJournal();
-    if (this.journalBytes === 0 && !this.journalDirty) return;
-    await writeFileDurable(journalPathFor(this.path), '', this.fs);
+    const written = this.adapter.lastWritten;
+    await writeFileDurable(journalPathFor(this.path), written ? encodeHeader({ seq, ...written }) : '', this.fs);
     this.journalBytes = 0;
     this.journalDirty = false;
   }
