@@ -26,9 +26,11 @@ describe('notebook store under SIGKILL', () => {
     console.log(
       `crash test: ${figures.rounds} rounds, ${figures.acknowledgedWritesChecked} acknowledged writes verified, ` +
         `${figures.killedWhileOpening} kills during open, ${figures.lockBusyRounds} busy-lock rounds, ` +
-        `${figures.backupsChecked} backup checks, last edit ${figures.highestEdit}, ${figures.seconds} s`,
+        `${figures.backupsChecked} backup checks, ${figures.journalsReplayed} journals replayed (${figures.tornTails} torn last lines), ` +
+        `last edit ${figures.highestEdit}, ${figures.seconds} s`,
     );
     expect(figures.rounds).toBe(ROUNDS);
     expect(figures.acknowledgedWritesChecked).toBeGreaterThan(ROUNDS); // the child really wrote
+    expect(figures.journalsReplayed).toBeGreaterThan(0); // kills really landed between compactions
   }, 120_000);
 });

@@ -25,6 +25,8 @@ async function edit(path: string): Promise<void> {
     seed: () => stateAt(0),
     // Back up far more often than the app does, so kills also land inside backup writes.
     backupPolicy: { minSpacingMs: 250, keepRecent: 10, keepDailyDays: 7 },
+    // Compact far more often too, so kills also land inside snapshot writes and journal resets.
+    compaction: { idleMs: 40, maxJournalBytes: 48 * 1024 },
   });
   if (store.status().readOnly) {
     say(`readonly ${store.status().readOnlyReason ?? ''}`);

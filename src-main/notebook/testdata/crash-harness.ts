@@ -10,7 +10,7 @@
  * Test-only code: nothing in the app imports this module.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { SCHEMA_VERSION, type Notebook } from '../../shared/model';
 import { listBackups } from '../backups';
 import { readNotebookFile } from '../store';
+import { parseJournal, readJournalText } from '../journal';
+import { parseNotebook } from '../notebook-adapter';
 
 export const ARTICLE_ID = 'crash-article';
 const WINDOW = 20; // notes kept: bounded file size however long the soak runs
@@ -122,6 +124,9 @@ export interface CrashFigures {
   /** Rounds where the child found the lock busy (a lock file caught mid-creation). */
   lockBusyRounds: number;
   backupsChecked: number;
+  /** Rounds that left journal lines for the next open to replay, and of those, a last line cut short. */
+  journalsReplayed: number;
+  tornTails: number;
   highestEdit: number;
   seconds: number;
 }
@@ -195,6 +200,8 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashFigure
     killedWhileOpening: 0,
     lockBusyRounds: 0,
     backupsChecked: 0,
+    journalsReplayed: 0,
+    tornTails: 0,
     highestEdit: 0,
     seconds: 0,
   };
@@ -225,6 +232,11 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashFigure
     if (k < mustHave) throw new Error(`round ${round}: the file holds edit ${k}, but edit ${mustHave} was acknowledged`);
     if (!isDeepStrictEqual(onDisk, stateAt(k))) throw new Error(`round ${round}: the file at edit ${k} differs from what was committed`);
     figures.acknowledgedWritesChecked += r.acks.length;
+    const text = await readJournalText(notebookPath);
+    const journal = parseJournal(text, parseNotebook(readFileSync(notebookPath, 'utf8')).journalSeq);
+    if (journal.entries.length > 0) figures.journalsReplayed++;
+    if (journal.problem?.kind === 'torn-tail') figures.tornTails++;
+    else if (journal.problem) throw new Error(`round ${round}: the journal is ${journal.problem.kind} after a kill`);
     figures.highestEdit = k;
 
     for (const b of await listBackups(notebookPath)) {
