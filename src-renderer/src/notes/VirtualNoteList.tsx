@@ -13,11 +13,47 @@ import { estimateCardHeight } from './card-height';
 import { NoteCard } from './NoteCard';
 import { rangeWithPinned } from './pinned-range';
 import { listPlacement, scrollParent } from './scroll-parent';
-import { useVirtualizer } from './use-virtualizer';
+import { useVirtualizer, type ElementVirtualizerOptions } from './use-virtualizer';
 
 /** The space between cards (the list's former CSS gap). */
 const GAP_PX = 10;
-const OVERSCAN = 4;
+const OVERSCAN = 2;
+
+/**
+ * Estimates by note record: the virtualizer asks again for every unmeasured card each time
+ * one is measured, and a record keeps its object until it changes.
+ */
+const estimates = new WeakMap<Note, number>();
+function estimateOf(note: Note): number {
+  let height = estimates.get(note);
+  if (height === undefined) {
+    // Peeked: an estimate is only a first guess, not worth a re-render when excerpts change.
+    const quotes = note.excerptIds.map((id) => excerpts.peek().get(id)?.quote.exact ?? '');
+    height = estimateCardHeight(note.body, quotes, note.tags.length > 0);
+    estimates.set(note, height);
+  }
+  return height;
+}
+
+/** The list's scroller, looked up once per list element (the virtualizer asks on every render). */
+const scrollers = new WeakMap<HTMLElement, HTMLElement | null>();
+function scroller(list: HTMLElement | null): HTMLElement | null {
+  if (!list) return null;
+  if (!scrollers.has(list)) scrollers.set(list, scrollParent(list));
+  return scrollers.get(list) ?? null;
+}
+
+/**
+ * A card's height as its ResizeObserver entry reports it (after layout, for free). When a
+ * card mounts there is no entry yet: reading its size then would force a layout per card
+ * while the list is being updated, so it keeps its estimate until the observer reports.
+ */
+const sizeFromObserver: NonNullable<ElementVirtualizerOptions['measureElement']> = (element, entry, instance) => {
+  const box = entry?.borderBoxSize[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
+};
 
 export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
   const listRef = useRef<HTMLOListElement>(null);
@@ -34,25 +70,18 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
   const pinKey = pinned.join();
   // New functions only when the list or the pins change: the virtualizer recomputes on a new one.
   const getItemKey = useMemo(() => (index: number) => notes[index]!.id, [notes]);
-  const estimateSize = useMemo(
-    () => (index: number) => {
-      const note = notes[index]!;
-      // Peeked: an estimate is only a first guess, not worth a re-render when excerpts change.
-      const quotes = note.excerptIds.map((id) => excerpts.peek().get(id)?.quote.exact ?? '');
-      return estimateCardHeight(note.body, quotes, note.tags.length > 0);
-    },
-    [notes],
-  );
+  const estimateSize = useMemo(() => (index: number) => estimateOf(notes[index]!), [notes]);
   const rangeExtractor = useMemo(() => (range: Parameters<typeof rangeWithPinned>[0]) => rangeWithPinned(range, pinned), [pinKey]);
 
   const virtualizer = useVirtualizer({
     count: notes.length,
-    getScrollElement: () => (listRef.current ? scrollParent(listRef.current) : null),
+    getScrollElement: () => scroller(listRef.current),
     estimateSize,
     gap: GAP_PX,
     overscan: OVERSCAN,
     getItemKey,
     rangeExtractor,
+    measureElement: sizeFromObserver,
     scrollMargin: placement.offset,
     scrollPaddingStart: placement.coveredTop,
   });
@@ -60,10 +89,10 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
   // Where the list sits below the header and filters; those change height (tags, a summary).
   useLayoutEffect(() => {
     const list = listRef.current!;
-    const scroller = scrollParent(list);
-    if (!scroller) return;
+    const pane = scroller(list);
+    if (!pane) return;
     const update = (): void => {
-      const next = listPlacement(list, scroller);
+      const next = listPlacement(list, pane);
       setPlacement((prev) => (prev.offset === next.offset && prev.coveredTop === next.coveredTop ? prev : next));
     };
     update();
