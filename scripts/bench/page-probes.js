@@ -157,5 +157,75 @@
     return worst;
   }
 
-  window.__leadlineBench = { focusCards, trivialFrames, keyResult, keyCount: () => keyResults.length, worstFrameGapUntilSaved, highlightCount };
+  // --- Scrolling the notes pane: each frame's main-thread work, from its first scroll event to the end of its rendering ---
+  let firstScrollInFrame = null;
+  document.addEventListener(
+    'scroll',
+    () => {
+      if (firstScrollInFrame === null) firstScrollInFrame = performance.now();
+    },
+    true, // scroll events of elements do not bubble; the capture phase sees them
+  );
+
+  /**
+   * Scrolls the notes pane from end to end (`down` or up), `step` px per frame, and returns
+   * each frame's main-thread time: from the frame's first scroll event (where the virtual
+   * list re-renders) or its rAF callback, whichever comes first, to the end of its
+   * rendering (style, layout, paint), without the vsync wait.
+   */
+  async function scrollNotesPane(down, stepFraction, withHighlights) {
+    const pane = document.querySelector('.notes-pane');
+    const saved = [...CSS.highlights];
+    if (!withHighlights) CSS.highlights.clear();
+    pane.scrollTop = down ? 0 : pane.scrollHeight;
+    await sleep(100);
+    await nextFrame();
+    const step = Math.round(pane.clientHeight * stepFraction) * (down ? 1 : -1);
+    const frames = [];
+    await new Promise((resolve) => {
+      let lastTop = -1;
+      const tick = () => {
+        const start = Math.min(performance.now(), firstScrollInFrame ?? Infinity);
+        firstScrollInFrame = null;
+        const atEnd = pane.scrollTop === lastTop;
+        lastTop = pane.scrollTop;
+        if (!atEnd) pane.scrollTop += step;
+        void afterThisTask().then((end) => {
+          frames.push(end - start);
+          if (atEnd) resolve();
+          else requestAnimationFrame(tick);
+        });
+      };
+      requestAnimationFrame(tick);
+    });
+    for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
+    // The first frame only reads the start position; the last one finds the end reached.
+    return { frames: frames.slice(1), height: pane.scrollHeight, cards: document.querySelectorAll('.note-card').length };
+  }
+
+  /**
+   * Scrolls the notes pane (a virtual list: off-screen cards are not in the DOM) a viewport
+   * at a time from the top, as a reader looking for a note would, until the note's card is
+   * rendered; then centres it.
+   */
+  async function scrollToCard(noteId) {
+    const pane = document.querySelector('.notes-pane');
+    pane.scrollTop = 0;
+    for (;;) {
+      await nextFrame();
+      await nextFrame();
+      const card = document.getElementById(`note-${noteId}`);
+      if (card) {
+        card.scrollIntoView({ block: 'center' });
+        await nextFrame();
+        return;
+      }
+      const before = pane.scrollTop;
+      pane.scrollTop += pane.clientHeight;
+      if (pane.scrollTop === before) throw new Error(`no card for note ${noteId} in the pane`);
+    }
+  }
+
+  window.__leadlineBench = {
+    scrollToCard, focusCards, trivialFrames, keyResult, keyCount: () => keyResults.length, worstFrameGapUntilSaved, highlightCount, scrollNotesPane };
 })();

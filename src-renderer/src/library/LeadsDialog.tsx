@@ -5,7 +5,7 @@ import { LEAD_STATUS_LABELS, LeadStatusSchema, type LeadStatus } from '@shared/m
 import { ApiCallError, call } from '../api/client';
 import { revealExcerpts } from '../reader/navigation';
 import { switchArticle } from '../state/actions';
-import { focusedNoteId } from '../state/ui';
+import { revealNote } from '../state/ui';
 import { article } from '../state/workspace';
 import { closeDialog, CloseFooter, Modal } from '../ui/Modal';
 import { leadMatches } from './library-list';
@@ -27,7 +27,7 @@ export function LeadsDialog() {
   const open = async (entry: LeadEntry): Promise<void> => {
     closeDialog();
     if (article.value?.id !== entry.note.articleId) await switchArticle(entry.note.articleId);
-    focusedNoteId.value = entry.note.id;
+    revealNote(entry.note.id);
     revealExcerpts(entry.note.excerptIds);
   };
 

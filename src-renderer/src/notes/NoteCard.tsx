@@ -15,7 +15,18 @@ import { NoteEditor } from './NoteEditor';
 
 const FOLD_AT = 280;
 
-export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
+interface CardProps {
+  note: Note;
+  /** Its place in the list (from 0) and the list's length: the list is virtual, so screen readers hear them from these. */
+  index: number;
+  setSize: number;
+  /** Its offset in the list, in px, measured by the virtual list. */
+  top: number;
+  /** Reports the card's element so its height is measured (and measured again as it changes). */
+  measure: (element: HTMLElement | null) => void;
+}
+
+export const NoteCard = memo(function NoteCard({ note, index, setSize, top, measure }: CardProps) {
   const focused = useComputed(() => focusedNoteId.value === note.id);
   const editing = useComputed(() => editingNoteId.value === note.id);
   // Read in render, not in a computed: the computed would keep the first `note` prop it saw.
@@ -38,7 +49,13 @@ export const NoteCard = memo(function NoteCard({ note }: { note: Note }) {
 
   return (
     <li
+      ref={measure}
       id={`note-${note.id}`}
+      data-note-id={note.id}
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      style={{ transform: `translateY(${top}px)` }}
       class={`note-card ${note.kind}${focused.value ? ' focused' : ''}${editing.value ? ' editing' : ''}`}
       tabIndex={0}
       aria-label={`${kindLabel}${note.status ? `, ${LEAD_STATUS_LABELS[note.status]}` : ''}: ${firstLine(note.body) || 'empty'}`}

@@ -1,13 +1,23 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '@shared/model';
-import { closeEditor, editBody, editTags, flushEdits } from '../state/actions';
+import { closeEditor, editBody, editTags } from '../state/actions';
+import { draftOf } from '../state/drafts';
+import { requestSave } from '../state/mutation-queue';
 import { takeTypeAhead } from '../state/type-ahead';
 import { SAVE_LABELS, saveState } from '../state/ui';
 
-
-/** The body is an uncontrolled textarea: typing never re-renders the pane, saves are debounced. */
+/**
+ * The fields are uncontrolled: typing never re-renders the pane. What is typed goes to the
+ * note's draft in the notes state, which the mutation queue saves after a pause; the
+ * fields start from that draft, so an editor mounted again shows what was typed.
+ */
 export function NoteEditor({ note }: { note: Note }) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // Read once, without subscribing: the fields own their text while they are open.
+  const [initial] = useState(() => {
+    const draft = draftOf(note.id).peek();
+    return { body: draft?.body ?? note.body, tags: draft?.tags?.join(' ') ?? note.tags.join(' ') };
+  });
 
   useEffect(() => {
     const area = bodyRef.current!;
@@ -33,10 +43,9 @@ export function NoteEditor({ note }: { note: Note }) {
         class="body-input"
         aria-label={note.kind === 'lead' ? 'Lead' : 'Annotation'}
         placeholder={note.kind === 'lead' ? 'What needs following up? (Markdown)' : 'What do you make of this passage? (Markdown)'}
-        defaultValue={note.body}
-        rows={Math.min(14, Math.max(4, note.body.split('\n').length + 1))}
+        defaultValue={initial.body}
+        rows={Math.min(14, Math.max(4, initial.body.split('\n').length + 1))}
         onInput={(e) => editBody(note.id, e.currentTarget.value)}
-        onBlur={() => void flushEdits()}
         onKeyDown={(e) => {
           if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
             e.preventDefault();
@@ -49,11 +58,10 @@ export function NoteEditor({ note }: { note: Note }) {
           class="tags-input"
           aria-label="Tags"
           placeholder="Tags, separated by spaces"
-          defaultValue={note.tags.join(' ')}
+          defaultValue={initial.tags}
           onInput={(e) => editTags(note.id, e.currentTarget.value)}
-          onBlur={() => void flushEdits()}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') void flushEdits();
+            if (e.key === 'Enter') void requestSave();
             if (e.key === 'Escape') finish();
           }}
         />

@@ -4,10 +4,9 @@ import { filters } from '../state/ui';
 import { excerpts, notes } from '../state/workspace';
 import { FilterBar } from './FilterBar';
 import { PaneHeader } from './PaneHeader';
-import { NoteCard } from './NoteCard';
 import { matchesFilters } from './note-list';
-import { moveCardFocus } from './card-focus';
 import { OrphanList } from './OrphanList';
+import { VirtualNoteList } from './VirtualNoteList';
 
 export function NotesPane() {
   const visible = useComputed(() => orderedNotes.value.filter((note) => matchesFilters(note, excerpts.value, filters.value)));
@@ -40,11 +39,7 @@ export function NotesPane() {
           No note matches these filters.
         </p>
       ) : (
-        <ol class="note-list" aria-label="Notes in reading order" onKeyDown={moveCardFocus}>
-          {visible.value.map((note) => (
-            <NoteCard key={note.id} note={note} />
-          ))}
-        </ol>
+        <VirtualNoteList notes={visible.value} />
       )}
     </div>
   );

@@ -1,13 +1,10 @@
-/** Arrow keys move between cards; Home/End jump to the first/last. */
-export function moveCardFocus(event: KeyboardEvent): void {
-  const target = event.target as HTMLElement;
-  if (!target.classList.contains('note-card')) return;
-  const cards = Array.from(target.parentElement?.querySelectorAll<HTMLElement>(':scope > .note-card') ?? []);
-  const index = cards.indexOf(target);
-  const next =
-    event.key === 'ArrowDown' ? cards[index + 1] : event.key === 'ArrowUp' ? cards[index - 1] : event.key === 'Home' ? cards[0] : event.key === 'End' ? cards.at(-1) : undefined;
-  if (next) {
-    event.preventDefault();
-    next.focus();
-  }
+/**
+ * Arrow keys move between cards, Home/End jump to the first/last. The target is found by
+ * position in the whole list, not among the cards in the DOM: the list is virtual, so the
+ * next card may not be rendered yet (the pane scrolls it in, then focuses it).
+ */
+export function cardFocusTarget(key: string, index: number, count: number): number | null {
+  if (count === 0) return null;
+  const target = key === 'ArrowDown' ? index + 1 : key === 'ArrowUp' ? index - 1 : key === 'Home' ? 0 : key === 'End' ? count - 1 : null;
+  return target === null || target < 0 || target >= count || target === index ? null : target;
 }

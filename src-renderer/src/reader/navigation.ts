@@ -1,7 +1,7 @@
 /** Moving between the article and the notes: reveal an excerpt, focus the notes of a highlight. */
 import { rangesAt } from '@shared/anchoring';
 import { notesByExcerpt, orderedNotes, placedExcerpts } from '../state/derived';
-import { flashExcerpts, focusedNoteId } from '../state/ui';
+import { flashExcerpts, revealNote } from '../state/ui';
 import { anchors } from '../state/workspace';
 import { scrollToRange } from './reader-view';
 
@@ -21,10 +21,7 @@ export function focusNotesAt(offset: number): string[] {
   if (hit.length === 0) return [];
   const citing = new Set(hit.flatMap((id) => notesByExcerpt.value.get(id) ?? []));
   const first = orderedNotes.value.find((note) => citing.has(note.id));
-  if (first) {
-    focusedNoteId.value = first.id;
-    document.getElementById(`note-${first.id}`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }
+  if (first) revealNote(first.id);
   return hit;
 }
 

@@ -12,6 +12,11 @@ export interface Filters {
 }
 
 export const focusedNoteId = signal<string | null>(null);
+/**
+ * The note whose card the pane must bring into view (it may not be rendered: the list is
+ * virtual). A new object per request, so asking for the same note twice scrolls twice.
+ */
+export const noteToReveal = signal<{ id: string } | null>(null);
 export const editingNoteId = signal<string | null>(null);
 /** Excerpts drawn with the flash highlight for a moment after a jump. */
 export const flashingExcerptIds = signal<ReadonlySet<string>>(new Set());
@@ -48,6 +53,12 @@ export const libraryOpen = signal<boolean>(globalThis.localStorage?.getItem('lea
 export function toggleLibrary(): void {
   libraryOpen.value = !libraryOpen.value;
   globalThis.localStorage?.setItem('leadline.libraryOpen', String(libraryOpen.value));
+}
+
+/** Focuses a note and scrolls the notes pane to its card. */
+export function revealNote(noteId: string): void {
+  focusedNoteId.value = noteId;
+  noteToReveal.value = { id: noteId };
 }
 
 let toastSeq = 0;

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { ApiCallError, call } from '../api/client';
-import { flushEdits } from '../state/actions';
+import { enqueue } from '../state/mutation-queue';
 import { showToast } from '../state/ui';
 import { article, workspace } from '../state/workspace';
 import { closeDialog, Modal } from './Modal';
@@ -14,15 +14,15 @@ export function ExportDialog({ initialScope = 'article' }: { initialScope?: 'art
 
   const run = async (): Promise<void> => {
     busy.value = true;
-    await flushEdits();
     const scope = scopeKind.value === 'all' ? ({ kind: 'all' } as const) : ({ kind: 'article', articleId: current.id } as const);
     try {
       if (workspace.value?.app.host === 'electron') {
-        const { savedTo } = await call('saveExport', { scope });
+        // Through the queue: the file holds every note as saved, drafts included.
+        const { savedTo } = await enqueue(() => call('saveExport', { scope }));
         closeDialog();
         if (savedTo) showToast(`Exported to ${savedTo}`);
       } else {
-        const { fileName, markdown } = await call('exportMarkdown', { scope });
+        const { fileName, markdown } = await enqueue(() => call('exportMarkdown', { scope }));
         download(fileName, markdown);
         closeDialog();
         showToast(`Downloaded ${fileName}`);
