@@ -11,7 +11,8 @@ import { parseFlags } from './flags';
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readNotebook: (path: string) => Promise<Notebook>;
+  /** Reads the notebook; `warn` hears what of its change log could not be applied. */
+  readNotebook: (path: string, warn: (sentence: string) => void) => Promise<Notebook>;
   /** Writes the export atomically; throws ExportTargetRefused for the notebook or its companion files. */
   writeExport: (notebookPath: string, outPath: string, data: string) => Promise<void>;
   now: () => Date;
@@ -47,7 +48,7 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
 
   let notebook: Notebook;
   try {
-    notebook = await io.readNotebook(path);
+    notebook = await io.readNotebook(path, (sentence) => io.stderr(`leadline export: warning: ${sentence}\n`));
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error), EXIT_FAILURE);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeEntry, journalNotice, parseJournal } from './journal';
+import { encodeEntry, encodeHeader, journalHeader, journalNotice, parseJournal } from './journal';
 
 const AT = '2024-01-01T00:00:00.000Z';
 const line = (seq: number, body = `b${seq}`): string => encodeEntry(seq, AT, { ui: { scroll: { [body]: 0.5 } } });
@@ -18,14 +18,27 @@ describe('the journal format', () => {
     expect(written).toMatch(/^[0-9a-f]{8} \{"seq":1,"at":"[^"]+","delta":\{.*\}\}\n$/);
   });
 
-  it('drops a torn last line (no newline), and a last line that fails its checksum', () => {
+  it('drops a torn last line (no newline), and a zero-filled tail', () => {
     const good = line(1) + line(2);
     const torn = line(3).slice(0, 25);
     expect(parseJournal(good + torn, 0)).toMatchObject({ entries: [{ seq: 1 }, { seq: 2 }], problem: { kind: 'torn-tail' } });
-    const flipped = line(3).replace('b3', 'b4'); // complete, but not what was checksummed
-    expect(parseJournal(good + flipped, 0)).toMatchObject({ entries: [{ seq: 1 }, { seq: 2 }], problem: { kind: 'torn-tail' } });
     const zeros = '\0'.repeat(40); // what some file systems leave after a crash
     expect(parseJournal(good + zeros, 0)).toMatchObject({ entries: [{ seq: 1 }, { seq: 2 }], problem: { kind: 'torn-tail' } });
+  });
+
+  it('a complete last line that fails its checksum is damage, not a torn write: it was written whole', () => {
+    const flipped = line(3).replace('b3', 'b4');
+    expect(parseJournal(line(1) + line(2) + flipped, 0)).toMatchObject({ entries: [{ seq: 1 }, { seq: 2 }], problem: { kind: 'damaged', line: 3 } });
+  });
+
+  it('reads CRLF line endings and a byte-order mark as written; a damaged header is only a lost hint', () => {
+    const header = encodeHeader({ seq: 0, bytes: 10, crc32: '0000abcd' });
+    const text = header + line(1) + line(2);
+    expect(parseJournal(`\uFEFF${text.replace(/\n/g, '\r\n')}`, 0)).toMatchObject({ entries: [{ seq: 1 }, { seq: 2 }] });
+    expect(parseJournal(`\uFEFF${text.replace(/\n/g, '\r\n')}`, 0).problem).toBeUndefined();
+    expect(journalHeader(`\uFEFF${text}`)).toEqual({ seq: 0, bytes: 10, crc32: '0000abcd' });
+    const badHeader = header.replace('0000abcd', '0000abce') + line(1);
+    expect(parseJournal(badHeader, 0)).toEqual({ entries: [expect.objectContaining({ seq: 1 })], nonEmpty: true, lastAppliedAt: AT });
   });
 
   it('stops at a damaged line in the middle and says which', () => {

@@ -10,11 +10,13 @@
  * `{"snapshot":{"seq":n,"bytes":b,"crc32":"…"}}`; when the file matches it byte for byte,
  * opening trusts it without checking every record again.
  *
- * Reading is strict about what it applies and never throws on damage: a last line that
- * is incomplete or fails its checksum is a write that was cut short (its caller never
- * heard "saved") and is left out; a bad line with good lines after it, or lines that do
- * not continue the snapshot's sequence, stop the replay there and are reported, so that
- * the store keeps the journal aside instead of deleting what it could not read.
+ * Reading is strict about what it applies and never throws on damage. Only the part after
+ * the last newline can be a write cut short (its caller never heard "saved"): it is left
+ * out. A complete line that fails its checksum or its schema is damage (bit rot, a bad
+ * sector, an editor): replay stops there and the store keeps the journal aside instead of
+ * deleting what it could not read; so do lines that do not continue the snapshot's
+ * sequence. Line endings a sync tool turned into CRLF, and a byte-order mark, are read as
+ * written. The header is only a hint: a damaged one is ignored, never a reason to drop entries.
  */
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
@@ -66,20 +68,35 @@ function decodeLine<T>(line: string, schema: z.ZodType<T>): T | null {
   }
 }
 
+/** The journal's complete lines (CRLF and a BOM undone) and what follows the last newline. */
+function splitLines(text: string): { lines: string[]; tail: string } {
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
+  const tail = lines.pop() ?? ''; // after the last newline: '' when the file ends cleanly
+  return { lines: lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line)), tail };
+}
+
 /** The snapshot the journal was started with, from its first line, if it has one. */
 export function journalHeader(text: string): ExpectedSnapshot | undefined {
-  const end = text.indexOf('\n');
-  return end === -1 ? undefined : (decodeLine(text.slice(0, end), JournalHeaderSchema)?.snapshot ?? undefined);
+  const first = splitLines(text).lines[0];
+  return first === undefined ? undefined : (decodeLine(first, JournalHeaderSchema)?.snapshot ?? undefined);
+}
+
+/** Whether a first line is a header: a valid one, or a damaged one (a hint lost, not a change). */
+function isHeaderLine(line: string | undefined): boolean {
+  if (line === undefined) return false;
+  return decodeLine(line, JournalHeaderSchema) !== null || (line.includes('{"snapshot":') && decodeLine(line, JournalEntrySchema) === null);
 }
 
 /** What could not be applied, if anything. */
 export type JournalProblem =
   /** The last write was cut short (a crash or a full disk): that change was never confirmed. */
   | { kind: 'torn-tail' }
-  /** A line in the middle is damaged; nothing from it on was applied. */
+  /** A complete line is damaged; nothing from it on was applied. */
   | { kind: 'damaged'; line: number }
   /** The lines do not continue the snapshot (a snapshot put back by hand, or a journal of another notebook). */
-  | { kind: 'mismatch'; expected: number; found: number };
+  | { kind: 'mismatch'; expected: number; found: number }
+  /** The header names this snapshot's sequence number but other bytes: the file was changed or replaced outside Leadline. */
+  | { kind: 'other-snapshot' };
 
 export interface JournalRead {
   /** The entries to replay, in order: seq = baseSeq + 1, baseSeq + 2, … */
@@ -92,19 +109,16 @@ export interface JournalRead {
 }
 
 export function parseJournal(text: string, baseSeq: number): JournalRead {
-  const lines = text.split('\n');
-  const tail = lines.pop() ?? ''; // after the last newline: '' when the file ends cleanly
-  const headerLines = lines.length > 0 && journalHeader(text) !== undefined ? 1 : 0;
+  const { lines, tail } = splitLines(text);
+  const headerLines = isHeaderLine(lines[0]) ? 1 : 0;
   lines.splice(0, headerLines);
-  const decoded = lines.map((line) => decodeLine(line, JournalEntrySchema));
   const entries: JournalEntry[] = [];
   let problem: JournalProblem | undefined;
   let expected = baseSeq + 1;
-  for (let i = 0; i < decoded.length && !problem; i++) {
-    const entry = decoded[i];
-    if (entry === null || entry === undefined) {
-      const laterGood = decoded.slice(i + 1).some((e) => e !== null);
-      problem = laterGood ? { kind: 'damaged', line: headerLines + i + 1 } : { kind: 'torn-tail' };
+  for (let i = 0; i < lines.length && !problem; i++) {
+    const entry = decodeLine(lines[i]!, JournalEntrySchema);
+    if (entry === null) {
+      problem = { kind: 'damaged', line: headerLines + i + 1 };
       break;
     }
     if (entry.seq <= baseSeq) continue; // already in the snapshot
@@ -133,11 +147,15 @@ export async function readJournalText(notebookPath: string, fs: NotebookFs = nod
 /** A sentence for the user about what could not be replayed, or undefined when all was. */
 export function journalNotice(problem: JournalProblem | undefined, keptAt: string | undefined): string | undefined {
   if (!problem) return undefined;
-  if (problem.kind === 'torn-tail') {
-    return 'Leadline stopped in the middle of saving a change last time; that one unconfirmed change was left out. Everything saved before it is here.';
-  }
   const where = keptAt ? ` It was kept, unchanged, as "${keptAt}".` : '';
-  return problem.kind === 'damaged'
-    ? `Part of the notebook's change log is damaged (line ${problem.line}); the changes from there on could not be read and are missing.${where}`
-    : `The notebook's change log does not belong to this version of the notebook file (it continues change ${problem.found - 1}, the file ends at ${problem.expected - 1}), so it was not applied.${where}`;
+  switch (problem.kind) {
+    case 'torn-tail':
+      return 'Leadline stopped in the middle of saving a change last time; that one unconfirmed change was left out. Everything saved before it is here.';
+    case 'damaged':
+      return `Part of the notebook's change log is damaged (line ${problem.line}); the changes from there on could not be read and are missing.${where}`;
+    case 'mismatch':
+      return `The notebook's change log does not belong to this version of the notebook file (it continues change ${problem.found - 1}, the file ends at ${problem.expected - 1}), so it was not applied.${where}`;
+    case 'other-snapshot':
+      return `The notebook file was changed or replaced outside Leadline, so the change log written for the earlier file was not applied to it.${where}`;
+  }
 }

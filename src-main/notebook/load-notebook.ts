@@ -5,9 +5,9 @@
  */
 import { applyDeltas, noteUniqueIds } from './notebook-delta';
 import { markChecked } from './notebook-check';
-import { loadNotebookFile, type LoadedNotebook } from './notebook-adapter';
-import { journalHeader, parseJournal, readJournalText, type JournalRead } from './journal';
-import { nodeFs, type NotebookFs } from './durable-file';
+import { describeOsError, loadNotebookFile, NotebookLoadFailure, type LoadedNotebook } from './notebook-adapter';
+import { journalHeader, journalPathFor, parseJournal, readJournalText, type JournalRead } from './journal';
+import { errorCode, nodeFs, type NotebookFs } from './durable-file';
 import type { Notebook } from '../shared/model';
 
 export interface NotebookState {
@@ -30,17 +30,38 @@ export function replayJournal(snapshot: LoadedNotebook, journal: JournalRead): N
 }
 
 /**
- * The snapshot and its journal; null when there is no notebook file. A writer compacting
- * between our two reads shows as a journal that does not continue the snapshot: read
- * again. Throws NotebookLoadFailure for a damaged snapshot.
+ * The journal as it applies to this snapshot. A header that names the snapshot's sequence
+ * number but other bytes means the file was changed or replaced outside Leadline (an old
+ * copy of another notebook's lineage, say): its entries are not spliced onto it.
+ */
+export function journalFor(snapshot: LoadedNotebook, text: string): JournalRead {
+  const journal = parseJournal(text, snapshot.journalSeq);
+  const header = journalHeader(text);
+  if (header && header.seq === snapshot.journalSeq && !snapshot.matchesHeader && journal.entries.length > 0) {
+    return { entries: [], nonEmpty: true, problem: { kind: 'other-snapshot' } };
+  }
+  return journal;
+}
+
+/** The journal's text, or a NotebookLoadFailure that names it and the OS reason. */
+export async function readJournalOf(path: string, fs: NotebookFs): Promise<string> {
+  try {
+    return await readJournalText(path, fs);
+  } catch (error) {
+    throw new NotebookLoadFailure('unreadable', `its change log "${journalPathFor(path)}" cannot be read (${describeOsError(error)})`, errorCode(error));
+  }
+}
+
+/**
+ * The snapshot and its journal; null when there is no notebook file. Throws
+ * NotebookLoadFailure for a damaged snapshot or a journal that cannot be read.
  */
 export async function loadNotebookState(path: string, fs: NotebookFs = nodeFs): Promise<NotebookState | null> {
-  for (let attempt = 1; ; attempt++) {
-    // The journal first: its header says which snapshot bytes can be trusted as written.
-    const text = await readJournalText(path, fs);
-    const snapshot = await loadNotebookFile(path, fs, journalHeader(text));
-    if (!snapshot) return null;
-    const journal = parseJournal(text, snapshot.journalSeq);
-    if (journal.problem?.kind !== 'mismatch' || attempt === 3) return replayJournal(snapshot, journal);
-  }
+  // The journal first: its header says which snapshot bytes can be trusted as written. A
+  // writer compacting between the two reads leaves journal lines the snapshot already
+  // holds, which are skipped.
+  const text = await readJournalOf(path, fs);
+  const snapshot = await loadNotebookFile(path, fs, journalHeader(text));
+  if (!snapshot) return null;
+  return replayJournal(snapshot, journalFor(snapshot, text));
 }

@@ -12,6 +12,7 @@
  */
 import type { Adapter } from 'lowdb';
 import { crc32 } from 'node:zlib';
+import { z } from 'zod';
 import { NotebookSchema, SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { errorCode, nodeFs, writeFileDurable, type NotebookFs } from './durable-file';
 import { detectVersion, migrate } from './migrations';
@@ -37,6 +38,8 @@ export interface Snapshot {
 }
 
 export interface LoadedNotebook extends Snapshot {
+  /** The file's bytes are exactly the ones the journal's header names (see SnapshotSum). */
+  matchesHeader?: boolean;
   /** The schema version the file had, when it was older than SCHEMA_VERSION. */
   migratedFrom?: number;
 }
@@ -51,6 +54,9 @@ export function serializeNotebook(notebook: Notebook, journalSeq = 0): string {
   const { schemaVersion, ...rest } = notebook;
   return `${JSON.stringify({ schemaVersion, journalSeq, ...rest }, null, 1)}\n`;
 }
+
+/** A notebook's outline: its fields, lists and UI state, records unchecked (for a trusted snapshot). */
+const NotebookOutlineSchema = NotebookSchema.extend({ articles: z.array(z.object({})), excerpts: z.array(z.object({})), notes: z.array(z.object({})) });
 
 /** Takes `journalSeq` off the file's top level (absent before schema version 3: 0). */
 function splitJournalSeq(raw: unknown): { doc: unknown; journalSeq: number } {
@@ -99,8 +105,9 @@ export function parseNotebook(text: string, { trusted = false }: { trusted?: boo
       `it was saved by a newer version of Leadline (schema version ${version.version}; this version reads up to ${SCHEMA_VERSION})`,
     );
   }
-  // The checksum vouches for bytes written from data that passed the schema when it was committed.
-  if (trusted && version.version === SCHEMA_VERSION) return { notebook: doc as Notebook, journalSeq };
+  // The checksum vouches for bytes written from data that passed the schema when it was
+  // committed: the records are not checked again, only the notebook's outline.
+  if (trusted && version.version === SCHEMA_VERSION && NotebookOutlineSchema.safeParse(doc).success) return { notebook: doc as Notebook, journalSeq };
   const migrated = version.version < SCHEMA_VERSION ? migrate(doc as Record<string, unknown>, version.version) : doc;
   const result = NotebookSchema.safeParse(migrated);
   if (!result.success) {
@@ -128,7 +135,8 @@ export async function loadNotebookFile(path: string, fs: NotebookFs = nodeFs, ex
     throw new NotebookLoadFailure('unreadable', `it cannot be read (${describeOsError(error)})`, code);
   }
   const sum = expected && bytes.length === expected.bytes ? sumOf(bytes) : undefined;
-  return parseNotebook(bytes.toString('utf8'), { trusted: sum !== undefined && sum.crc32 === expected?.crc32 });
+  const matchesHeader = sum !== undefined && sum.crc32 === expected?.crc32;
+  return { ...parseNotebook(bytes.toString('utf8'), { trusted: matchesHeader }), matchesHeader };
 }
 
 /** The adapter lowdb drives. `lastLoad` tells the store whether the file was migrated. */
@@ -146,7 +154,7 @@ export class NotebookAdapter implements Adapter<Snapshot> {
 
   async read(): Promise<Snapshot | null> {
     this.lastLoad = await loadNotebookFile(this.path, this.fs, this.expected);
-    return this.lastLoad;
+    return this.lastLoad ? { notebook: this.lastLoad.notebook, journalSeq: this.lastLoad.journalSeq } : null;
   }
 
   write(data: Snapshot): Promise<void> {

@@ -120,6 +120,10 @@ export const readOnlyBecause = {
     return `Leadline cannot write in the notebook's folder "${dir}" (${describeOsError(error)}). ${fix}, then open it again.`;
   },
   file: (path: string) => `The notebook file "${path}" is marked read-only on disk. Make it writable, then open it again to edit it.`,
+  journal: (journalPath: string, error: unknown) =>
+    `Leadline cannot read the notebook's change log "${journalPath}" (${describeOsError(error)}), so the notebook is shown as it was last saved in full, without the changes since, and cannot be edited. Make that file readable, then open the notebook again.`,
+  journalStuck: (journalPath: string) =>
+    `The notebook's change log "${journalPath}" could not be applied and could not be moved aside, so the notebook opens read-only to keep it as it is. Move that file out of the folder yourself (keep it), then open the notebook again.`,
 };
 
 function capitalize(text: string): string {

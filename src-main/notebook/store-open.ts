@@ -12,7 +12,7 @@ import { clearRecoveryMarker, readRecoveryMarker, writeRecoveryMarker } from './
 import { acquireLock, lockPathFor, realLockEnvironment, type HeldLock } from './lock-file';
 import { NotebookAdapter, NotebookLoadFailure, type Snapshot } from './notebook-adapter';
 import { journalHeader, journalNotice, journalPathFor, parseJournal, readJournalText, type JournalRead } from './journal';
-import { loadNotebookState, replayJournal } from './load-notebook';
+import { journalFor, loadNotebookState, replayJournal } from './load-notebook';
 import { readBackup } from './read-backup';
 import { awaitingRecoveryError, missingFileError, readOnlyBecause, toOpenError } from './store-messages';
 import { fileStamp, JournaledStore } from './store-writer';
@@ -69,13 +69,20 @@ function setJournalAside(path: string, now: Date, fs: NotebookFs): Promise<strin
 
 /**
  * Reads a notebook (snapshot + journal) without locking or writing anything (for the
- * export CLI). Throws NotebookOpenError, also when the file does not exist.
+ * export CLI). Throws NotebookOpenError, also when the file does not exist; `warn` hears,
+ * in a sentence, what of the journal could not be applied.
  */
-export async function readNotebookFile(path: string, fs: NotebookFs = nodeFs): Promise<Notebook> {
+export async function readNotebookFile(path: string, warn?: (sentence: string) => void, fs: NotebookFs = nodeFs): Promise<Notebook> {
   const absolute = await resolveLinks(path, fs);
   try {
     const loaded = await loadNotebookState(absolute, fs);
-    if (loaded) return loaded.notebook;
+    if (loaded) {
+      // A torn last line is a writer mid-append (or a save never confirmed): not worth a warning.
+      const problem = loaded.journal.problem?.kind === 'torn-tail' ? undefined : loaded.journal.problem;
+      const notice = journalNotice(problem, undefined);
+      if (notice !== undefined) warn?.(notice);
+      return loaded.notebook;
+    }
   } catch (error) {
     if (!(error instanceof NotebookLoadFailure)) throw error;
     throw toOpenError(absolute, error, undefined, await listBackups(absolute, fs).catch(() => []));
@@ -113,7 +120,13 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
 
   try {
     // The journal first: its header says which snapshot bytes can be trusted as written.
-    const journalText = await readJournalText(path, fs).catch(() => null);
+    let journalText: string | null = null;
+    let journalError: unknown;
+    try {
+      journalText = await readJournalText(path, fs);
+    } catch (error) {
+      journalError = error;
+    }
     const adapter = new NotebookAdapter(path, fs);
     adapter.expected = journalText === null ? undefined : journalHeader(journalText);
     const db = new Low<Snapshot>(adapter, { notebook: emptyNotebook(), journalSeq: 0 }); // lowdb demands default data; replaced below
@@ -135,6 +148,14 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
       throw toOpenError(path, error, movedTo, await listBackups(path, fs).catch(() => []));
     }
 
+    const loaded = adapter.lastLoad;
+    if (journalError !== undefined && lock) {
+      // A change log the OS will not let us read may well be intact: never set it aside or
+      // write over it. The notebook opens read-only, as last compacted, and says why.
+      readOnlyReason = readOnlyBecause.journal(journalPathFor(path), journalError);
+      await lock.release();
+      lock = undefined;
+    }
     if (lock) {
       // We hold the lock, so temp files beside the notebook belong to a crashed writer.
       await removeStaleTempFiles(path, fs);
@@ -143,14 +164,24 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
     }
 
     const backups = await listBackups(path, fs).catch(() => []);
-    const loaded = adapter.lastLoad;
-    // An unreadable journal counts as damaged: it is kept aside, never appended to or emptied.
-    const journal: JournalRead = journalText === null ? { entries: [], nonEmpty: true, problem: { kind: 'damaged', line: 1 } } : parseJournal(journalText, loaded?.journalSeq ?? 0);
-    // A journal that cannot be applied in full is never appended to, nor emptied: the
-    // writer keeps it aside (the next snapshot then starts a new one).
-    const unusable = journal.nonEmpty && (!loaded || journal.problem?.kind === 'damaged' || journal.problem?.kind === 'mismatch');
-    const keptAt = unusable && lock ? await setJournalAside(path, now(), fs).catch(() => undefined) : undefined;
+    const journal: JournalRead = journalText === null ? { entries: [], nonEmpty: false } : loaded ? journalFor(loaded, journalText) : parseJournal(journalText, 0);
+    // A journal that cannot be applied in full (or has no notebook to apply to) is never
+    // appended to, nor emptied: the writer keeps it aside and starts a new one with a
+    // snapshot. If it cannot be moved, the notebook opens read-only instead.
+    const unusable = journal.nonEmpty && (!loaded || (journal.problem !== undefined && journal.problem.kind !== 'torn-tail'));
+    let keptAt: string | undefined;
+    if (unusable && lock) {
+      keptAt = await setJournalAside(path, now(), fs).catch(() => undefined);
+      if (keptAt === undefined) {
+        readOnlyReason = readOnlyBecause.journalStuck(journalPathFor(path));
+        await lock.release();
+        lock = undefined;
+      }
+    }
     const state = loaded ? replayJournal(loaded, journal) : undefined;
+    // A reader may well catch the writer mid-append: a torn last line is no news to it.
+    const problem = !lock && journal.problem?.kind === 'torn-tail' ? undefined : journal.problem;
+    const notice = journalError !== undefined ? readOnlyBecause.journal(journalPathFor(path), journalError) : loaded ? journalNotice(problem, keptAt) : undefined;
     const store = new JournaledStore({
       path,
       db,
@@ -158,7 +189,7 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
       notebook: state?.notebook ?? emptyNotebook(),
       seq: state?.seq ?? 0,
       journalBytes: keptAt !== undefined ? 0 : journal.nonEmpty ? await fs.stat(journalPathFor(path)).then((s) => s.size, () => 0) : 0,
-      // A torn tail, or an unusable journal that could not be moved: no appending after it.
+      // A torn last line: no appending after it.
       journalDirty: journal.problem !== undefined && keptAt === undefined,
       fs,
       now,
@@ -168,7 +199,7 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
       compaction: options.compaction ?? DEFAULT_COMPACTION,
       retryDelayMs: options.retryDelayMs ?? defaultRetryDelay,
       newestBackupAt: backups[0]?.createdAt,
-      journalNotice: loaded ? journalNotice(journal.problem, keptAt) : undefined,
+      journalNotice: notice,
       loadedStamp: await fileStamp(path, fs),
     });
 
@@ -190,7 +221,11 @@ export async function openNotebookStore(options: OpenStoreOptions): Promise<Note
       if (lock) await clearRecoveryMarker(path, fs).catch(() => undefined);
       if (loaded.migratedFrom !== undefined && lock) {
         // Keep the file exactly as the older version wrote it, then save the migrated form.
-        await store.initialWrite(loaded.notebook, { backupFirst: true });
+        await store.initialWrite(state?.notebook ?? loaded.notebook, { backupFirst: true });
+      } else if (lock && journal.problem !== undefined) {
+        // What was read of a journal cut short or kept aside is only in memory: a snapshot
+        // now, and the new journal continues it.
+        store.startWithSnapshot();
       } else if (lock && journal.nonEmpty) {
         // Left by a session that did not close (a crash): fold it into the snapshot soon.
         store.compactSoon();

@@ -17,7 +17,7 @@
 import type { Low } from 'lowdb';
 import { createBackup, isBackupDue, listBackups, pinAllBackups, pruneBackups, type BackupInfo, type BackupPolicy } from './backups';
 import { errorCode, nodeFs, syncDirectory, writeFileDurable, type DurableHandle, type NotebookFs } from './durable-file';
-import { encodeEntry, encodeHeader, journalPathFor } from './journal';
+import { encodeEntry, encodeHeader, journalNotice, journalPathFor } from './journal';
 import { loadNotebookState } from './load-notebook';
 import { deltaBetween } from './notebook-delta';
 import { changeProblem } from './notebook-check';
@@ -80,7 +80,7 @@ export class JournaledStore implements NotebookStore {
   private readonly policy: BackupPolicy;
   private readonly compaction: CompactionPolicy;
   private readonly retryDelayMs: (attempt: number) => number;
-  private readonly journalNotice: string | undefined;
+  private journalNotice: string | undefined;
   private loadedStamp: string | undefined;
   private newestBackupAt: string | undefined;
   private writeError: string | undefined;
@@ -98,6 +98,12 @@ export class JournaledStore implements NotebookStore {
   private journalBytes: number;
   /** The next write must be a whole snapshot (see the header). */
   private snapshotDue = false;
+  /** The last journal entry the snapshot on disk holds. */
+  private snapshotSeq: number;
+  /** Migrated data kept in memory only (its original could not be backed up): the next save writes a snapshot. */
+  private migrationPending = false;
+  /** The inode of the journal the append handle writes to: a journal deleted or replaced meanwhile is noticed. */
+  private journalIno: number | undefined;
   /** A compaction is wanted when convenient (size, a quiet spell, close). */
   private compactWanted = false;
   /**
@@ -123,6 +129,7 @@ export class JournaledStore implements NotebookStore {
     this.notebook = init.notebook;
     this.seq = init.seq;
     this.durableSeq = init.seq;
+    this.snapshotSeq = init.seq;
     this.journalBytes = init.journalBytes;
     this.journalDirty = init.journalDirty;
     this.fs = init.fs;
@@ -188,6 +195,10 @@ export class JournaledStore implements NotebookStore {
     }
     this.notebook = next;
     if (change.records) this.revision++;
+    if (this.migrationPending) {
+      this.migrationPending = false;
+      this.snapshotDue = true; // an older version's file takes no journal lines
+    }
     const seq = ++this.seq;
     this.pending.push({ seq, text: encodeEntry(seq, this.now().toISOString(), change.delta) });
     return this.settledAt(seq);
@@ -219,12 +230,18 @@ export class JournaledStore implements NotebookStore {
       const copied = await this.backup(true).then(() => true, () => false);
       if (!copied) {
         this.notebook = data;
-        this.snapshotDue = true; // an older version's file takes no journal lines
+        this.migrationPending = true;
         return { changed: true, onDisk: false, revision: this.revision };
       }
     }
     // A failure here leaves the store open with writeError set and retrying, like any save.
     return this.commitSnapshot(data);
+  }
+
+  /** Open read a journal cut short, or kept it aside: what was read is only in memory, so a snapshot comes first. */
+  startWithSnapshot(): void {
+    this.snapshotDue = true;
+    this.kick();
   }
 
   /** Folds a journal left by a session that did not close into the snapshot, in the background. */
@@ -243,6 +260,9 @@ export class JournaledStore implements NotebookStore {
     if (!loaded) return;
     this.loadedStamp = stamp;
     this.notebook = loaded.notebook;
+    // A torn last line is the writer mid-append, not news; damage is.
+    const problem = loaded.journal.problem?.kind === 'torn-tail' ? undefined : loaded.journal.problem;
+    this.journalNotice = journalNotice(problem, undefined);
     this.lastSavedAt = await this.fs.stat(this.path).then((s) => s.mtime.toISOString(), () => this.lastSavedAt);
     this.revision++;
     this.emit();
@@ -278,13 +298,29 @@ export class JournaledStore implements NotebookStore {
     }
   }
 
+  /**
+   * Whether appending is safe: the journal we hold is still the file at its path, and the
+   * snapshot it continues is still there. A file deleted or replaced meanwhile (by hand, by
+   * a sync tool) would take the lines where no open ever reads them.
+   */
+  private async journalStillOurs(): Promise<boolean> {
+    const [journal, snapshot] = await Promise.all([this.fs.stat(journalPathFor(this.path)).catch(() => null), this.fs.stat(this.path).catch(() => null)]);
+    return snapshot !== null && (this.journal === undefined || journal?.ino === this.journalIno);
+  }
+
   /** Appends every waiting line with one write and one fsync. */
   private async appendPending(): Promise<boolean> {
+    if (!(await this.journalStillOurs())) {
+      await this.closeJournal();
+      this.snapshotDue = true; // the drain loop writes it, with a fresh journal
+      return true;
+    }
     const batch = this.pending.splice(0);
     const text = batch.map((line) => line.text).join('');
     try {
       if (!this.journal) {
         this.journal = await this.fs.open(journalPathFor(this.path), 'a');
+        this.journalIno = (await this.fs.stat(journalPathFor(this.path))).ino;
         await syncDirectory(dirname(this.path), this.fs); // a new journal's name must survive a power cut too
       }
       await this.journal.writeFile(text);
@@ -326,6 +362,7 @@ export class JournaledStore implements NotebookStore {
     }
     this.pending = this.pending.filter((line) => line.seq > seq);
     this.durableSeq = Math.max(this.durableSeq, seq);
+    this.snapshotSeq = seq;
     this.snapshotDue = false;
     this.compactWanted = false;
     this.savedSinceBackup = true;
@@ -434,18 +471,26 @@ export class JournaledStore implements NotebookStore {
     const refused = this.refuseWrite();
     if (refused) throw refused;
     const restored = await readBackup(this.path, id, this.fs);
-    // The safety backup must hold the latest state: put it all in the snapshot first.
-    await this.flush();
-    this.compactWanted = true;
-    this.kick();
-    await this.drained;
-    if (this.journalBytes > 0 || this.journalDirty) throw new NotebookWriteError(`Leadline could not save the notebook "${this.path}" before restoring (${this.writeReason ?? 'the disk refused it'}); nothing was changed.`);
-    await this.backup(true);
-    // The state being replaced and what came before stay until the user unpins them;
-    // without that promise kept, nothing is restored.
-    await pinAllBackups(this.path, `taken before a backup was restored on ${this.now().toISOString()}`, this.fs).catch((error: unknown) => {
-      throw new NotebookWriteError(`Leadline could not pin the backups before restoring (${describeOsError(error)}); nothing was changed. Free some disk space, then try again.`, errorCode(error));
-    });
+    // The safety backup must hold the latest state, also a save another window makes
+    // meanwhile: until a round passes with no save between the snapshot and the pins, again.
+    for (let round = 1; ; round++) {
+      await this.flush();
+      this.compactWanted = true;
+      this.kick();
+      await this.drained;
+      if (this.journalBytes > 0 || this.journalDirty || this.snapshotSeq !== this.seq) {
+        throw new NotebookWriteError(`Leadline could not save the notebook "${this.path}" before restoring (${this.writeReason ?? 'the disk refused it'}); nothing was changed.`);
+      }
+      const covered = this.seq;
+      await this.backup(true);
+      // The state being replaced and what came before stay until the user unpins them;
+      // without that promise kept, nothing is restored.
+      await pinAllBackups(this.path, `taken before a backup was restored on ${this.now().toISOString()}`, this.fs).catch((error: unknown) => {
+        throw new NotebookWriteError(`Leadline could not pin the backups before restoring (${describeOsError(error)}); nothing was changed. Free some disk space, then try again.`, errorCode(error));
+      });
+      if (this.seq === covered) break; // no await from here to the restore: nothing can slip in
+      if (round === 3) throw new NotebookWriteError(`Leadline did not restore the backup: changes kept arriving from another window while it made the safety copy. Nothing was changed; try again.`);
+    }
     const outcome = await this.commitSnapshot(restored.notebook);
     this.recoveredFrom = restored.path;
     this.emit();
@@ -473,8 +518,8 @@ export class JournaledStore implements NotebookStore {
         // The file was deleted while open (by hand, by a sync tool): write it back, not leave nothing.
         if (!(await this.fs.stat(this.path).then(() => true, () => false))) this.snapshotDue = true;
         await this.flush();
-        // Leave one file behind: the snapshot with everything, the journal empty.
-        if (this.journalBytes > 0 || this.journalDirty) {
+        // Leave the snapshot with everything and the journal with its header only.
+        if (this.snapshotDue || this.journalBytes > 0 || this.journalDirty) {
           this.compactWanted = true;
           this.kick();
           await this.drained;
