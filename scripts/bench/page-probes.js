@@ -1,4 +1,4 @@
-/* global window, document, CSS, Highlight, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, performance, setTimeout */
+/* global window, document, CSS, Highlight, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, MutationObserver, NodeFilter, performance, setTimeout */
 /**
  * In-page probes of the renderer benchmark (scripts/bench/renderer.bench.ts), injected
  * with page.addInitScript before the app's own code. Plain browser JavaScript: the
@@ -157,5 +157,147 @@
     return worst;
   }
 
-  window.__leadlineBench = { focusCards, trivialFrames, keyResult, keyCount: () => keyResults.length, worstFrameGapUntilSaved, highlightCount };
+  // --- Opening: when the article is first painted, and when cards and highlights are in place ---
+  /**
+   * Milliseconds from navigation start (the page's time origin) to the end of the
+   * rendering of the first frame showing the article's text, and of the first frame
+   * showing note cards and the highlight layers with nothing marked busy (the notes pane
+   * says aria-busy while its cards are still coming in).
+   */
+  const opened = { painted: null, ready: null };
+  const stampAfterFrame = (key) =>
+    requestAnimationFrame(() => {
+      void afterThisTask().then((t) => (opened[key] = t));
+    });
+  const articleWatch = new MutationObserver(() => {
+    if (!document.querySelector('.article-body [data-index]')) return;
+    articleWatch.disconnect();
+    stampAfterFrame('painted');
+  });
+  articleWatch.observe(document, { childList: true, subtree: true });
+  const readyLoop = () => {
+    const ready = document.querySelector('.note-card') && !document.querySelector('[aria-busy="true"]') && CSS.highlights.has('ll-plain');
+    if (ready) void afterThisTask().then((t) => (opened.ready = t));
+    else requestAnimationFrame(readyLoop);
+  };
+  requestAnimationFrame(readyLoop);
+
+  // --- Drawing many highlights: ours against a span-wrapping highlighter on the same ranges ---
+  /** Canonical offsets → [text node, offset] in the article: blocks are joined by "\n\n" in the canonical text, by nothing in the DOM. */
+  function textPoints() {
+    const blocks = [...document.querySelectorAll('.article-body [data-index]')];
+    const nodes = [];
+    const starts = [];
+    let canonical = 0;
+    for (const block of blocks) {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push(node);
+        starts.push(canonical);
+        canonical += node.length;
+      }
+      canonical += 2;
+    }
+    return (offset) => {
+      let lo = 0;
+      let hi = nodes.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return [nodes[lo], Math.min(nodes[lo].length, offset - starts[lo])];
+    };
+  }
+
+  /**
+   * The peer: a Hypothesis-style highlighter (the Hypothesis client's highlightRange):
+   * for each range, split the text nodes at its ends and wrap every text node inside it
+   * in a <span class="hl">, touching the article's DOM.
+   */
+  function wrapRanges(ranges) {
+    const pointAt = textPoints();
+    const domRanges = ranges.map(({ start, end }) => {
+      const range = document.createRange();
+      range.setStart(...pointAt(start));
+      range.setEnd(...pointAt(end));
+      return range;
+    });
+    for (const range of domRanges) {
+      if (range.collapsed) continue;
+      if (range.startContainer.nodeType === 3 && range.startOffset > 0) range.setStart(range.startContainer.splitText(range.startOffset), 0);
+      if (range.endContainer.nodeType === 3 && range.endOffset < range.endContainer.length) range.endContainer.splitText(range.endOffset);
+      // The text nodes from the range's start to its end (after the splits, exactly the ones inside it).
+      const texts = [];
+      const root = range.commonAncestorContainer;
+      const walker = document.createTreeWalker(root.nodeType === 3 ? root.parentNode : root, NodeFilter.SHOW_TEXT);
+      walker.currentNode = range.startContainer;
+      for (let node = range.startContainer; node; node = walker.nextNode()) {
+        if (node.nodeType === 3 && node.length > 0) texts.push(node);
+        if (node === range.endContainer) break;
+      }
+      for (const node of texts) {
+        const span = document.createElement('span');
+        span.className = 'hl';
+        node.replaceWith(span);
+        span.append(node);
+      }
+    }
+  }
+
+  /**
+   * `runs` rounds, in the page as opened (its article drawn by the app): ours, a far
+   * jump in the article, timed from the scroll to the rendered frame after the app has
+   * set its highlight layers again (they hold what is near the viewport); the peer, the
+   * same `ranges` span-wrapped in a copy of the article body put in its place, timed to
+   * the rendered frame. Each peer round gets a fresh copy; the app's body is put back.
+   */
+  async function drawMany(ranges, runs) {
+    const style = document.createElement('style');
+    style.textContent = '.article-body .hl { background: rgb(255 220 0 / 0.4) }';
+    document.head.append(style);
+    let lastSet = 0;
+    const registry = Object.getPrototypeOf(CSS.highlights);
+    const set = registry.set;
+    registry.set = function (...args) {
+      lastSet = performance.now();
+      return set.apply(this, args);
+    };
+    const scroller = document.querySelector('.reader-pane');
+    const ours = [];
+    const peer = [];
+    try {
+      for (let i = 0; i < runs; i++) {
+        const target = ((i * 0.37 + 0.2) % 0.9) * (scroller.scrollHeight - scroller.clientHeight);
+        let t0 = 0;
+        await inFrame(() => {
+          t0 = performance.now();
+          scroller.scrollTop = target;
+        });
+        const drawn = await new Promise((resolve, reject) => {
+          const check = () => {
+            if (lastSet >= t0) void afterThisTask().then(resolve);
+            else if (performance.now() - t0 > 5000) reject(new Error('the highlight layers were not set again within 5 s of a far jump'));
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        });
+        ours.push(drawn - t0);
+        const body = document.querySelector('.article-body');
+        const copy = body.cloneNode(true);
+        body.replaceWith(copy);
+        await nextFrame();
+        await nextFrame();
+        peer.push((await inFrame(() => wrapRanges(ranges))).frame);
+        copy.replaceWith(body);
+        await sleep(50);
+      }
+    } finally {
+      registry.set = set;
+      style.remove();
+    }
+    return { ours, peer };
+  }
+
+  window.__leadlineBench = { focusCards, trivialFrames, keyResult, keyCount: () => keyResults.length, worstFrameGapUntilSaved, highlightCount, opened: () => opened, drawMany };
 })();

@@ -9,6 +9,7 @@ import { isWebUrl } from '@shared/urls';
 import { followLinkClick } from '../ui/external-links';
 import { segments } from './mark-segments';
 import { chunkBlocks, type Chunk } from './article-chunks';
+import { chunkAtFraction, isFilled, useChunkFill, type ChunkFill } from './chunk-fill';
 import { markedRanges } from './highlight-layers';
 import { readableDate } from '../library/library-list';
 import { saveReadingPosition } from '../state/actions';
@@ -27,12 +28,20 @@ export function Reader() {
   const current = article.value!;
   const text = canonical.value;
   const chunks = useMemo(() => chunkBlocks(text.blocks), [text]);
+  const around = useMemo(() => chunkAtFraction(chunks.map((c) => c.lines), workspace.peek()?.scroll ?? 0), [chunks]);
+  const fill = useChunkFill(chunks.length, around, text);
+  const complete = fill.upTo >= chunks.length;
 
   useEffect(() => {
+    restoreScroll(bodyRef.current!.closest<HTMLElement>('.reader-pane')!, workspace.peek()?.scroll ?? 0);
+  }, [current.id, text]);
+
+  // Selection, hit-testing and highlights need every block in the DOM: they start once the last chunk is filled.
+  useEffect(() => {
+    if (!complete) return;
     const body = bodyRef.current!;
     const scroller = body.closest<HTMLElement>('.reader-pane')!;
     const dom = mountView(body, text.blocks, chunks, scroller);
-    restoreScroll(scroller, workspace.value?.scroll ?? 0);
 
     // Three drawings, each following only what it shows: focusing a note sets the focus layer alone.
     const stopKinds = effect(() => setPlacedExcerpts(placedExcerpts.value));
@@ -69,7 +78,7 @@ export function Reader() {
       clearTimeout(saveTimer);
       unmountView();
     };
-  }, [current.id, text, chunks]);
+  }, [current.id, text, chunks, complete]);
 
   const onClick = (event: MouseEvent): void => {
     if (!document.getSelection()?.isCollapsed) return;
@@ -90,7 +99,7 @@ export function Reader() {
   return (
     <article class="reader">
       <ArticleHeader article={current} />
-      <ArticleBody bodyRef={bodyRef} text={text} chunks={chunks} onClick={onClick} />
+      <ArticleBody bodyRef={bodyRef} text={text} chunks={chunks} fill={fill} onClick={onClick} />
       <SelectionToolbar />
     </article>
   );
@@ -108,20 +117,25 @@ function ArticleHeader({ article: current }: { article: Article }) {
 }
 
 /**
- * Rendered once per article text: highlights never touch these nodes. One element per
- * block (dom-offsets.ts), in chunks the browser lays out only near the viewport
- * (article-chunks.ts); a chunk's estimated height holds its place until then.
+ * Rendered once per article text (and once per slice while it fills in): highlights never
+ * touch these nodes. One element per block (dom-offsets.ts), in chunks the browser lays
+ * out only near the viewport (article-chunks.ts); a chunk's estimated height holds its
+ * place until then, and until it is filled (chunk-fill.ts).
  */
-const ArticleBody = memo(function ArticleBody({ bodyRef, text, chunks, onClick }: { bodyRef: RefObject<HTMLDivElement | null>; text: ArticleDocument; chunks: readonly Chunk[]; onClick: (event: MouseEvent) => void }) {
+const ArticleBody = memo(function ArticleBody({ bodyRef, text, chunks, fill, onClick }: { bodyRef: RefObject<HTMLDivElement | null>; text: ArticleDocument; chunks: readonly Chunk[]; fill: ChunkFill; onClick: (event: MouseEvent) => void }) {
   return (
     <div class="article-body" ref={bodyRef} onClick={onClick} onAuxClick={onClick}>
       {chunks.map((chunk, c) => (
-        <div key={c} class="article-chunk" data-chunk={c} style={{ '--lines': chunk.lines, '--blocks': chunk.last - chunk.first }}>
-          {text.blocks.slice(chunk.first, chunk.last).map((block, k) => (
-            <BlockView key={chunk.first + k} index={chunk.first + k} block={block} text={text.text} />
-          ))}
-        </div>
+        <ChunkView key={c} index={c} chunk={chunk} text={text} filled={isFilled(fill, c)} />
       ))}
+    </div>
+  );
+});
+
+const ChunkView = memo(function ChunkView({ chunk, index, text, filled }: { chunk: Chunk; index: number; text: ArticleDocument; filled: boolean }) {
+  return (
+    <div class="article-chunk" data-chunk={index} style={`--lines: ${chunk.lines}; --blocks: ${chunk.last - chunk.first}`}>
+      {filled && text.blocks.slice(chunk.first, chunk.last).map((block, k) => <BlockView key={chunk.first + k} index={chunk.first + k} block={block} text={text.text} />)}
     </div>
   );
 });

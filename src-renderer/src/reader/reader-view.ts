@@ -3,8 +3,8 @@
  * Reader component: drawing highlights, revealing an excerpt, stepping through them.
  *
  * Only what the browser must draw is registered with CSS.highlights: the kind layers
- * hold the excerpts of the chunks near the viewport (near-chunks.ts), set again in idle
- * time when a scroll brings other chunks near; the focus and flash layers hold their few
+ * hold the excerpts of the chunks near the viewport (near-chunks.ts), set again when a
+ * scroll brings other chunks near, and in idle time when the excerpts change; the focus and flash layers hold their few
  * excerpts wherever they are, and each is set alone when it changes. Chromium re-checks
  * every registered range on every DOM or style change, so registering 2,000 would tax
  * every frame of the app (see npm run bench, "any DOM change").
@@ -41,9 +41,11 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
   const blockElements = [...body.querySelectorAll<HTMLElement>(':scope > [data-chunk] > [data-index]')];
   const mounted: View = { body, blocks, blockElements, scroller, nodes: [], ranges: new Map(), near: null, placed: [], drawn: null, cancelDraw: null, stopWatching: () => {} };
   view = mounted;
+  // The observer reports once per frame, after the browser's layout: a scroll that brings
+  // other chunks near is drawn in the next frame, at no cost to the scroll itself.
   mounted.stopWatching = watchNearChunks(scroller, chunkElements, (span) => {
     mounted.near = span ? { start: chunks[span.first]!.start, end: chunks[span.last]!.end } : null;
-    scheduleKindLayers(mounted);
+    if (supportsHighlights) drawKindLayers(mounted);
   });
   return mounted;
 }
@@ -81,7 +83,7 @@ function setLayer(v: View, name: LayerName, ranges: readonly TextRange[]): void 
   CSS.highlights.set(name, highlight);
 }
 
-/** The excerpts to draw changed: the kind layers follow in idle time. */
+/** The excerpts to draw changed (opening, an edit): the kind layers follow in idle time. */
 export function setPlacedExcerpts(placed: readonly PlacedExcerpt[]): void {
   if (!view) return;
   view.placed = placed;
