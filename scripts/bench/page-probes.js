@@ -183,58 +183,62 @@
   requestAnimationFrame(readyLoop);
 
   // --- Drawing many highlights: ours against a span-wrapping highlighter on the same ranges ---
-  /** Canonical offsets → [text node, offset] in the article: blocks are joined by "\n\n" in the canonical text, by nothing in the DOM. */
-  function textPoints() {
-    const blocks = [...document.querySelectorAll('.article-body [data-index]')];
-    const nodes = [];
+  /**
+   * Canonical offsets → [text node, offset] in the article body, looked up afresh each
+   * time (wrapping splits text nodes): the block by binary search over the blocks'
+   * starts (blocks are joined by "\n\n" in the canonical text, by nothing in the DOM),
+   * then the text nodes inside it.
+   */
+  function textPoints(body) {
+    const blocks = [...body.querySelectorAll('[data-index]')];
     const starts = [];
     let canonical = 0;
     for (const block of blocks) {
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push(node);
-        starts.push(canonical);
-        canonical += node.length;
-      }
-      canonical += 2;
+      starts.push(canonical);
+      canonical += block.textContent.length + 2;
     }
-    return (offset) => {
+    /** `isEnd`: a point between two text nodes is the end of the first, else the start of the second. */
+    return (offset, isEnd) => {
       let lo = 0;
-      let hi = nodes.length - 1;
+      let hi = blocks.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
         if (starts[mid] <= offset) lo = mid;
         else hi = mid - 1;
       }
-      return [nodes[lo], Math.min(nodes[lo].length, offset - starts[lo])];
+      const walker = document.createTreeWalker(blocks[lo], NodeFilter.SHOW_TEXT);
+      let at = starts[lo];
+      let last = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (isEnd ? offset <= at + node.length : offset < at + node.length) return [node, offset - at];
+        at += node.length;
+        last = node;
+      }
+      return [last, last.length];
     };
   }
 
   /**
-   * The peer: a Hypothesis-style highlighter (the Hypothesis client's highlightRange):
-   * for each range, split the text nodes at its ends and wrap every text node inside it
-   * in a <span class="hl">, touching the article's DOM.
+   * The peer: a Hypothesis-style highlighter (as the Hypothesis client's highlightRange),
+   * one range after another: split the text nodes at the range's ends and wrap every
+   * text node from its start to its end in a <span class="hl">, changing the article's DOM.
+   * (No live Range objects: each would be updated by the browser on every later split.)
    */
-  function wrapRanges(ranges) {
-    const pointAt = textPoints();
-    const domRanges = ranges.map(({ start, end }) => {
-      const range = document.createRange();
-      range.setStart(...pointAt(start));
-      range.setEnd(...pointAt(end));
-      return range;
-    });
-    for (const range of domRanges) {
-      if (range.collapsed) continue;
-      if (range.startContainer.nodeType === 3 && range.startOffset > 0) range.setStart(range.startContainer.splitText(range.startOffset), 0);
-      if (range.endContainer.nodeType === 3 && range.endOffset < range.endContainer.length) range.endContainer.splitText(range.endOffset);
-      // The text nodes from the range's start to its end (after the splits, exactly the ones inside it).
+  function wrapRanges(body, ranges) {
+    const pointAt = textPoints(body);
+    for (const { start, end } of ranges) {
+      if (end <= start) continue;
+      let [first, startOffset] = pointAt(start, false);
+      if (startOffset >= first.length) continue;
+      if (startOffset > 0) first = first.splitText(startOffset);
+      const [last, endOffset] = pointAt(end, true);
+      if (endOffset < last.length) last.splitText(endOffset);
       const texts = [];
-      const root = range.commonAncestorContainer;
-      const walker = document.createTreeWalker(root.nodeType === 3 ? root.parentNode : root, NodeFilter.SHOW_TEXT);
-      walker.currentNode = range.startContainer;
-      for (let node = range.startContainer; node; node = walker.nextNode()) {
-        if (node.nodeType === 3 && node.length > 0) texts.push(node);
-        if (node === range.endContainer) break;
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      walker.currentNode = first;
+      for (let node = first; node; node = walker.nextNode()) {
+        if (node.length > 0) texts.push(node);
+        if (node === last) break;
       }
       for (const node of texts) {
         const span = document.createElement('span');
@@ -288,7 +292,7 @@
         body.replaceWith(copy);
         await nextFrame();
         await nextFrame();
-        peer.push((await inFrame(() => wrapRanges(ranges))).frame);
+        peer.push((await inFrame(() => wrapRanges(copy, ranges))).frame);
         copy.replaceWith(body);
         await sleep(50);
       }

@@ -11,7 +11,7 @@
  */
 import { blockAt, type Block } from '@shared/article-document';
 import type { TextRange } from '@shared/anchoring';
-import type { Chunk } from './article-chunks';
+import { chunkOfBlock, type Chunk } from './article-chunks';
 import { LAYER_PRIORITY, baseLayerRanges, excerptsWithin, sameDrawing, type BaseLayerName, type LayerName, type MarkLayerName, type PlacedExcerpt } from './highlight-layers';
 import { blockTextNodes, offsetAt, offsetsToRange, type ArticleDom, type BlockNodes } from './dom-offsets';
 import { whenIdle } from './idle';
@@ -19,6 +19,7 @@ import { watchNearChunks } from './near-chunks';
 
 interface View extends ArticleDom {
   scroller: HTMLElement;
+  chunks: readonly Chunk[];
   /** Text nodes of each block, found when a range first needs them. */
   nodes: (BlockNodes | undefined)[];
   /** DOM Ranges by "start:end", built when first drawn: the article's DOM does not change while mounted. */
@@ -39,7 +40,7 @@ const supportsHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS;
 export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: readonly Chunk[], scroller: HTMLElement): ArticleDom {
   const chunkElements = [...body.querySelectorAll<HTMLElement>(':scope > [data-chunk]')];
   const blockElements = [...body.querySelectorAll<HTMLElement>(':scope > [data-chunk] > [data-index]')];
-  const mounted: View = { body, blocks, blockElements, scroller, nodes: [], ranges: new Map(), near: null, placed: [], drawn: null, cancelDraw: null, stopWatching: () => {} };
+  const mounted: View = { body, blocks, blockElements, scroller, chunks, nodes: [], ranges: new Map(), near: null, placed: [], drawn: null, cancelDraw: null, stopWatching: () => {} };
   view = mounted;
   // The observer reports once per frame, after the browser's layout: a scroll that brings
   // other chunks near is drawn in the next frame, at no cost to the scroll itself.
@@ -136,6 +137,10 @@ export function scrollToRange(range: TextRange, behavior: ScrollBehavior = 'smoo
   const v = view;
   const domRange = v && toRange(v, range);
   if (!v || !domRange) return;
+  // Draw the excerpts around the target now, so they show in the frame the jump lands in (the observer follows up).
+  const chunk = chunkOfBlock(v.chunks, blockAt(v.blocks, range.start));
+  v.near = { start: v.chunks[Math.max(0, chunk - 1)]!.start, end: v.chunks[Math.min(v.chunks.length - 1, chunk + 1)]!.end };
+  if (supportsHighlights) drawKindLayers(v);
   const distance = offCentre(v, domRange);
   const far = Math.abs(distance) > 2 * v.scroller.clientHeight;
   v.scroller.scrollTo({ top: Math.max(0, v.scroller.scrollTop + distance), behavior: far ? 'instant' : behavior });
