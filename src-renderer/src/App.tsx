@@ -14,7 +14,7 @@ import { LibrarySidebar } from './library/LibrarySidebar';
 import { PasteDialog } from './library/PasteDialog';
 import { ImportProgressBar } from './library/ImportProgressBar';
 import { importFiles } from './library/import-files';
-import { loadError, loadWorkspace, workspace } from './state/workspace';
+import { loadError, workspace } from './state/workspace';
 import { BackupsDialog } from './ui/BackupsDialog';
 import { ErrorScreen } from './ui/ErrorScreen';
 import { ExportDialog } from './ui/ExportDialog';
@@ -26,7 +26,6 @@ const CHANGE_CHECK_MS = 2000;
 
 export function App() {
   useEffect(() => {
-    void loadWorkspace();
     const removeKeys = installKeyboard();
     const removeCommands = connect().onCommand(runCommand);
     const flush = (): void => sendDraftsNow();
