@@ -291,7 +291,7 @@ export async function run(ctx: BenchContext): Promise<Row[]> {
       },
       {
         suite: 'renderer',
-        case: '  of which: click handler (drawHighlights, sync JS)',
+        case: '  of which: click handler (focus layer set, sync JS)',
         stats: of(ours, 'sync'),
         peer: { name: 'JS of re-setting the same Ranges', stats: of(floor, 'sync') },
       },
