@@ -20,6 +20,8 @@ export interface Row {
   peer?: { name: string; stats: Stats };
   /** The figure the median must stay under (informative: the bench never fails on it). */
   budgetMs?: number;
+  /** The most the median may be, as a multiple of the peer's median (informative, as budgetMs). */
+  budgetRatio?: number;
   note?: string;
 }
 
@@ -104,8 +106,10 @@ function ratio(a: number, b: number): string {
 }
 
 function budget(row: Row): string {
-  if (row.budgetMs === undefined) return '';
-  return `${row.stats.median < row.budgetMs ? 'ok' : 'OVER'} (< ${row.budgetMs} ms)`;
+  const parts: string[] = [];
+  if (row.budgetMs !== undefined) parts.push(`${row.stats.median < row.budgetMs ? 'ok' : 'OVER'} (< ${row.budgetMs} ms)`);
+  if (row.budgetRatio !== undefined && row.peer) parts.push(`${row.stats.median <= row.budgetRatio * row.peer.stats.median ? 'ok' : 'OVER'} (≤ ${row.budgetRatio}× peer)`);
+  return parts.join(' ');
 }
 
 export function formatTable(rows: readonly Row[]): string {

@@ -1,4 +1,4 @@
-/* global window, document, CSS, Highlight, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, performance, setTimeout */
+/* global window, document, CSS, Highlight, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, MutationObserver, NodeFilter, performance, setTimeout */
 /**
  * In-page probes of the renderer benchmark (scripts/bench/renderer.bench.ts), injected
  * with page.addInitScript before the app's own code. Plain browser JavaScript: the
@@ -226,6 +226,162 @@
     }
   }
 
+  // --- Opening: when the article is first painted, and when cards and highlights are in place ---
+  /**
+   * Milliseconds from navigation start (the page's time origin) to the end of the
+   * rendering of the first frame showing the article's text, and of the first frame
+   * showing note cards and the highlight layers with nothing marked busy (the notes pane
+   * says aria-busy while its cards are still coming in).
+   */
+  const opened = { painted: null, ready: null };
+  const stampAfterFrame = (key) =>
+    requestAnimationFrame(() => {
+      void afterThisTask().then((t) => (opened[key] = t));
+    });
+  const articleWatch = new MutationObserver(() => {
+    if (!document.querySelector('.article-body [data-index]')) return;
+    articleWatch.disconnect();
+    stampAfterFrame('painted');
+  });
+  articleWatch.observe(document, { childList: true, subtree: true });
+  const readyLoop = () => {
+    const ready = document.querySelector('.note-card') && !document.querySelector('[aria-busy="true"]') && CSS.highlights.has('ll-plain');
+    if (ready) void afterThisTask().then((t) => (opened.ready = t));
+    else requestAnimationFrame(readyLoop);
+  };
+  requestAnimationFrame(readyLoop);
+
+  // --- Drawing many highlights: ours against a span-wrapping highlighter on the same ranges ---
+  /**
+   * Canonical offsets → [text node, offset] in the article body, looked up afresh each
+   * time (wrapping splits text nodes): the block by binary search over the blocks'
+   * starts (blocks are joined by "\n\n" in the canonical text, by nothing in the DOM),
+   * then the text nodes inside it.
+   */
+  function textPoints(body) {
+    const blocks = [...body.querySelectorAll('[data-index]')];
+    const starts = [];
+    let canonical = 0;
+    for (const block of blocks) {
+      starts.push(canonical);
+      canonical += block.textContent.length + 2;
+    }
+    /** `isEnd`: a point between two text nodes is the end of the first, else the start of the second. */
+    return (offset, isEnd) => {
+      let lo = 0;
+      let hi = blocks.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      const walker = document.createTreeWalker(blocks[lo], NodeFilter.SHOW_TEXT);
+      let at = starts[lo];
+      let last = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (isEnd ? offset <= at + node.length : offset < at + node.length) return [node, offset - at];
+        at += node.length;
+        last = node;
+      }
+      return [last, last.length];
+    };
+  }
+
+  /**
+   * The peer: a Hypothesis-style highlighter (as the Hypothesis client's highlightRange),
+   * one range after another: split the text nodes at the range's ends and wrap every
+   * text node from its start to its end in a <span class="hl">, changing the article's DOM.
+   * (No live Range objects: each would be updated by the browser on every later split.)
+   */
+  function wrapRanges(body, ranges) {
+    const pointAt = textPoints(body);
+    for (const { start, end } of ranges) {
+      if (end <= start) continue;
+      let [first, startOffset] = pointAt(start, false);
+      if (startOffset >= first.length) continue;
+      if (startOffset > 0) first = first.splitText(startOffset);
+      const [last, endOffset] = pointAt(end, true);
+      if (endOffset < last.length) last.splitText(endOffset);
+      const texts = [];
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      walker.currentNode = first;
+      for (let node = first; node; node = walker.nextNode()) {
+        if (node.length > 0) texts.push(node);
+        if (node === last) break;
+      }
+      for (const node of texts) {
+        const span = document.createElement('span');
+        span.className = 'hl';
+        node.replaceWith(span);
+        span.append(node);
+      }
+    }
+  }
+
+  /**
+   * `runs` rounds, in the page as opened (its article drawn by the app): ours, a far
+   * jump in the article, timed from the scroll to the rendered frame after the app has
+   * set its highlight layers again (they hold what is near the viewport); the peer, the
+   * same `ranges` span-wrapped in a copy of the article body put in its place, timed to
+   * the rendered frame. Each peer round gets a fresh copy; the app's body is put back.
+   */
+  async function drawMany(ranges, runs) {
+    const style = document.createElement('style');
+    style.textContent = '.article-body .hl { background: rgb(255 220 0 / 0.4) }';
+    document.head.append(style);
+    let lastSet = 0;
+    const registry = Object.getPrototypeOf(CSS.highlights);
+    const set = registry.set;
+    registry.set = function (...args) {
+      lastSet = performance.now();
+      return set.apply(this, args);
+    };
+    const scroller = document.querySelector('.reader-pane');
+    const ours = [];
+    const peer = [];
+    try {
+      for (let i = 0; i < runs; i++) {
+        const target = ((i * 0.37 + 0.2) % 0.9) * (scroller.scrollHeight - scroller.clientHeight);
+        let t0 = 0;
+        await inFrame(() => {
+          t0 = performance.now();
+          scroller.scrollTop = target;
+        });
+        const drawn = await new Promise((resolve, reject) => {
+          const check = () => {
+            if (lastSet >= t0) void afterThisTask().then(resolve);
+            else if (performance.now() - t0 > 5000) reject(new Error('the highlight layers were not set again within 5 s of a far jump'));
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        });
+        ours.push(drawn - t0);
+        const body = document.querySelector('.article-body');
+        const copy = body.cloneNode(true);
+        body.replaceWith(copy);
+        await nextFrame();
+        await nextFrame();
+        peer.push((await inFrame(() => wrapRanges(copy, ranges))).frame);
+        copy.replaceWith(body);
+        await sleep(50);
+      }
+    } finally {
+      registry.set = set;
+      style.remove();
+    }
+    return { ours, peer };
+  }
+
   window.__leadlineBench = {
-    scrollToCard, focusCards, trivialFrames, keyResult, keyCount: () => keyResults.length, worstFrameGapUntilSaved, highlightCount, scrollNotesPane };
+    scrollToCard,
+    focusCards,
+    trivialFrames,
+    keyResult,
+    keyCount: () => keyResults.length,
+    worstFrameGapUntilSaved,
+    highlightCount,
+    scrollNotesPane,
+    opened: () => opened,
+    drawMany,
+  };
 })();

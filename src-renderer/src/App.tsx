@@ -1,10 +1,11 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { connect } from './api/client';
 import { installKeyboard, runCommand } from './keyboard';
 import { DeleteDialog } from './notes/DeleteDialog';
 import { LinkPicker } from './notes/LinkPicker';
 import { NotesPane } from './notes/NotesPane';
 import { Reader } from './reader/Reader';
+import { afterNextPaint } from './reader/idle';
 import { checkForChanges, sendDraftsNow } from './state/actions';
 import { dialog, libraryOpen, toggleLibrary } from './state/ui';
 import { DeleteArticleDialog } from './library/DeleteArticleDialog';
@@ -13,7 +14,7 @@ import { LibrarySidebar } from './library/LibrarySidebar';
 import { PasteDialog } from './library/PasteDialog';
 import { ImportProgressBar } from './library/ImportProgressBar';
 import { importFiles } from './library/import-files';
-import { loadError, loadWorkspace, workspace } from './state/workspace';
+import { loadError, workspace } from './state/workspace';
 import { BackupsDialog } from './ui/BackupsDialog';
 import { ErrorScreen } from './ui/ErrorScreen';
 import { ExportDialog } from './ui/ExportDialog';
@@ -25,7 +26,6 @@ const CHANGE_CHECK_MS = 2000;
 
 export function App() {
   useEffect(() => {
-    void loadWorkspace();
     const removeKeys = installKeyboard();
     const removeCommands = connect().onCommand(runCommand);
     const flush = (): void => sendDraftsNow();
@@ -66,6 +66,7 @@ export function App() {
     };
   }, []);
 
+  const paneShown = useNotesPaneAfterArticle(workspace.value !== null);
   const error = loadError.value;
   if (error) return <ErrorScreen error={error} />;
   if (!workspace.value) {
@@ -87,8 +88,14 @@ export function App() {
           </button>
           <Reader />
         </main>
-        <aside class="notes-pane" aria-label="Notes">
-          <NotesPane />
+        <aside class="notes-pane" aria-label="Notes" aria-busy={!paneShown}>
+          {paneShown ? (
+            <NotesPane />
+          ) : (
+            <p class="loading" role="status">
+              Loading notes…
+            </p>
+          )}
         </aside>
       </div>
       <Dialogs />
@@ -96,6 +103,16 @@ export function App() {
       <ToastHost />
     </div>
   );
+}
+
+/**
+ * The notes pane comes in once the article has been painted: opening a notebook shows
+ * the text first, and thousands of cards never hold back its first frame.
+ */
+function useNotesPaneAfterArticle(loaded: boolean): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => (loaded && !shown ? afterNextPaint(() => setShown(true)) : undefined), [loaded, shown]);
+  return shown;
 }
 
 function Dialogs() {

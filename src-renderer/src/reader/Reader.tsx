@@ -1,20 +1,23 @@
 import { effect } from '@preact/signals';
 import { memo } from 'preact/compat';
 import type { RefObject } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ComponentChild, ComponentChildren } from 'preact';
 import type { ArticleDocument, Block, Mark } from '@shared/article-document';
 import type { Article } from '@shared/model';
 import { isWebUrl } from '@shared/urls';
 import { followLinkClick } from '../ui/external-links';
 import { segments } from './mark-segments';
+import { chunkBlocks, type Chunk } from './article-chunks';
+import { chunkAtFraction, isFilled, useChunkFill, type ChunkFill } from './chunk-fill';
+import { markedRanges } from './highlight-layers';
 import { readableDate } from '../library/library-list';
 import { saveReadingPosition } from '../state/actions';
 import { placedExcerpts } from '../state/derived';
 import { flashingExcerptIds, focusedNoteId } from '../state/ui';
 import { article, canonical, notes, workspace } from '../state/workspace';
 import { focusNotesAt } from './navigation';
-import { drawHighlights, followScroll, mountView, offsetAtPoint, unmountView } from './reader-view';
+import { drawMarkLayer, mountView, offsetAtPoint, setPlacedExcerpts, unmountView } from './reader-view';
 import { readerSelection, selectionIn } from './selection';
 import { SelectionToolbar } from './SelectionToolbar';
 
@@ -24,17 +27,29 @@ export function Reader() {
   const bodyRef = useRef<HTMLDivElement>(null);
   const current = article.value!;
   const text = canonical.value;
+  const chunks = useMemo(() => chunkBlocks(text.blocks), [text]);
+  const around = useMemo(() => chunkAtFraction(chunks.map((c) => c.lines), workspace.peek()?.scroll ?? 0), [chunks]);
+  const fill = useChunkFill(chunks.length, around, text);
+  const complete = fill.upTo >= chunks.length;
 
   useEffect(() => {
+    restoreScroll(bodyRef.current!.closest<HTMLElement>('.reader-pane')!, workspace.peek()?.scroll ?? 0);
+  }, [current.id, text]);
+
+  // Selection, hit-testing and highlights need every block in the DOM: they start once the last chunk is filled.
+  useEffect(() => {
+    if (!complete) return;
     const body = bodyRef.current!;
     const scroller = body.closest<HTMLElement>('.reader-pane')!;
-    const dom = mountView(body, text.blocks, scroller);
-    restoreScroll(scroller, workspace.value?.scroll ?? 0);
+    const dom = mountView(body, text.blocks, chunks, scroller);
 
-    const stopDrawing = effect(() => {
+    // Three drawings, each following only what it shows: focusing a note sets the focus layer alone.
+    const stopKinds = effect(() => setPlacedExcerpts(placedExcerpts.value));
+    const stopFocus = effect(() => {
       const focused = focusedNoteId.value ? notes.value.get(focusedNoteId.value)?.excerptIds ?? [] : [];
-      drawHighlights(placedExcerpts.value, new Set(focused), flashingExcerptIds.value);
+      drawMarkLayer('ll-focus', markedRanges(placedExcerpts.value, new Set(focused)));
     });
+    const stopFlash = effect(() => drawMarkLayer('ll-flash', markedRanges(placedExcerpts.value, flashingExcerptIds.value)));
 
     let frame = 0;
     const trackSelection = (): void => {
@@ -47,24 +62,23 @@ export function Reader() {
     document.addEventListener('selectionchange', trackSelection);
 
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
-    let scrollFrame = 0;
     const onScroll = (): void => {
       trackSelection();
-      cancelAnimationFrame(scrollFrame);
-      scrollFrame = requestAnimationFrame(followScroll);
       clearTimeout(saveTimer);
       saveTimer = setTimeout(() => saveScroll(scroller, current.id), SCROLL_SAVE_DELAY_MS);
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
 
     return () => {
-      stopDrawing();
+      stopKinds();
+      stopFocus();
+      stopFlash();
       document.removeEventListener('selectionchange', trackSelection);
       scroller.removeEventListener('scroll', onScroll);
       clearTimeout(saveTimer);
       unmountView();
     };
-  }, [current.id, text]);
+  }, [current.id, text, chunks, complete]);
 
   const onClick = (event: MouseEvent): void => {
     if (!document.getSelection()?.isCollapsed) return;
@@ -85,7 +99,7 @@ export function Reader() {
   return (
     <article class="reader">
       <ArticleHeader article={current} />
-      <ArticleBody bodyRef={bodyRef} text={text} onClick={onClick} />
+      <ArticleBody bodyRef={bodyRef} text={text} chunks={chunks} fill={fill} onClick={onClick} />
       <SelectionToolbar />
     </article>
   );
@@ -102,13 +116,26 @@ function ArticleHeader({ article: current }: { article: Article }) {
   );
 }
 
-/** Rendered once per article text: highlights never touch these nodes. One child per block (dom-offsets.ts). */
-const ArticleBody = memo(function ArticleBody({ bodyRef, text, onClick }: { bodyRef: RefObject<HTMLDivElement | null>; text: ArticleDocument; onClick: (event: MouseEvent) => void }) {
+/**
+ * Rendered once per article text (and once per slice while it fills in): highlights never
+ * touch these nodes. One element per block (dom-offsets.ts), in chunks the browser lays
+ * out only near the viewport (article-chunks.ts); a chunk's estimated height holds its
+ * place until then, and until it is filled (chunk-fill.ts).
+ */
+const ArticleBody = memo(function ArticleBody({ bodyRef, text, chunks, fill, onClick }: { bodyRef: RefObject<HTMLDivElement | null>; text: ArticleDocument; chunks: readonly Chunk[]; fill: ChunkFill; onClick: (event: MouseEvent) => void }) {
   return (
     <div class="article-body" ref={bodyRef} onClick={onClick} onAuxClick={onClick}>
-      {text.blocks.map((block, i) => (
-        <BlockView key={i} index={i} block={block} text={text.text} />
+      {chunks.map((chunk, c) => (
+        <ChunkView key={c} index={c} chunk={chunk} text={text} filled={isFilled(fill, c)} />
       ))}
+    </div>
+  );
+});
+
+const ChunkView = memo(function ChunkView({ chunk, index, text, filled }: { chunk: Chunk; index: number; text: ArticleDocument; filled: boolean }) {
+  return (
+    <div class="article-chunk" data-chunk={index} style={`--lines: ${chunk.lines}; --blocks: ${chunk.last - chunk.first}`}>
+      {filled && text.blocks.slice(chunk.first, chunk.last).map((block, k) => <BlockView key={chunk.first + k} index={chunk.first + k} block={block} text={text.text} />)}
     </div>
   );
 });

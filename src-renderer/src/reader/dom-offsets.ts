@@ -1,7 +1,7 @@
 /**
  * Between DOM positions in the rendered article and offsets in its canonical text.
- * The reader renders block i as one direct child of the article body (data-index="i")
- * whose text nodes, in order, spell exactly `text.slice(block.start, block.end)`
+ * The reader renders block i as one element (data-index="i"), a child of one of the
+ * body's chunks (article-chunks.ts), whose text nodes, in order, spell exactly `text.slice(block.start, block.end)`
  * (inline marks nest elements, never add text). So a position is its block's start
  * plus the length of the block's text before it.
  */
@@ -11,6 +11,8 @@ import type { TextRange } from '@shared/anchoring';
 export interface ArticleDom {
   body: HTMLElement;
   blocks: readonly Block[];
+  /** The element of block i (inside its chunk of the body, see article-chunks.ts). */
+  blockElements: readonly HTMLElement[];
 }
 
 /** A block's text nodes and where each starts in the canonical text. */
@@ -19,28 +21,52 @@ export interface BlockNodes {
   starts: number[];
 }
 
-function blockIndexOf(body: HTMLElement, node: Node): number | null {
+/** Chunks group the blocks inside the body (article-chunks.ts); they hold no text of their own. */
+function isChunk(node: Node): node is HTMLElement {
+  return node instanceof HTMLElement && node.dataset.chunk !== undefined;
+}
+
+function blockIndexOf({ body, blockElements }: ArticleDom, node: Node): number | null {
   for (let current: Node | null = node; current && current !== body; current = current.parentNode) {
-    if (current instanceof HTMLElement && current.parentNode === body && current.dataset.index !== undefined) {
-      return Number(current.dataset.index);
+    if (current instanceof HTMLElement && current.dataset.index !== undefined) {
+      const index: number = Number(current.dataset.index);
+      if (blockElements[index] === current) return index;
     }
   }
   return null;
 }
 
-/** The canonical offset of a DOM boundary point inside the article body, or null outside it. */
-export function offsetAt({ body, blocks }: ArticleDom, node: Node, offset: number): number | null {
-  if (node === body) {
-    if (blocks.length === 0) return 0;
-    return offset < blocks.length ? blocks[offset]!.start : blocks.at(-1)!.end;
+/** The first or last block at or inside `node` (a chunk or a block element), or null. */
+function edgeBlock(dom: ArticleDom, node: Node, edge: 'first' | 'last'): number | null {
+  for (let current: Element | null = node instanceof Element ? node : null; current; current = edge === 'first' ? current.firstElementChild : current.lastElementChild) {
+    const index = blockIndexOf(dom, current);
+    if (index !== null) return index;
+    if (!isChunk(current) && current !== dom.body) return null;
   }
-  const index = blockIndexOf(body, node);
+  return null;
+}
+
+/** A point between the children of the body or of a chunk: the start of the block after it, else the end of the one before. */
+function offsetBetweenBlocks(dom: ArticleDom, container: Node, offset: number): number | null {
+  const after = container.childNodes[offset];
+  const next = after ? edgeBlock(dom, after, 'first') : null;
+  if (next !== null) return dom.blocks[next]!.start;
+  const before = container.childNodes[offset - 1];
+  const previous = before ? edgeBlock(dom, before, 'last') : null;
+  return previous !== null ? dom.blocks[previous]!.end : null;
+}
+
+/** The canonical offset of a DOM boundary point inside the article body, or null outside it. */
+export function offsetAt(dom: ArticleDom, node: Node, offset: number): number | null {
+  const { body, blocks } = dom;
+  if (node === body && blocks.length === 0) return 0;
+  if (node === body || isChunk(node)) return offsetBetweenBlocks(dom, node, offset);
+  const index = blockIndexOf(dom, node);
   if (index === null) return null;
   const block = blocks[index]!;
-  const element = body.children[index]!;
   // The text of the block before the point, whatever element or text node it is in.
   const before = document.createRange();
-  before.setStart(element, 0);
+  before.setStart(dom.blockElements[index]!, 0);
   before.setEnd(node, offset);
   return Math.min(block.start + before.toString().length, block.end);
 }
@@ -64,20 +90,18 @@ export function rangeToOffsets(dom: ArticleDom, range: Range, text: string): Tex
   return end > start ? { start, end } : null;
 }
 
-/** Text nodes of every block, looked up once per render. */
-export function blockTextNodes(body: HTMLElement, blocks: readonly Block[]): BlockNodes[] {
-  return Array.from(body.children, (element, i) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    const starts: number[] = [];
-    let at = blocks[i]?.start ?? 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      nodes.push(node as Text);
-      starts.push(at);
-      at += (node as Text).length;
-    }
-    return { nodes, starts };
-  });
+/** The text nodes of one block's element, looked up when a range first needs them. */
+export function blockTextNodes(element: HTMLElement, block: Block): BlockNodes {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let at = block.start;
+  for (let node = walker.nextNode(); node instanceof Text; node = walker.nextNode()) {
+    nodes.push(node);
+    starts.push(at);
+    at += node.length;
+  }
+  return { nodes, starts };
 }
 
 /** The text node holding `offset` within a block, and the offset inside it. */
@@ -99,16 +123,14 @@ function pointIn(block: BlockNodes, offset: number): [Text, number] | null {
  * A DOM Range for canonical offsets. Ends that fall on a block separator are moved
  * into the neighbouring block, so the range never starts in a gap.
  */
-export function offsetsToRange(blocks: readonly Block[], nodes: readonly BlockNodes[], start: number, end: number, blockAt: (offset: number) => number): Range | null {
+export function offsetsToRange(blocks: readonly Block[], nodesOf: (index: number) => BlockNodes, start: number, end: number, blockAt: (offset: number) => number): Range | null {
   if (blocks.length === 0 || end <= start) return null;
   let first = blockAt(start);
   if (start >= blocks[first]!.end && first + 1 < blocks.length) first++;
   let last = blockAt(Math.max(start, end - 1));
   if (end <= blocks[last]!.start && last > 0) last--;
-  const firstNodes = nodes[first];
-  const lastNodes = nodes[last];
-  const from = firstNodes && pointIn(firstNodes, Math.min(start, blocks[first]!.end));
-  const to = lastNodes && pointIn(lastNodes, Math.min(end, blocks[last]!.end));
+  const from = pointIn(nodesOf(first), Math.min(start, blocks[first]!.end));
+  const to = pointIn(nodesOf(last), Math.min(end, blocks[last]!.end));
   if (!from || !to) return null;
   const range = document.createRange();
   range.setStart(from[0], from[1]);

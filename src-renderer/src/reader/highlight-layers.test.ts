@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layerRanges, overlaps, type PlacedExcerpt } from './highlight-layers';
+import { baseLayerRanges, excerptsWithin, markedRanges, overlaps, sameDrawing, type PlacedExcerpt } from './highlight-layers';
 
 describe('overlaps', () => {
   it('finds stretches covered twice or more', () => {
@@ -16,19 +16,46 @@ describe('overlaps', () => {
   });
 });
 
-describe('layerRanges', () => {
-  it('puts each excerpt in its kind layer and focus/flash layers', () => {
-    const placed: PlacedExcerpt[] = [
-      { id: 'a', start: 0, end: 4, kind: 'annotation' },
-      { id: 'b', start: 10, end: 14, kind: 'lead' },
-      { id: 'c', start: 20, end: 24, kind: 'plain' },
-    ];
-    const layers = layerRanges(placed, new Set(['b']), new Set(['c']));
+const placed: PlacedExcerpt[] = [
+  { id: 'a', start: 0, end: 4, kind: 'annotation' },
+  { id: 'b', start: 10, end: 14, kind: 'lead' },
+  { id: 'c', start: 20, end: 24, kind: 'plain' },
+];
+
+describe('baseLayerRanges', () => {
+  it('puts each excerpt in its kind layer', () => {
+    const layers = baseLayerRanges(placed);
     expect(layers['ll-annotation'].map((r) => r.start)).toEqual([0]);
     expect(layers['ll-lead'].map((r) => r.start)).toEqual([10]);
     expect(layers['ll-plain'].map((r) => r.start)).toEqual([20]);
-    expect(layers['ll-focus'].map((r) => r.start)).toEqual([10]);
-    expect(layers['ll-flash'].map((r) => r.start)).toEqual([20]);
     expect(layers['ll-overlap']).toEqual([]);
+  });
+  it('draws where excerpts overlap', () => {
+    expect(baseLayerRanges([...placed, { id: 'd', start: 2, end: 12, kind: 'plain' }])['ll-overlap']).toEqual([
+      { start: 2, end: 4 },
+      { start: 10, end: 12 },
+    ]);
+  });
+});
+
+describe('markedRanges', () => {
+  it('picks the excerpts by id', () => {
+    expect(markedRanges(placed, new Set(['c', 'a'])).map((r) => r.id)).toEqual(['a', 'c']);
+    expect(markedRanges(placed, new Set())).toEqual([]);
+  });
+});
+
+describe('excerptsWithin', () => {
+  it('keeps the excerpts touching the stretch', () => {
+    expect(excerptsWithin(placed, { start: 4, end: 12 }).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(excerptsWithin(placed, { start: 30, end: 40 })).toEqual([]);
+  });
+});
+
+describe('sameDrawing', () => {
+  it('compares place and kind, not identity', () => {
+    expect(sameDrawing(placed, placed.map((p) => ({ ...p })))).toBe(true);
+    expect(sameDrawing(placed, [placed[0]!, { ...placed[1]!, kind: 'annotation' }, placed[2]!])).toBe(false);
+    expect(sameDrawing(placed, placed.slice(1))).toBe(false);
   });
 });

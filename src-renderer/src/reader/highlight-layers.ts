@@ -22,21 +22,30 @@ export const LAYER_PRIORITY: Record<LayerName, number> = {
   'll-flash': 5,
 };
 
-export function layerRanges(placed: readonly PlacedExcerpt[], focusedIds: ReadonlySet<string>, flashingIds: ReadonlySet<string>): Record<LayerName, TextRange[]> {
-  const layers: Record<LayerName, TextRange[]> = {
-    'll-annotation': [],
-    'll-lead': [],
-    'll-plain': [],
-    'll-overlap': overlaps(placed),
-    'll-focus': [],
-    'll-flash': [],
-  };
-  for (const excerpt of placed) {
-    layers[`ll-${excerpt.kind}`].push(excerpt);
-    if (focusedIds.has(excerpt.id)) layers['ll-focus'].push(excerpt);
-    if (flashingIds.has(excerpt.id)) layers['ll-flash'].push(excerpt);
-  }
+/** The layers drawn from the excerpts alone; the focus and flash layers follow the view state. */
+export type BaseLayerName = 'll-annotation' | 'll-lead' | 'll-plain' | 'll-overlap';
+export type MarkLayerName = 'll-focus' | 'll-flash';
+
+/** The kind layers and the overlaps of the given excerpts (those near the viewport). */
+export function baseLayerRanges(placed: readonly PlacedExcerpt[]): Record<BaseLayerName, TextRange[]> {
+  const layers: Record<BaseLayerName, TextRange[]> = { 'll-annotation': [], 'll-lead': [], 'll-plain': [], 'll-overlap': overlaps(placed) };
+  for (const excerpt of placed) layers[`ll-${excerpt.kind}`].push(excerpt);
   return layers;
+}
+
+/** The excerpts among `placed` whose id is in `ids`, wherever they are in the article. */
+export function markedRanges(placed: readonly PlacedExcerpt[], ids: ReadonlySet<string>): PlacedExcerpt[] {
+  return ids.size === 0 ? [] : placed.filter((excerpt) => ids.has(excerpt.id));
+}
+
+/** The excerpts that touch a stretch of text (`placed` in reading order, as placedExcerpts gives them). */
+export function excerptsWithin(placed: readonly PlacedExcerpt[], window: TextRange): PlacedExcerpt[] {
+  return placed.filter((p) => p.end >= window.start && p.start <= window.end);
+}
+
+/** Whether two lists draw the same: same excerpts, same places, same kinds (so the layers need not be set again). */
+export function sameDrawing(a: readonly PlacedExcerpt[], b: readonly PlacedExcerpt[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.start === b[i]!.start && x.end === b[i]!.end && x.kind === b[i]!.kind);
 }
 
 /** The stretches of text covered by two or more excerpts, merged (a sweep over the boundaries). */

@@ -1,0 +1,23 @@
+/**
+ * Work the user does not wait for (highlights coming near the viewport, the notes pane
+ * after the article's first paint) runs when the main thread is idle, so input and
+ * scrolling go first; the timeout bounds how late it may come on a busy page.
+ */
+export function whenIdle(task: () => void, timeoutMs = 100): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: timeoutMs });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 0);
+  return () => clearTimeout(id);
+}
+
+/** Runs `task` once the current frame has been painted (a task queued from requestAnimationFrame runs after its rendering). */
+export function afterNextPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(task, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
