@@ -95,3 +95,14 @@ export async function waitForApp(page: Page): Promise<void> {
 export function storedNotebook(path: string): Promise<Notebook> {
   return readNotebookFile(path);
 }
+
+/**
+ * Drags the notes pane to its bottom as a user would, again if cards measured on the way
+ * made the (virtual) list longer than its estimate, until `last` is in view.
+ */
+export async function scrollNotesToEnd(page: Page, last: Locator): Promise<void> {
+  await expect(async () => {
+    await page.locator('.notes-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(last).toBeInViewport({ timeout: 1000 });
+  }).toPass();
+}

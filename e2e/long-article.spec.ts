@@ -11,7 +11,7 @@ import { selectorsFor, type TextRange } from '../src-main/shared/anchoring';
 import { canonicalText, splitTitle } from '../src-main/shared/canonical-text';
 import { NotebookSchema, type Excerpt, type Note, type Notebook } from '../src-main/shared/model';
 import { test, expect } from './fixtures';
-import { cards } from './helpers';
+import { cards, scrollNotesToEnd } from './helpers';
 
 const BUNDLED_ARTICLE = join(import.meta.dirname, '../resources/articles/putin-wants-syria-to-return-the-favor.txt');
 const ARTICLE_ID = 'longArticle';
@@ -121,7 +121,9 @@ test('clicking a highlight far down a long article focuses its note', async ({ a
 test('jumping from a card to an excerpt off screen scrolls there, draws it and flashes it', async ({ app }) => {
   const { page } = await openLongArticle(app);
   expect(await layerTexts(page, 'll-annotation')).not.toContain(FAR_QUOTE);
-  await cards(page).filter({ hasText: FAR_NOTE }).locator('.quote').click();
+  const far = cards(page).filter({ hasText: FAR_NOTE });
+  await scrollNotesToEnd(page, far); // the notes list is virtual: its last card is drawn once scrolled to
+  await far.locator('.quote').click();
   await expect.poll(() => layerTexts(page, 'll-flash')).toEqual([FAR_QUOTE]);
   await expect.poll(async () => (await farBox(page))?.inView ?? false).toBe(true);
   await expect(page.locator('.note-card.focused')).toContainText(FAR_NOTE);

@@ -6,10 +6,9 @@
  * open editor survives being scrolled away.
  */
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { cards, waitForApp } from './helpers';
+import { cards, scrollNotesToEnd, storedNotebook, waitForApp } from './helpers';
 import { noteLabel, writeLongNotebook, type LongNotebook } from './long-notebook';
 
 const COUNT = 1500;
@@ -27,17 +26,6 @@ async function openLong(app: { dir: string; relaunch(options: { notebookPath: st
 
 const pane = (page: Page) => page.locator('.notes-pane');
 const card = (page: Page, n: number) => cards(page).filter({ hasText: `${noteLabel(n)}:` });
-
-/**
- * Drags the pane to its bottom as a user would, again if cards measured on the way made
- * the list longer than its estimate, until `last` is in view.
- */
-async function scrollPaneToEnd(page: Page, last: ReturnType<typeof card>): Promise<void> {
-  await expect(async () => {
-    await pane(page).evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await expect(last).toBeInViewport({ timeout: 1000 });
-  }).toPass();
-}
 
 test('the keyboard moves across the whole long list, scrolling off-screen cards in', async ({ app }) => {
   const { page } = await openLong(app);
@@ -107,7 +95,7 @@ test('search and filters cover the whole long list, and the list says how long i
   await expect(cards(page).first()).toHaveAttribute('aria-setsize', String(book.leads));
   expect(await cards(page).count()).toBeLessThanOrEqual(AT_MOST_RENDERED);
   // The last lead is reachable at the bottom of the filtered list.
-  await scrollPaneToEnd(page, card(page, COUNT));
+  await scrollNotesToEnd(page, card(page, COUNT));
   await expect(card(page, COUNT)).toHaveAttribute('aria-posinset', String(book.leads));
 
   // Leads tagged #sevens: notes 15, 50, 85… (every 35th).
@@ -129,7 +117,7 @@ test('the card being edited stays open with its draft while scrolled away and ba
   await editor.pressSequentially(' Draft typed before scrolling.', { delay: 5 });
 
   // Scroll the pane to the bottom (as a mouse wheel would, keeping the focus in the editor).
-  await scrollPaneToEnd(page, card(page, COUNT));
+  await scrollNotesToEnd(page, card(page, COUNT));
   await expect(editor).toHaveCount(1);
   await expect(editor).toBeFocused();
   expect(await cards(page).count()).toBeLessThanOrEqual(AT_MOST_RENDERED);
@@ -140,6 +128,6 @@ test('the card being edited stays open with its draft while scrolled away and ba
   await editor.pressSequentially(' And after.', { delay: 5 });
   await page.keyboard.press('Escape');
   await expect(first.locator('.note-body')).toHaveText(`${noteLabel(1)}: a short remark. Draft typed before scrolling. And after.`);
-  const stored = (): string | undefined => (JSON.parse(readFileSync(path, 'utf8')) as { notes: { id: string; body: string }[] }).notes.find((n) => n.id === 'longNote0')?.body;
+  const stored = async (): Promise<string | undefined> => (await storedNotebook(path)).notes.find((n) => n.id === 'longNote0')?.body;
   await expect.poll(stored).toBe(`${noteLabel(1)}: a short remark. Draft typed before scrolling. And after.`);
 });
