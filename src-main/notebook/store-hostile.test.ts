@@ -42,6 +42,13 @@ describe('hostile attacks on the journaled store', () => {
     return store;
   };
   const journal = (path = nb): string => (existsSync(journalPathFor(path)) ? readFileSync(journalPathFor(path), 'utf8') : '');
+  /** Breaks one complete journal line (0 is the header) as bit rot would; returns the journal's new text. */
+  const damageJournalLine = (index: number): string => {
+    const lines = journal().split('\n');
+    lines[index] = lines[index]!.replace('"counter"', '"counteR"');
+    writeFileSync(journalPathFor(nb), lines.join('\n'));
+    return lines.join('\n');
+  };
   const snapshotOf = (path = nb) => parseNotebook(readFileSync(path, 'utf8'));
   const unusedFiles = (): string[] => readdirSync(dir).filter((n) => n.startsWith('notebook.json.journal.unused-'));
 
@@ -182,9 +189,7 @@ describe('hostile attacks on the journaled store', () => {
     // `compactWanted && journalHasMore`) and close() skips its compaction: the snapshot stays
     // at edit 1 while memory held edit 3.
     await crashedAfterFive();
-    const lines = journal().split('\n');
-    lines[3] = lines[3]!.replace('"counter"', '"counteR"');
-    writeFileSync(journalPathFor(nb), lines.join('\n'));
+    damageJournalLine(3);
     const store = await openStore();
     expect(store.read()).toEqual(stateAt(3));
     expect(store.status().journalNotice).toMatch(/line 4/);
@@ -198,9 +203,7 @@ describe('hostile attacks on the journaled store', () => {
     // seq 4 while the snapshot on disk ends at 1, so the next open (and the export CLI)
     // calls it a "mismatch" and applies nothing (journal.ts parseJournal).
     await crashedAfterFive();
-    const lines = journal().split('\n');
-    lines[3] = lines[3]!.replace('"counter"', '"counteR"');
-    writeFileSync(journalPathFor(nb), lines.join('\n'));
+    damageJournalLine(3);
     const store = await openStore();
     expect(store.read()).toEqual(stateAt(3));
     expect(await store.commit(stateAt(9))).toMatchObject({ changed: true, onDisk: true });
@@ -364,9 +367,7 @@ describe('hostile attacks on the journaled store', () => {
     // User sees: an export missing edits 4–5 and no warning at all — README promises a
     // damaged journal "is reported"; readNotebookFile (store-open.ts) drops journal.problem.
     await crashedAfterFive();
-    const lines = journal().split('\n');
-    lines[3] = lines[3]!.replace('"counter"', '"counteR"');
-    writeFileSync(journalPathFor(nb), lines.join('\n'));
+    damageJournalLine(3);
     const err: string[] = [];
     const out: string[] = [];
     const code = await runExportCli(['--notebook', nb], {
