@@ -104,7 +104,7 @@ export async function run(ctx: BenchContext): Promise<Row[]> {
   const rows: Row[] = [];
   rows.push(...(await saveRows(ctx, '10k-notes', notebookWith(article, 5_000, 10_000), 20_000)).rows);
 
-  const big = await saveRows(ctx, '50mb', notebookWith(article, 35_000, 70_000), 40_000);
+  const big = await saveRows(ctx, '50mb', notebookWith(article, 38_000, 76_000), 40_000);
   rows.push(...big.rows);
 
   const text = readFileSync(big.path, 'utf8');
