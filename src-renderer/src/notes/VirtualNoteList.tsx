@@ -19,8 +19,11 @@ import { useVirtualizer, type ElementVirtualizerOptions } from './use-virtualize
 
 /** The space between cards (the list's former CSS gap). */
 const GAP_PX = 10;
-/** Cards past each edge of the viewport built with it; more are built ahead of the scroll in idle time (ahead-range.ts). */
-const OVERSCAN = 1;
+/**
+ * Cards past each edge of the viewport built with it: none, so a jump builds only what it
+ * shows. Idle callbacks build cards ahead of the scroll and keep one behind (ahead-range.ts).
+ */
+const OVERSCAN = 0;
 
 /**
  * Estimates by note record: the virtualizer asks again for every unmeasured card each time

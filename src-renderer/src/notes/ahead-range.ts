@@ -67,16 +67,17 @@ export function reachIndexes(range: Range, reach: Reach): number[] {
 }
 
 /**
- * One idle callback's step: one more card built ahead and every card behind the overscan
- * dropped, together; `null` when neither is left to do.
+ * One idle callback's step: one more card built ahead and the cards behind the overscan
+ * dropped but one, together; `null` when neither is left to do.
  */
 export function nextReach(range: Range, direction: Direction, reach: Reach): Reach | null {
   const sameWay = reach.direction === direction;
   const from = sameWay ? reach.ahead : direction === 'forward' ? -1 : range.count;
   const ahead = extendReach(range, direction, from);
   const { first, last } = edges(range);
-  const behind = direction === 'forward' ? first : last;
-  const trimmed = sameWay && behindIndexes(range, direction, reach.behind, reach.ahead).length === 0;
+  // One card behind stays: a scroll turning round finds the card it needs first already built.
+  const behind = direction === 'forward' ? first - 1 : last + 1;
+  const trimmed = sameWay && (direction === 'forward' ? reach.behind >= behind : reach.behind <= behind);
   if (ahead === null && trimmed) return null;
   // With nothing more to build ahead, the reach still covers what is built (the overscan).
   const built = direction === 'forward' ? Math.max(from, last) : Math.min(from, first);
