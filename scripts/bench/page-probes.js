@@ -1,4 +1,4 @@
-/* global window, document, CSS, Highlight, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, MutationObserver, NodeFilter, performance, setTimeout */
+/* global window, document, CSS, Highlight, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, MutationObserver, NodeFilter, performance, setTimeout, PerformanceObserver, KeyboardEvent */
 /**
  * In-page probes of the renderer benchmark (scripts/bench/renderer.bench.ts), injected
  * with page.addInitScript before the app's own code. Plain browser JavaScript: the
@@ -157,7 +157,14 @@
     return worst;
   }
 
-  // --- Scrolling the notes pane: each frame's main-thread work, from its first scroll event to the end of its rendering ---
+  // --- Scrolling the notes pane of a long notebook (a virtual list) ---
+  //
+  // Each frame is measured three ways, because each misses something: its main-thread work
+  // (from the frame's first scroll event or its rAF callback, whichever comes first, to the
+  // end of its rendering — the scroll event is where the virtual list re-renders); the
+  // interval between it and the previous frame's rAF (which also counts work done between
+  // frames, such as idle callbacks that overran); and the long-animation-frame and longtask
+  // entries of the browser (only those over 50 ms exist, but they see every task).
   let firstScrollInFrame = null;
   document.addEventListener(
     'scroll',
@@ -167,41 +174,152 @@
     true, // scroll events of elements do not bubble; the capture phase sees them
   );
 
+  const idle = (timeout = 1000) => new Promise((resolve) => window.requestIdleCallback(resolve, { timeout }));
+
+  /** Until the list is quiet: a few frames, an idle period (idle-time card work done), a few frames. */
+  async function settle() {
+    for (let i = 0; i < 3; i++) await nextFrame();
+    await idle();
+    for (let i = 0; i < 3; i++) await nextFrame();
+    await idle();
+  }
+
+  const supported = (type) => (window.PerformanceObserver?.supportedEntryTypes ?? []).includes(type);
+
   /**
-   * Scrolls the notes pane from end to end (`down` or up), `step` px per frame, and returns
-   * each frame's main-thread time: from the frame's first scroll event (where the virtual
-   * list re-renders) or its rAF callback, whichever comes first, to the end of its
-   * rendering (style, layout, paint), without the vsync wait.
+   * Runs `step(frameIndex)` at the start of each frame (in a rAF callback) until it returns
+   * false, then records `tail` more frames without stepping. Returns each frame's work and
+   * rAF interval, and the long animation frames and long tasks seen meanwhile.
    */
-  async function scrollNotesPane(down, stepFraction, withHighlights) {
-    const pane = document.querySelector('.notes-pane');
-    const saved = [...CSS.highlights];
-    if (!withHighlights) CSS.highlights.clear();
-    pane.scrollTop = down ? 0 : pane.scrollHeight;
-    await sleep(100);
+  async function recordFrames(step, tail = 0) {
+    const long = { frames: [], tasks: [] };
+    const observers = [];
+    for (const [type, into] of [['long-animation-frame', long.frames], ['longtask', long.tasks]]) {
+      if (!supported(type)) continue;
+      const observer = new PerformanceObserver((list) => into.push(...list.getEntries().map((e) => e.duration)));
+      observer.observe({ type, buffered: false });
+      observers.push(observer);
+    }
+    const work = [];
+    const intervals = [];
     await nextFrame();
-    const step = Math.round(pane.clientHeight * stepFraction) * (down ? 1 : -1);
-    const frames = [];
+    firstScrollInFrame = null;
     await new Promise((resolve) => {
-      let lastTop = -1;
-      const tick = () => {
+      let previous = null;
+      let index = 0;
+      let left = tail;
+      let stepping = true;
+      const tick = (stamp) => {
         const start = Math.min(performance.now(), firstScrollInFrame ?? Infinity);
         firstScrollInFrame = null;
-        const atEnd = pane.scrollTop === lastTop;
-        lastTop = pane.scrollTop;
-        if (!atEnd) pane.scrollTop += step;
+        if (previous !== null) intervals.push(stamp - previous);
+        previous = stamp;
+        if (stepping) stepping = step(index++) !== false;
+        const last = !stepping && left-- <= 0;
         void afterThisTask().then((end) => {
-          frames.push(end - start);
-          if (atEnd) resolve();
+          work.push(end - start);
+          if (last) resolve();
           else requestAnimationFrame(tick);
         });
       };
       requestAnimationFrame(tick);
     });
-    for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
-    // The first frame only reads the start position; the last one finds the end reached.
-    return { frames: frames.slice(1), height: pane.scrollHeight, cards: document.querySelectorAll('.note-card').length };
+    await nextFrame(); // the last long-animation-frame entry is reported after its frame
+    for (const observer of observers) {
+      for (const e of observer.takeRecords()) (e.entryType === 'longtask' ? long.tasks : long.frames).push(e.duration);
+      observer.disconnect();
+    }
+    return { work, intervals, long };
   }
+
+  function withHighlightsCleared(cleared) {
+    const saved = [...CSS.highlights];
+    if (cleared) CSS.highlights.clear();
+    return () => {
+      if (cleared) for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
+    };
+  }
+
+  const paneEl = () => document.querySelector('.notes-pane');
+  const renderedIndexes = () => [...document.querySelectorAll('.note-card')].map((card) => Number(card.dataset.index));
+  const maxTop = (pane) => pane.scrollHeight - pane.clientHeight;
+
+  /**
+   * A wheel or trackpad scroll down: `stepPx` per frame from `from` (a fraction of the list)
+   * until `cards` cards not in the DOM at the start have been rendered.
+   */
+  async function wheel(from, cards, stepPx, highlightsCleared) {
+    const pane = paneEl();
+    const restore = withHighlightsCleared(highlightsCleared);
+    pane.scrollTop = Math.round(from * maxTop(pane));
+    await settle();
+    const seen = new Set(renderedIndexes());
+    const before = seen.size;
+    const first = Math.min(...seen);
+    const result = await recordFrames(() => {
+      for (const i of renderedIndexes()) seen.add(i);
+      if (seen.size - before >= cards || pane.scrollTop >= maxTop(pane)) return false;
+      pane.scrollTop += stepPx;
+      return true;
+    }, 4);
+    restore();
+    return { ...result, cards: seen.size - before, from: first, inDom: document.querySelectorAll('.note-card').length };
+  }
+
+  /** Whether the pane is at its bottom, showing the list's last card whole. */
+  function atEnd(pane) {
+    const last = [...document.querySelectorAll('.note-card')].find((card) => card.getAttribute('aria-posinset') === card.getAttribute('aria-setsize'));
+    if (!last) return false;
+    const box = last.getBoundingClientRect();
+    const view = pane.getBoundingClientRect();
+    // Whole in view, and the pane can go no further (what is left below is the pane's padding).
+    return box.top >= view.top && box.bottom <= view.bottom + 1 && pane.scrollTop >= maxTop(pane) - 2;
+  }
+
+  /**
+   * Jumps, each done in one frame: the scrollbar dragged (scrollTop set) to each fraction of
+   * `fractions` (1 = the bottom), then the End key on a focused card. Each jump's frames are
+   * recorded until the list has re-measured (`tail` frames). Also says whether the drag to
+   * the bottom and the End key each landed at the end of the list once settled.
+   */
+  async function jumps(fractions, highlightsCleared, tail = 6) {
+    const pane = paneEl();
+    const restore = withHighlightsCleared(highlightsCleared);
+    const results = [];
+    let draggedToEnd = null;
+    for (const fraction of fractions) {
+      pane.scrollTop = 0;
+      await settle();
+      const record = await recordFrames((i) => {
+        if (i === 0) pane.scrollTop = Math.round(fraction * maxTop(pane));
+        return false;
+      }, tail);
+      results.push({ kind: `drag to ${Math.round(fraction * 100)} %`, ...record });
+      if (fraction === 1) {
+        await settle();
+        draggedToEnd = atEnd(pane);
+      }
+    }
+    // The End key on a card at the top: the last card is rendered, scrolled in and focused.
+    pane.scrollTop = 0;
+    await settle();
+    const card = document.querySelector('.note-card');
+    card.focus({ preventScroll: true });
+    await settle();
+    const record = await recordFrames((i) => {
+      if (i === 0) card.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, cancelable: true }));
+      return false;
+    }, tail);
+    results.push({ kind: 'End key', ...record });
+    await settle();
+    const active = document.activeElement;
+    const endKeyFocusedLast = active?.classList.contains('note-card') && active.getAttribute('aria-posinset') === active.getAttribute('aria-setsize');
+    active?.blur();
+    restore();
+    return { jumps: results, draggedToEnd, endKeyLanded: Boolean(endKeyFocusedLast) && atEnd(pane) };
+  }
+
+  const notesPane = { wheel, jumps };
 
   /**
    * Scrolls the notes pane (a virtual list: off-screen cards are not in the DOM) a viewport
@@ -380,7 +498,7 @@
     keyCount: () => keyResults.length,
     worstFrameGapUntilSaved,
     highlightCount,
-    scrollNotesPane,
+    notesPane,
     opened: () => opened,
     drawMany,
   };

@@ -3,7 +3,7 @@
  * excerpts and 2,000 notes, against the same article with 2 notes. Measured in the page
  * (page-probes.js): opening the notebook, redrawing every highlight layer when the focused
  * note changes, a keystroke in the note editor, and the autosave after a pause. Then a
- * notebook of 10,000 notes on the same article: scrolling its notes pane end to end.
+ * notebook of 10,000 notes on the same article: scrolling its notes pane (notes-scroll.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { NotebookSchema, type Notebook } from '../../src-main/shared/model';
 import type { BenchContext } from './context';
 import { buildArticle, notebookWith } from './fixtures';
 import { stats, type Row, type Stats } from './harness';
+import { notesScrollRows } from './notes-scroll';
 
 const EXCERPTS = 2_000;
 const NOTES = 2_000;
@@ -20,8 +21,6 @@ const NOTES = 2_000;
 const MANY_EXCERPTS = 10_000;
 const SMALL = 2; // two notes, so that clicking one card then the other changes the focus each time
 const SCROLL_NOTES = 10_000;
-/** How far the pane moves per frame while scrolling it end to end, in viewport heights. */
-const SCROLL_STEP = 2;
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -98,7 +97,6 @@ interface Probe {
   keyResult(index: number): Promise<{ latency: number; work: number }>;
   worstFrameGapUntilSaved(timeoutMs: number): Promise<number>;
   scrollToCard(noteId: string): Promise<void>;
-  scrollNotesPane(down: boolean, stepFraction: number, withHighlights: boolean): Promise<{ frames: number[]; height: number; cards: number }>;
 }
 
 /** The page's globals the probes need (the scripts compile without the DOM library). */
@@ -159,11 +157,6 @@ async function worstGapOfAutosave(page: Page, noteId: string): Promise<number> {
   await page.locator(`#note-${noteId}`).getByRole('textbox', { name: 'Annotation' }).focus();
   await page.keyboard.press('x');
   return page.evaluate(() => (globalThis as unknown as PageGlobals).__leadlineBench.worstFrameGapUntilSaved(10_000));
-}
-
-async function scrollPane(page: Page, down: boolean, withHighlights: boolean): ReturnType<Probe['scrollNotesPane']> {
-  await page.bringToFront();
-  return page.evaluate(([d, step, h]) => (globalThis as unknown as PageGlobals).__leadlineBench.scrollNotesPane(d, step, h), [down, SCROLL_STEP, withHighlights] as const);
 }
 
 function writeNotebook(dir: string, notebook: Notebook): string {
@@ -267,8 +260,7 @@ export async function run(ctx: BenchContext): Promise<Row[]> {
       saveSmall.push(await worstGapOfAutosave(smallPage, smallNote));
     }
 
-    // 5. Scrolling the notes pane of 10,000 notes end to end, with the highlights and, to
-    // show what the pane alone costs, with them cleared.
+    // 5. Scrolling the notes pane of 10,000 notes (notes-scroll.ts).
     ctx.log(`renderer: scrolling the notes pane, ${SCROLL_NOTES} notes`);
     await bigPage.close();
     await smallPage.close();
@@ -276,12 +268,7 @@ export async function run(ctx: BenchContext): Promise<Row[]> {
     hosts.push(huge);
     const hugePage = await pageFor();
     await open(hugePage, huge.url);
-    // Down with the highlights, up without: a pass over 10,000 cards takes a few thousand frames.
-    const shown = await scrollPane(hugePage, true, true);
-    const cleared = await scrollPane(hugePage, false, false);
-    const paneHeight = shown.height;
-    const rendered = Math.max(shown.cards, cleared.cards);
-    ctx.log(`renderer: scrolled ${(paneHeight / 1e6).toFixed(2)} M px, ${shown.frames.length} frames a pass, at most ${rendered} cards in the DOM`);
+    const scrollRows = await notesScrollRows(hugePage, SCROLL_NOTES, ctx.log);
 
     const of = (samples: { sync: number; frame: number }[], key: 'sync' | 'frame'): Stats => stats(samples.map((s) => s[key]));
     const size = `${(article.canonical.text.length / 1e6).toFixed(2)} MB`;
@@ -363,21 +350,7 @@ export async function run(ctx: BenchContext): Promise<Row[]> {
         budgetMs: 50,
         note: 'longest interval between two animation frames from the last keystroke until the editor shows "Saved" (a 60 Hz frame is 16.7 ms)',
       },
-      {
-        suite: 'renderer',
-        case: `scroll the notes pane, ${SCROLL_NOTES} notes: worst frame of a pass`,
-        stats: stats([Math.max(...shown.frames)]),
-        peer: { name: 'same, CSS.highlights cleared', stats: stats([Math.max(...cleared.frames)]) },
-        budgetMs: 16.7,
-        note: `the pane scrolled end to end (down with the highlights, up without) ${SCROLL_STEP} viewport heights per frame, so every frame shows a screenful of new cards, ${paneHeight} px; a frame's main-thread work from its first scroll event to the end of its rendering; the peer clears the reader's highlights to show what the pane alone costs`,
-      },
-      {
-        suite: 'renderer',
-        case: `scroll the notes pane, ${SCROLL_NOTES} notes: frame main-thread work`,
-        stats: stats(shown.frames),
-        peer: { name: 'same, CSS.highlights cleared', stats: stats(cleared.frames) },
-        budgetMs: 16.7,
-      },
+      ...scrollRows,
     ];
   } finally {
     await browser?.close();

@@ -6,6 +6,7 @@
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { LruCache } from './lru-cache';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -27,8 +28,11 @@ function installHooks(): void {
   });
 }
 
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 500;
+/**
+ * Rendered, sanitised HTML by body. Cards of a virtual list are rebuilt each time they
+ * scroll back into view; a few thousand short bodies are a few MB.
+ */
+const cache = new LruCache<string>(5_000);
 
 export function renderMarkdown(body: string): string {
   const cached = cache.get(body);
@@ -40,7 +44,6 @@ export function renderMarkdown(body: string): string {
     ALLOW_DATA_ATTR: false,
     ALLOWED_URI_REGEXP: SAFE_URI,
   });
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(body, html);
   return html;
 }

@@ -29,8 +29,6 @@ interface CardProps {
 export const NoteCard = memo(function NoteCard({ note, index, setSize, top, measure }: CardProps) {
   const focused = useComputed(() => focusedNoteId.value === note.id);
   const editing = useComputed(() => editingNoteId.value === note.id);
-  // Read in render, not in a computed: the computed would keep the first `note` prop it saw.
-  const quotes = note.excerptIds.map((id) => excerpts.value.get(id)).filter((e): e is Excerpt => e !== undefined);
   const kindLabel = note.kind === 'lead' ? 'Lead' : 'Annotation';
 
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -47,6 +45,8 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, meas
     }
   };
 
+  // The card's place (top) changes whenever a card above it is measured: only this element
+  // is then re-rendered, not its content (CardContent is memoised on the note).
   return (
     <li
       ref={measure}
@@ -63,6 +63,17 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, meas
       onKeyDown={onKeyDown}
       onClick={() => (focusedNoteId.value = note.id)}
     >
+      <CardContent note={note} editing={editing.value} />
+    </li>
+  );
+});
+
+const CardContent = memo(function CardContent({ note, editing }: { note: Note; editing: boolean }) {
+  // Read in render, not in a computed: the computed would keep the first `note` prop it saw.
+  const quotes = note.excerptIds.map((id) => excerpts.value.get(id)).filter((e): e is Excerpt => e !== undefined);
+  const kindLabel = note.kind === 'lead' ? 'Lead' : 'Annotation';
+  return (
+    <>
       <div class="card-head">
         <span class={`kind-badge ${note.kind}`}>{kindLabel}</span>
         {note.kind === 'lead' && note.status && <StatusSelect note={note} status={note.status} />}
@@ -74,14 +85,14 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, meas
           ))}
         </ul>
       )}
-      {editing.value ? (
+      {editing ? (
         <NoteEditor note={note} />
       ) : note.body ? (
         <div class="note-body markdown" onClick={followLinkClick} onAuxClick={followLinkClick} dangerouslySetInnerHTML={{ __html: renderMarkdown(note.body) }} />
       ) : (
         <p class="note-body placeholder">Nothing written yet.</p>
       )}
-      {!editing.value && note.tags.length > 0 && (
+      {!editing && note.tags.length > 0 && (
         <ul class="tags" aria-label="Tags">
           {note.tags.map((tag) => (
             <li key={tag} class="tag">
@@ -91,7 +102,7 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, meas
         </ul>
       )}
       <div class="card-actions">
-        {editing.value ? (
+        {editing ? (
           <button type="button" onClick={closeEditor}>
             Done
           </button>
@@ -107,7 +118,7 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, meas
           Delete
         </button>
       </div>
-    </li>
+    </>
   );
 });
 

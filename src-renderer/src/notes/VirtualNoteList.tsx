@@ -5,19 +5,25 @@
  * readers still hear each card's place in the whole list ("3 of 2,000").
  */
 import type { Note } from '@shared/model';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editingNoteId, focusedNoteId, noteToReveal } from '../state/ui';
 import { excerpts } from '../state/workspace';
+import { NO_REACH, nextReach, reachIndexes, type Direction, type Reach } from './ahead-range';
 import { cardFocusTarget } from './card-focus';
 import { estimateCardHeight } from './card-height';
 import { NoteCard } from './NoteCard';
 import { rangeWithPinned } from './pinned-range';
 import { listPlacement, scrollParent } from './scroll-parent';
+import { useStickToEnd } from './stick-to-end';
 import { useVirtualizer, type ElementVirtualizerOptions } from './use-virtualizer';
 
 /** The space between cards (the list's former CSS gap). */
 const GAP_PX = 10;
-const OVERSCAN = 2;
+/**
+ * Cards past each edge of the viewport built with it: none, so a jump builds only what it
+ * shows. Idle callbacks build cards ahead of the scroll and keep one behind (ahead-range.ts).
+ */
+const OVERSCAN = 0;
 
 /**
  * Estimates by note record: the virtualizer asks again for every unmeasured card each time
@@ -66,12 +72,21 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
   const revealed = useRef<typeof reveal>(null);
 
   const indexById = useMemo(() => new Map(notes.map((note, i) => [note.id, i])), [notes]);
-  const pinned = [focusWithin, focusedNoteId.value, editingNoteId.value, focusNext].map((id) => (id === null ? -1 : indexById.get(id) ?? -1));
+  const indexOf = (id: string | null): number => (id === null ? -1 : indexById.get(id) ?? -1);
+  const withFocus = indexOf(focusWithin);
+  // The focused card's neighbours too: Tab and Shift+Tab from it reach the next and previous
+  // card, wherever the pane is scrolled, instead of leaving the list.
+  const pinned = [withFocus, withFocus < 0 ? -1 : withFocus - 1, withFocus < 0 ? -1 : withFocus + 1, indexOf(focusedNoteId.value), indexOf(editingNoteId.value), indexOf(focusNext)];
   const pinKey = pinned.join();
-  // New functions only when the list or the pins change: the virtualizer recomputes on a new one.
+  /** What idle callbacks have built ahead of the scroll and not yet dropped behind it (ahead-range.ts). */
+  const [reach, setReach] = useState<Reach>(NO_REACH);
+  // New functions only when the list, the pins or the cards ahead change: the virtualizer recomputes on a new one.
   const getItemKey = useMemo(() => (index: number) => notes[index]!.id, [notes]);
   const estimateSize = useMemo(() => (index: number) => estimateOf(notes[index]!), [notes]);
-  const rangeExtractor = useMemo(() => (range: Parameters<typeof rangeWithPinned>[0]) => rangeWithPinned(range, pinned), [pinKey]);
+  const rangeExtractor = useMemo(
+    () => (range: Parameters<typeof rangeWithPinned>[0]) => rangeWithPinned(range, [...pinned, ...reachIndexes(range, reach)]),
+    [pinKey, reach],
+  );
 
   const virtualizer = useVirtualizer({
     count: notes.length,
@@ -85,6 +100,22 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
     scrollMargin: placement.offset,
     scrollPaddingStart: placement.coveredTop,
   });
+
+  // In idle time, build the next card ahead of the scroll, one per idle callback (a frame's
+  // spare time holds one card), until MAX_AHEAD cards past the overscan are built; drop the
+  // cards scrolled past in the same callback.
+  const direction: Direction = virtualizer.scrollDirection === 'backward' ? 'backward' : 'forward';
+  const range = virtualizer.range;
+  useEffect(() => {
+    if (!range) return;
+    const full = { startIndex: range.startIndex, endIndex: range.endIndex, overscan: OVERSCAN, count: notes.length };
+    const next = nextReach(full, direction, reach);
+    if (next === null) return;
+    const handle = requestIdleCallback(() => setReach(next));
+    return () => cancelIdleCallback(handle);
+  }, [range?.startIndex, range?.endIndex, direction, reach, notes.length]);
+
+  useStickToEnd(scroller(listRef.current), virtualizer.getTotalSize());
 
   // Where the list sits below the header and filters; those change height (tags, a summary).
   useLayoutEffect(() => {
