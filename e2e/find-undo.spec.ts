@@ -73,11 +73,12 @@ test('undo and redo a delete, an edit and a status change', async ({ app }) => {
   await expect(cards(page)).toHaveCount(1);
   await expect(cards(page).first()).toContainText('Which Palestinian groups?');
   await expect.poll(() => storedNotes(app.notebookPath)).toHaveLength(1);
-  const painted = await page.evaluate(() => [...(CSS.highlights.get('ll-lead') ?? [])].map((r) => r.toString()));
-  expect(painted).toEqual(['Palestinians']);
+  // Highlights are registered in idle time after a change: wait for the frame that draws it.
+  await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('ll-lead') ?? [])].map((r) => r.toString()))).toEqual(['Palestinians']);
 
   // An editing session is one undo step.
   await cards(page).first().getByRole('button', { name: 'Edit' }).click();
+  await expect(page.locator('.note-card textarea').first()).toBeFocused();
   await page.keyboard.press('End');
   await page.keyboard.type(' And who recruits them?');
   await expect(page.locator('.save-state')).toHaveText('Saved');

@@ -37,8 +37,9 @@ test('a selection across paragraphs becomes one excerpt with the paragraph break
   await page.keyboard.press('Escape');
   const storedQuote = async (): Promise<string | undefined> => (await storedNotebook(app.notebookPath)).excerpts[0]?.quote.exact;
   await expect.poll(storedQuote).toBe(`${tail}\n\n${head}`);
-  const painted = await page.evaluate(() => [...(CSS.highlights.get('ll-annotation') ?? [])].map((r) => r.toString()));
-  expect(painted).toEqual([`${tail}${head}`]);
+  // Highlights are registered in idle time after a change: wait for the frame that draws it.
+  const painted = () => page.evaluate(() => [...(CSS.highlights.get('ll-annotation') ?? [])].map((r) => r.toString()));
+  await expect.poll(painted).toEqual([`${tail}${head}`]);
 });
 
 test('the keyboard moves between cards, opens and closes the editor, and steps through highlights', async ({ app }) => {
