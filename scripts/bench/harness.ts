@@ -31,6 +31,11 @@ export interface RunOptions {
   runs: number;
   minRuns?: number;
   maxMs?: number;
+  /**
+   * Whether each sample starts with a forced full GC (the default). Not for a heap of
+   * hundreds of MB: the collection's concurrent sweeping then runs into the sample itself.
+   */
+  collect?: boolean;
 }
 
 export function stats(samples: readonly number[]): Stats {
@@ -59,9 +64,9 @@ export function sinkValue(): unknown {
   return sink;
 }
 
-async function once(task: Task): Promise<number> {
+async function once(task: Task, collect = true): Promise<number> {
   const run = typeof task === 'function' ? task : task.prepare();
-  gc?.(); // each sample starts from a clean heap (run.mjs starts node with --expose-gc)
+  if (collect) gc?.(); // each sample starts from a clean heap (run.mjs starts node with --expose-gc)
   const start = performance.now();
   const result = run();
   if (result instanceof Promise) keep(await result);
@@ -75,7 +80,7 @@ async function once(task: Task): Promise<number> {
  */
 export async function interleaved(tasks: Record<string, Task>, options: RunOptions): Promise<Record<string, Stats>> {
   const names = Object.keys(tasks);
-  for (let i = 0; i < options.warmup; i++) for (const name of names) await once(tasks[name]!);
+  for (let i = 0; i < options.warmup; i++) for (const name of names) await once(tasks[name]!, options.collect);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   const started = performance.now();
   const minRuns = options.minRuns ?? Math.min(5, options.runs);
@@ -83,7 +88,7 @@ export async function interleaved(tasks: Record<string, Task>, options: RunOptio
     if (round >= minRuns && options.maxMs !== undefined && performance.now() - started > options.maxMs) break;
     for (let k = 0; k < names.length; k++) {
       const name = names[(round + k) % names.length]!;
-      samples[name]!.push(await once(tasks[name]!));
+      samples[name]!.push(await once(tasks[name]!, options.collect));
     }
   }
   return Object.fromEntries(names.map((n) => [n, stats(samples[n]!)]));
@@ -102,7 +107,7 @@ function ms(value: number): string {
 function ratio(a: number, b: number): string {
   if (!Number.isFinite(a) || !Number.isFinite(b) || b <= 0) return '–';
   const r = a / b;
-  return r >= 10 ? `${r.toFixed(0)}×` : r >= 1 ? `${r.toFixed(1)}×` : `${r.toFixed(2)}×`;
+  return r >= 10 ? `${r.toFixed(0)}×` : r >= 1 ? `${r.toFixed(1)}×` : r >= 0.01 ? `${r.toFixed(2)}×` : `${r.toPrecision(1)}×`;
 }
 
 function budget(row: Row): string {

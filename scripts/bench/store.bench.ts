@@ -63,7 +63,7 @@ async function saveRows(ctx: BenchContext, name: string, notebook: Notebook, max
   // Loops one after the other, not interleaved: the peer's whole-file writes (7–46 MB each,
   // fsynced) flood the disk queue, and a small fsync right after waits behind them.
   // The first save also takes the first backup, with a compaction: in the warm-up.
-  const options = { warmup: 3, runs: 25, minRuns: 6, maxMs };
+  const options = { warmup: 3, runs: 25, minRuns: 6, maxMs, collect: false };
   try {
     const viaService = await interleaved(
       {
