@@ -10,13 +10,12 @@ export function createHttpBridge(token: string): LeadlineApi {
     api[name] = async (input: unknown): Promise<Result<unknown>> => {
       try {
         const body = JSON.stringify(input ?? {});
-        const response = await fetch(httpPath(name), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-          body,
-          // The last save as a tab closes must outlive the page (browsers allow up to 64 KB).
-          keepalive: body.length < 60_000,
-        });
+        const send = (keepalive: boolean) => fetch(httpPath(name), { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body, keepalive });
+        // The last save as a tab closes must outlive the page: keepalive, which Chromium
+        // allows up to 64 KB of bytes in flight (not characters: 30,000 CJK characters are
+        // 90 KB). Refused when over that quota, the request is sent again without it.
+        const small = new TextEncoder().encode(body).length < 60_000;
+        const response = await (small ? send(true).catch(() => send(false)) : send(false));
         if (response.status === 403) {
           return { ok: false, error: { code: 'internal', message: 'The Leadline host refused this page (wrong or missing token). Open the exact address the host printed.' } };
         }

@@ -30,6 +30,18 @@ export function NoteEditor({ note }: { note: Note }) {
     area.setSelectionRange(area.value.length, area.value.length);
   }, []);
 
+  // Another window saved this note while it is open here (the change check reloaded it):
+  // show that text — unless something typed here still waits to be saved, which wins.
+  const tagsRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (draftOf(note.id).peek()) return;
+    const area = bodyRef.current;
+    if (area && area.value !== note.body) area.value = note.body;
+    const tags = tagsRef.current;
+    const saved = note.tags.join(' ');
+    if (tags && tags.value.split(/\s+/).filter(Boolean).join(' ') !== saved) tags.value = saved;
+  }, [note.body, note.tags]);
+
   const finish = (): void => {
     const card = bodyRef.current?.closest<HTMLElement>('.note-card');
     closeEditor();
@@ -55,6 +67,7 @@ export function NoteEditor({ note }: { note: Note }) {
       />
       <div class="editor-foot">
         <input
+          ref={tagsRef}
           class="tags-input"
           aria-label="Tags"
           placeholder="Tags, separated by spaces"

@@ -1,6 +1,6 @@
 import { useComputed } from '@preact/signals';
 import { orderedNotes } from '../state/derived';
-import { filters } from '../state/ui';
+import { editingNoteId, filters } from '../state/ui';
 import { excerpts, notes } from '../state/workspace';
 import { FilterBar } from './FilterBar';
 import { PaneHeader } from './PaneHeader';
@@ -9,7 +9,9 @@ import { OrphanList } from './OrphanList';
 import { VirtualNoteList } from './VirtualNoteList';
 
 export function NotesPane() {
-  const visible = useComputed(() => orderedNotes.value.filter((note) => matchesFilters(note, excerpts.value, filters.value)));
+  // The note being edited stays listed even when what was typed no longer matches the filters:
+  // its editor (and the text in it) must not vanish under the user's hands.
+  const visible = useComputed(() => orderedNotes.value.filter((note) => note.id === editingNoteId.value || matchesFilters(note, excerpts.value, filters.value)));
 
   if (notes.value.size === 0) {
     return (

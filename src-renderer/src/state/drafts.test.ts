@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beginEditSession, draftOf, hasDrafts, setDraft, takeDrafts } from './drafts';
+import { beginEditSession, draftOf, dropDraft, hasDrafts, pendingDrafts, setDraft, settleDraft, takeDrafts } from './drafts';
 
 describe('drafts', () => {
   it('keeps the last body and tags typed per note, in a signal of that note alone', () => {
@@ -34,5 +34,26 @@ describe('drafts', () => {
     expect(hasDrafts()).toBe(false);
     expect(takeDrafts()).toEqual([]);
     expect(draftOf('n1').value).toBeNull();
+  });
+
+  it('a draft stays until its save is answered "saved", and typing during the save survives it', () => {
+    setDraft('n1', { body: 'sent' });
+    const sent = pendingDrafts()[0]![1];
+    expect(draftOf('n1').value?.body).toBe('sent'); // an editor mounted now shows it
+    settleDraft('n1', sent, false); // the save failed: kept, to be sent again
+    expect(hasDrafts()).toBe(true);
+    setDraft('n1', { body: 'sent, and more' });
+    settleDraft('n1', sent, true); // an older save answered: the newer text stays
+    expect(draftOf('n1').value?.body).toBe('sent, and more');
+    const latest = pendingDrafts()[0]![1];
+    settleDraft('n1', latest, true);
+    expect(hasDrafts()).toBe(false);
+    expect(draftOf('n1').value).toBeNull();
+  });
+
+  it('a draft that can never be saved is dropped and handed back', () => {
+    setDraft('gone', { body: 'typed into a deleted note' });
+    expect(dropDraft('gone')?.body).toBe('typed into a deleted note');
+    expect(hasDrafts()).toBe(false);
   });
 });

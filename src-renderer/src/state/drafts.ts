@@ -52,16 +52,44 @@ export function hasDrafts(): boolean {
   return pending.size > 0;
 }
 
-/** Removes and returns every draft (to be sent now). */
-export function takeDrafts(): [noteId: string, draft: Draft][] {
-  const taken: [string, Draft][] = [];
+/**
+ * Every draft waiting to be sent. They stay drafts until their save is answered
+ * (settleDraft): an editor mounted while a save is in flight, or after it failed, still
+ * shows what was typed.
+ */
+export function pendingDrafts(): [noteId: string, draft: Draft][] {
+  const waiting: [string, Draft][] = [];
   for (const id of pending) {
-    const draft = slot(id);
-    const value = draft.peek();
-    if (value) taken.push([id, value]);
-    // The signal stays (an editor may watch it); only its value goes.
-    draft.value = null;
+    const value = slot(id).peek();
+    if (value) waiting.push([id, value]);
   }
-  pending.clear();
+  return waiting;
+}
+
+/**
+ * A save of `sent` was answered. Saved: the draft goes, unless more was typed meanwhile
+ * (that stays for the next save). Not saved: it stays, to be sent again with the next save.
+ */
+export function settleDraft(noteId: string, sent: Draft, saved: boolean): void {
+  const draft = slot(noteId);
+  if (!saved || draft.peek() !== sent) return;
+  // The signal stays (an editor may watch it); only its value goes.
+  draft.value = null;
+  pending.delete(noteId);
+}
+
+/** Drops a draft that can never be saved (its note is gone), returning it. */
+export function dropDraft(noteId: string): Draft | null {
+  const draft = slot(noteId);
+  const value = draft.peek();
+  draft.value = null;
+  pending.delete(noteId);
+  return value;
+}
+
+/** Removes and returns every draft, for a page going away (nothing will answer). */
+export function takeDrafts(): [noteId: string, draft: Draft][] {
+  const taken = pendingDrafts();
+  for (const [id] of taken) dropDraft(id);
   return taken;
 }

@@ -5,9 +5,10 @@
  * between a change and its answer. Before each task the queue sends the pending drafts
  * (drafts.ts): nothing can overtake typed text, and no caller has to remember to flush.
  */
-import { call } from '../api/client';
-import { hasDrafts, takeDrafts, type Draft } from './drafts';
+import { ApiCallError, call } from '../api/client';
+import { dropDraft, hasDrafts, pendingDrafts, settleDraft, takeDrafts, type Draft } from './drafts';
 import { mutateRecorded } from './mutate';
+import { showToast } from './ui';
 
 let tail: Promise<unknown> = Promise.resolve();
 
@@ -42,18 +43,42 @@ function updateInput(noteId: string, { body, tags }: Draft) {
   return { id: noteId, ...(body !== undefined ? { body } : {}), ...(tags ? { tags } : {}) };
 }
 
-/** Inside the queue: one save per edited note, each failure shown and the others still sent. */
+/**
+ * Inside the queue: one save per edited note, each failure shown and the others still
+ * sent. A draft stays until its save is answered "saved"; a failed one is sent again with
+ * the next save, except for a note deleted meanwhile (elsewhere), whose text is offered
+ * to the clipboard rather than lost.
+ */
 async function saveDrafts(): Promise<void> {
   if (!hasDrafts()) return;
   clearTimeout(autosaveTimer);
-  for (const [noteId, draft] of takeDrafts()) {
+  for (const [noteId, draft] of pendingDrafts()) {
     const input = updateInput(noteId, draft);
     const saving =
       draft.body !== undefined
         ? mutateRecorded('edit', 'updateNote', input, `edit:${noteId}:${draft.session}`)
         : mutateRecorded('tag edit', 'updateNote', input);
-    await saving.catch(() => undefined);
+    const saved = await saving.then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof ApiCallError && error.error.code === 'not-found') offerLostDraft(dropDraft(noteId));
+        return false;
+      },
+    );
+    settleDraft(noteId, draft, saved);
   }
+}
+
+/** The note was deleted (in another window) while its text was being typed: keep the text within reach. */
+function offerLostDraft(draft: Draft | null): void {
+  const text = [draft?.body, draft?.tags?.map((t) => `#${t}`).join(' ')].filter(Boolean).join('\n\n');
+  if (!text) return;
+  const preview = text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  showToast(`This note was deleted in another window, so what you typed in it could not be saved: “${preview}” Copy the text to keep it.`, {
+    tone: 'error',
+    sticky: true,
+    action: { label: 'Copy text', run: () => void navigator.clipboard.writeText(text) },
+  });
 }
 
 /**
