@@ -8,7 +8,7 @@ import type { Excerpt, Note } from '@shared/model';
 import { documentOf } from '@shared/article-document';
 import { anchorAll } from '@shared/anchoring';
 import { ApiCallError, call } from '../api/client';
-import { saveState } from './ui';
+import { editingNoteId, saveState } from './ui';
 
 export const workspace = signal<Workspace | null>(null);
 export const loadError = signal<ApiError | null>(null);
@@ -67,7 +67,12 @@ export async function reloadWorkspace(): Promise<void> {
     const ws = await call('getWorkspace', shown ? { articleId: shown.article.id } : {});
     // The same article keeps its object, so the reader does not lay the text out again.
     const same = shown !== null && sameArticle(shown.article, ws.article);
-    setWorkspace({ ...ws, article: same ? shown.article : ws.article, scroll: shown?.scroll ?? ws.scroll });
+    // A note deleted in another window while it is being edited here keeps its card until
+    // the editor closes: the words being typed must not vanish mid-sentence (its save then
+    // fails, and what was typed is offered to copy: mutation-queue.ts).
+    const editing = editingNoteId.peek();
+    const kept = editing !== null && !ws.notes.some((n) => n.id === editing) ? notes.peek().get(editing) : undefined;
+    setWorkspace({ ...ws, notes: kept ? [...ws.notes, kept] : ws.notes, article: same ? shown.article : ws.article, scroll: shown?.scroll ?? ws.scroll });
   } catch {
     // The next check tries again; the records on screen stay as they were.
   }
