@@ -17,6 +17,17 @@ async function openEditorOnFirstCard(page: Page) {
   return editor;
 }
 
+/** A note whose editor is open in tab A, and a second tab B on the same notebook. */
+async function editingInTabA(app: { page: Page; openSecondWindow(): Promise<Page> }, body: string) {
+  const a = app.page;
+  await waitForApp(a);
+  await addNote(a, 'Annotate', 'Tiger Forces', body);
+  const editorA = await openEditorOnFirstCard(a);
+  const b = await app.openSecondWindow();
+  await waitForApp(b);
+  return { a, editorA, b };
+}
+
 /** Every text the page still holds anywhere: textarea values and the rendered text. */
 const textOnScreen = (page: Page): Promise<string> =>
   page.evaluate(() => [...document.querySelectorAll('textarea')].map((t) => t.value).join('\n') + '\n' + document.body.innerText);
@@ -74,13 +85,7 @@ test('was: the card being edited vanishes under a search filter after the autosa
 // (mutation-queue.ts:41 updateInput, no expectation of the body it started from), silently
 // overwriting B's work with no conflict message.
 test('was: an editor left open in one tab silently overwrites what another tab saved on the same note', async ({ app }) => {
-  const a = app.page;
-  await waitForApp(a);
-  await addNote(a, 'Annotate', 'Tiger Forces', 'first version');
-  const editorA = await openEditorOnFirstCard(a);
-
-  const b = await app.openSecondWindow();
-  await waitForApp(b);
+  const { editorA, b } = await editingInTabA(app, 'first version');
   await expect(cards(b).first().locator('.note-body')).toHaveText('first version');
   await cards(b).first().getByRole('button', { name: 'Edit', exact: true }).click();
   const editorB = b.getByRole('textbox', { name: 'Annotation' });
@@ -102,13 +107,7 @@ test('was: an editor left open in one tab silently overwrites what another tab s
 // the draft is already gone, the reload removes the card and its editor: the typed paragraph
 // exists nowhere, not on disk, not on screen, and undo cannot bring it back.
 test('was: text typed into a note deleted from another tab disappears without a trace', async ({ app }) => {
-  const a = app.page;
-  await waitForApp(a);
-  await addNote(a, 'Annotate', 'Tiger Forces', 'keep');
-  const editorA = await openEditorOnFirstCard(a);
-
-  const b = await app.openSecondWindow();
-  await waitForApp(b);
+  const { a, editorA, b } = await editingInTabA(app, 'keep');
   await cards(b).first().getByRole('button', { name: 'Delete' }).click();
   const confirm = b.getByRole('dialog');
   if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: /Delete/ }).first().click();

@@ -40,20 +40,10 @@ function uiProblem(ui: unknown): string | null {
   return result.success ? null : firstIssue(result.error, 'ui');
 }
 
-/** The first problem that would make the saved file unreadable, or null when the notebook is valid. */
-export function notebookProblem(notebook: Notebook): string | null {
-  return (
-    shapeProblem(notebook) ??
-    uiProblem(notebook.ui) ??
-    checkRecords(notebook.articles, ArticleSchema, 'articles') ??
-    checkRecords(notebook.excerpts, ExcerptSchema, 'excerpts') ??
-    checkRecords(notebook.notes, NoteSchema, 'notes')
-  );
-}
-
 /**
- * The same check at the cost of one change: `next` is a valid notebook changed by `delta`
- * (notebook-delta.ts), so only what the delta writes needs looking at.
+ * The first problem that would make the saved file unreadable, or null. `next` is a valid
+ * notebook changed by `delta` (notebook-delta.ts), so only what the delta writes needs
+ * looking at: the cost of a save's check is the cost of its change.
  */
 export function changeProblem(next: Notebook, delta: NotebookDelta): string | null {
   const written = (change: { put: unknown[] } | { all: unknown[] } | undefined): unknown[] => (change === undefined ? [] : 'all' in change ? change.all : change.put);

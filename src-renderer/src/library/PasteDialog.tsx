@@ -1,4 +1,4 @@
-import { closeDialog, Modal } from '../ui/Modal';
+import { closeDialog, CloseFooter, Modal } from '../ui/Modal';
 import { pasteArticle } from './import-files';
 
 /**
@@ -18,11 +18,7 @@ export function PasteDialog() {
     <Modal title="Paste as a new article">
       <p>Copy the text or the part of a web page you want, then paste it here (Ctrl+V or ⌘V).</p>
       <textarea class="paste-target" aria-label="Paste here" placeholder="Paste here" autoFocus onPaste={onPaste} rows={4} />
-      <div class="modal-actions">
-        <button type="button" onClick={closeDialog}>
-          Cancel
-        </button>
-      </div>
+      <CloseFooter label="Cancel" />
     </Modal>
   );
 }

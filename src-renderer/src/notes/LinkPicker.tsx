@@ -4,7 +4,7 @@ import { linkSelection } from '../state/actions';
 import { orderedNotes } from '../state/derived';
 import { NO_FILTERS } from '../state/ui';
 import { excerpts } from '../state/workspace';
-import { closeDialog, Modal } from '../ui/Modal';
+import { closeDialog, CloseFooter, Modal } from '../ui/Modal';
 import { matchesFilters } from './note-list';
 
 /** Picks an existing note for the selection: type to filter, arrows to choose, Enter to link. */
@@ -58,11 +58,7 @@ export function LinkPicker({ selectors }: { selectors: Selectors }) {
           ))}
         </ul>
       )}
-      <div class="modal-actions">
-        <button type="button" onClick={closeDialog}>
-          Cancel
-        </button>
-      </div>
+      <CloseFooter label="Cancel" />
     </Modal>
   );
 }

@@ -22,12 +22,12 @@ export function closeDialog(): void {
   dialog.value = null;
 }
 
-/** The footer of a dialog that only informs: one Close button. */
-export function CloseFooter() {
+/** The footer of a dialog with nothing to confirm: one button that closes it ("Close", or "Cancel" where the dialog waits for an action of its own). */
+export function CloseFooter({ label = 'Close' }: { label?: 'Close' | 'Cancel' }) {
   return (
     <div class="modal-actions">
       <button type="button" onClick={closeDialog}>
-        Close
+        {label}
       </button>
     </div>
   );
