@@ -48,10 +48,28 @@
     }
   }
 
+  /** Ranges in the custom highlights (focus, flash) and boxes painted in the reader's kind layers. */
   function highlightCount() {
-    let n = 0;
+    let n = document.querySelectorAll('.hl-layer > *').length;
     for (const [, highlight] of CSS.highlights) n += highlight.size;
     return n;
+  }
+
+  /**
+   * Takes every highlight off the page (the custom highlights unregistered, the kind
+   * layers' boxes not rendered: display none), for the peer "same page without
+   * highlights"; the returned function puts them back.
+   */
+  function clearHighlights() {
+    const saved = [...CSS.highlights];
+    CSS.highlights.clear();
+    const style = document.createElement('style');
+    style.textContent = '.hl-layer { display: none }';
+    document.head.append(style);
+    return () => {
+      style.remove();
+      for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
+    };
   }
 
   /**
@@ -86,11 +104,10 @@
     const cleared = [];
     for (let i = 0; i < runs; i++) {
       shown.push((await inFrame(() => (document.body.dataset.benchTick = `${i}`))).frame);
-      const saved = [...CSS.highlights];
-      CSS.highlights.clear();
+      const restore = clearHighlights();
       await sleep(30);
       cleared.push((await inFrame(() => (document.body.dataset.benchTick = `${i}-cleared`))).frame);
-      for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
+      restore();
       await sleep(30);
       await nextFrame();
     }
@@ -233,11 +250,7 @@
   }
 
   function withHighlightsCleared(cleared) {
-    const saved = [...CSS.highlights];
-    if (cleared) CSS.highlights.clear();
-    return () => {
-      if (cleared) for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
-    };
+    return cleared ? clearHighlights() : () => {};
   }
 
   const paneEl = () => document.querySelector('.notes-pane');
@@ -363,7 +376,7 @@
   });
   articleWatch.observe(document, { childList: true, subtree: true });
   const readyLoop = () => {
-    const ready = document.querySelector('.note-card') && !document.querySelector('[aria-busy="true"]') && CSS.highlights.has('ll-plain');
+    const ready = document.querySelector('.note-card') && !document.querySelector('[aria-busy="true"]') && document.querySelector('.hl-layer > *');
     if (ready) void afterThisTask().then((t) => (opened.ready = t));
     else requestAnimationFrame(readyLoop);
   };
@@ -447,13 +460,12 @@
     const style = document.createElement('style');
     style.textContent = '.article-body .hl { background: rgb(255 220 0 / 0.4) }';
     document.head.append(style);
+    // When the app last drew a kind layer (replaced a chunk's boxes).
     let lastSet = 0;
-    const registry = Object.getPrototypeOf(CSS.highlights);
-    const set = registry.set;
-    registry.set = function (...args) {
-      lastSet = performance.now();
-      return set.apply(this, args);
-    };
+    const drawing = new MutationObserver((records) => {
+      if (records.some((r) => r.target instanceof window.HTMLElement && r.target.classList.contains('hl-layer'))) lastSet = performance.now();
+    });
+    drawing.observe(document.querySelector('.article-body'), { childList: true, subtree: true });
     const scroller = document.querySelector('.reader-pane');
     const ours = [];
     const peer = [];
@@ -484,7 +496,7 @@
         await sleep(50);
       }
     } finally {
-      registry.set = set;
+      drawing.disconnect();
       style.remove();
     }
     return { ours, peer };

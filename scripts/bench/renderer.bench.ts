@@ -315,7 +315,7 @@ export async function run(ctx: BenchContext): Promise<Row[]> {
         suite: 'renderer',
         case: `any DOM change (attribute on <body>) → frame rendered, ${EXCERPTS} excerpts`,
         stats: stats(trivial.shown),
-        peer: { name: 'same page, CSS.highlights cleared', stats: stats(trivial.cleared) },
+        peer: { name: 'same page, highlights off', stats: stats(trivial.cleared) },
         budgetMs: 16,
         budgetRatio: 2,
         note: 'a frame whose only change is an unused attribute, with and without the highlights registered: the difference is what the registered highlights cost the browser on any DOM or style change (focus change, keystroke, save)',

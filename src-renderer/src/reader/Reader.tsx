@@ -136,6 +136,8 @@ const ChunkView = memo(function ChunkView({ chunk, index, text, filled }: { chun
   return (
     <div class="article-chunk" data-chunk={index} style={`--lines: ${chunk.lines}; --blocks: ${chunk.last - chunk.first}`}>
       {filled && text.blocks.slice(chunk.first, chunk.last).map((block, k) => <BlockView key={chunk.first + k} index={chunk.first + k} block={block} text={text.text} />)}
+      {/* The kind highlights of the chunk, painted behind its text by reader-view.ts. */}
+      <div class="hl-layer" aria-hidden="true" />
     </div>
   );
 });

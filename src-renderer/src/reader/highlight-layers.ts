@@ -26,6 +26,9 @@ export const LAYER_PRIORITY: Record<LayerName, number> = {
 export type BaseLayerName = 'll-annotation' | 'll-lead' | 'll-plain' | 'll-overlap';
 export type MarkLayerName = 'll-focus' | 'll-flash';
 
+/** The paint order of the kind layers, bottom first (each is drawn over the one before). */
+export const BASE_LAYERS: readonly BaseLayerName[] = ['ll-plain', 'll-annotation', 'll-lead', 'll-overlap'];
+
 /** The kind layers and the overlaps of the given excerpts (those near the viewport). */
 export function baseLayerRanges(placed: readonly PlacedExcerpt[]): Record<BaseLayerName, TextRange[]> {
   const layers: Record<BaseLayerName, TextRange[]> = { 'll-annotation': [], 'll-lead': [], 'll-plain': [], 'll-overlap': overlaps(placed) };
@@ -38,9 +41,48 @@ export function markedRanges(placed: readonly PlacedExcerpt[], ids: ReadonlySet<
   return ids.size === 0 ? [] : placed.filter((excerpt) => ids.has(excerpt.id));
 }
 
-/** The excerpts that touch a stretch of text (`placed` in reading order, as placedExcerpts gives them). */
-export function excerptsWithin(placed: readonly PlacedExcerpt[], window: TextRange): PlacedExcerpt[] {
-  return placed.filter((p) => p.end >= window.start && p.start <= window.end);
+/** The excerpts that fall in a stretch of text, cut to it (an excerpt across two chunks is drawn in each, its own part). */
+export function piecesWithin(placed: readonly PlacedExcerpt[], window: TextRange): PlacedExcerpt[] {
+  const pieces: PlacedExcerpt[] = [];
+  for (const p of placed) {
+    const start = Math.max(p.start, window.start);
+    const end = Math.min(p.end, window.end);
+    if (end > start) pieces.push(start === p.start && end === p.end ? p : { ...p, start, end });
+  }
+  return pieces;
+}
+
+/** A box to paint, in pixels from the top left of its chunk. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The boxes that cover one excerpt's line fragments (client rects of its text nodes,
+ * in order), relative to `origin`: empty fragments dropped, and fragments that follow
+ * each other on the same line merged, so a mark inside the excerpt (a link, an
+ * emphasis) does not paint a seam or a double layer where two fragments meet.
+ */
+export function boxesOf(rects: readonly Rect[], origin: { left: number; top: number }): Box[] {
+  const merged: Rect[] = [];
+  for (const r of rects) {
+    if (r.right - r.left < 0.5 || r.bottom - r.top < 0.5) continue;
+    const last = merged.at(-1);
+    const sameLine = last && Math.abs(r.top - last.top) < 1 && Math.abs(r.bottom - last.bottom) < 1;
+    if (last && sameLine && r.left >= last.left && r.left <= last.right + 1) last.right = Math.max(last.right, r.right);
+    else merged.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  }
+  return merged.map((r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.right - r.left, height: r.bottom - r.top }));
 }
 
 /** Whether two lists draw the same: same excerpts, same places, same kinds (so the layers need not be set again). */
