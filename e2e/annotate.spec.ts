@@ -123,7 +123,7 @@ test('clicking a highlight focuses its note; clicking a quote scrolls to its exc
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
   await cards(page).filter({ hasText: 'Which officials?' }).locator('.quote').click();
   await expect(page.locator('.note-card.focused')).toContainText('Which officials?');
-  await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('ll-flash') ?? [])].map((r) => r.toString()))).toEqual(['Ukrainian officials said']);
+  await expect.poll(() => paintedTexts(page, 'll-flash')).toEqual(['Ukrainian officials said']);
 });
 
 test('no toolbar for an empty selection or one outside the article', async ({ app }) => {

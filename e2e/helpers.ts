@@ -107,7 +107,8 @@ export async function scrollNotesToEnd(page: Page, last: Locator): Promise<void>
   }).toPass();
 }
 
-export type KindLayer = 'll-annotation' | 'll-lead' | 'll-plain';
+/** The reader's highlight layers: the kinds, and the focused note's and the flashing excerpts. */
+export type PaintLayer = 'll-annotation' | 'll-lead' | 'll-plain' | 'll-focus' | 'll-flash';
 
 interface Painted {
   /** The box elements' selector. */
@@ -124,10 +125,10 @@ interface Painted {
  * left and the last box's right), so a box drawn in the wrong place shows as the wrong
  * text. Each excerpt is scrolled into view to be read; the reader's scroll is put back.
  */
-function painted(page: Page, layers: readonly KindLayer[]): Promise<Painted[]> {
+function painted(page: Page, layers: readonly PaintLayer[]): Promise<Painted[]> {
   return page.evaluate((names) => {
     const groups = new Map<string, HTMLElement[]>();
-    for (const box of document.querySelectorAll<HTMLElement>(names.map((n) => `.hl-layer > .${n}`).join(', '))) {
+    for (const box of document.querySelectorAll<HTMLElement>(names.map((n) => `.hl-layer .${n}`).join(', '))) {
       const key = `${box.className} ${box.dataset.excerpt}`;
       groups.set(key, [...(groups.get(key) ?? []), box]);
     }
@@ -151,14 +152,14 @@ function painted(page: Page, layers: readonly KindLayer[]): Promise<Painted[]> {
     const pane = scroller.getBoundingClientRect();
     return [...groups.values()].map((boxes, i) => {
       const box = boxes[0]!.getBoundingClientRect();
-      const selector = `.hl-layer > .${boxes[0]!.className}[data-excerpt="${boxes[0]!.dataset.excerpt}"]`;
+      const selector = `.hl-layer .${boxes[0]!.className}[data-excerpt="${boxes[0]!.dataset.excerpt}"]`;
       return { selector, text: texts[i]!, point: { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2, inView: box.top >= pane.top && box.bottom <= pane.bottom } };
     });
   }, layers);
 }
 
-/** The texts of the excerpts painted in one kind layer, in reading order. */
-export async function paintedTexts(page: Page, layer: KindLayer): Promise<string[]> {
+/** The texts of the excerpts painted in one layer, in reading order. */
+export async function paintedTexts(page: Page, layer: PaintLayer): Promise<string[]> {
   return (await painted(page, [layer])).map((p) => p.text);
 }
 
@@ -182,5 +183,5 @@ export async function revealPainted(page: Page, excerptText: string): Promise<vo
 
 /** How many excerpts the reader has painted now (kind layers only): the ones near the viewport. */
 export function paintedCount(page: Page): Promise<number> {
-  return page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.hl-layer > [data-excerpt]')].map((box) => box.dataset.excerpt)).size);
+  return page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.hl-layer [data-excerpt]')].map((box) => box.dataset.excerpt)).size);
 }

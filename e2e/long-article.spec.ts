@@ -71,11 +71,6 @@ async function openLongArticle(app: { dir: string; relaunch(options: { notebookP
   return { page, excerptCount: notebook.excerpts.length };
 }
 
-/** The texts in a mark layer (focus, flash: CSS custom highlights). */
-function markTexts(page: Page, name: 'll-focus' | 'll-flash'): Promise<string[]> {
-  return page.evaluate((layer) => [...(CSS.highlights.get(layer) ?? [])].map((r) => r.toString()), name);
-}
-
 /** The far excerpt's box, in viewport coordinates (null while it is not drawn). */
 function farBox(page: Page): ReturnType<typeof paintedPoint> {
   return paintedPoint(page, FAR_QUOTE);
@@ -103,7 +98,7 @@ test('clicking a highlight far down a long article focuses its note', async ({ a
   const box = (await farBox(page))!;
   await page.mouse.click(box.x, box.y);
   await expect(page.locator('.note-card.focused')).toContainText(FAR_NOTE);
-  expect(await markTexts(page, 'll-focus')).toEqual([FAR_QUOTE]);
+  await expect.poll(() => paintedTexts(page, 'll-focus')).toEqual([FAR_QUOTE]);
 });
 
 test('jumping from a card to an excerpt off screen scrolls there, draws it and flashes it', async ({ app }) => {
@@ -112,7 +107,7 @@ test('jumping from a card to an excerpt off screen scrolls there, draws it and f
   const far = cards(page).filter({ hasText: FAR_NOTE });
   await scrollNotesToEnd(page, far); // the notes list is virtual: its last card is drawn once scrolled to
   await far.locator('.quote').click();
-  await expect.poll(() => markTexts(page, 'll-flash')).toEqual([FAR_QUOTE]);
+  await expect.poll(() => paintedTexts(page, 'll-flash')).toEqual([FAR_QUOTE]);
   await expect.poll(async () => (await farBox(page))?.inView ?? false).toBe(true);
   await expect(page.locator('.note-card.focused')).toContainText(FAR_NOTE);
 });

@@ -1,4 +1,4 @@
-/* global window, document, CSS, Highlight, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, MutationObserver, NodeFilter, performance, setTimeout, PerformanceObserver, KeyboardEvent */
+/* global window, document, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, MutationObserver, NodeFilter, performance, setTimeout, PerformanceObserver, KeyboardEvent */
 /**
  * In-page probes of the renderer benchmark (scripts/bench/renderer.bench.ts), injected
  * with page.addInitScript before the app's own code. Plain browser JavaScript: the
@@ -36,67 +36,33 @@
     });
   }
 
-  function snapshotHighlights() {
-    return [...CSS.highlights].map(([name, highlight]) => ({ name, priority: highlight.priority, ranges: [...highlight] }));
-  }
-
-  function restoreHighlights(snapshot) {
-    for (const { name, priority, ranges } of snapshot) {
-      const highlight = new Highlight(...ranges);
-      highlight.priority = priority;
-      CSS.highlights.set(name, highlight);
-    }
-  }
-
-  /** Ranges in the custom highlights (focus, flash) and boxes painted in the reader's kind layers. */
+  /** Boxes painted in the reader's highlight overlays. */
   function highlightCount() {
-    let n = document.querySelectorAll('.hl-layer > *').length;
-    for (const [, highlight] of CSS.highlights) n += highlight.size;
-    return n;
+    return document.querySelectorAll('.hl-layer > div > div').length;
   }
 
   /**
-   * Takes every highlight off the page (the custom highlights unregistered, the kind
-   * layers' boxes not rendered: display none), for the peer "same page without
-   * highlights"; the returned function puts them back.
+   * Takes every highlight off the page (the overlays not rendered: display none), for the
+   * peer "same page without highlights"; the returned function puts them back.
    */
   function clearHighlights() {
-    const saved = [...CSS.highlights];
-    CSS.highlights.clear();
     const style = document.createElement('style');
     style.textContent = '.hl-layer { display: none }';
     document.head.append(style);
-    return () => {
-      style.remove();
-      for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
-    };
+    return () => style.remove();
   }
 
-  /**
-   * `runs` rounds of: click a note card (a different one each time: the focused note
-   * changes, every highlight layer is redrawn), and, when `withFloor`, re-set every
-   * layer with the very same Range objects (what the browser alone costs).
-   */
-  async function focusCards(runs, withFloor) {
+  /** `runs` clicks on note cards, a different one each time: the focused note changes, its excerpts' focus boxes are drawn. */
+  async function focusCards(runs) {
     const cards = [...document.querySelectorAll('.note-card')];
     const ours = [];
-    const floor = [];
-    for (let i = 0; i < runs; i++) {
-      const card = cards[(i * 37 + 1) % cards.length];
-      const first = (i % 2 === 0) || !withFloor;
-      if (first) ours.push(await inFrame(() => card.click()));
-      if (withFloor) {
-        const snapshot = snapshotHighlights();
-        floor.push(await inFrame(() => restoreHighlights(snapshot)));
-      }
-      if (!first) ours.push(await inFrame(() => card.click()));
-    }
-    return { ours, floor, highlights: highlightCount() };
+    for (let i = 0; i < runs; i++) ours.push(await inFrame(() => cards[(i * 37 + 1) % cards.length].click()));
+    return { ours, highlights: highlightCount() };
   }
 
   /**
    * `runs` frames whose only change is an attribute on <body> (no selector uses it), with
-   * the highlights in place and, in alternation, with CSS.highlights cleared: what any DOM
+   * the highlights in place and, in alternation, with the overlays not rendered: what any DOM
    * or style change costs because of the highlights alone.
    */
   async function trivialFrames(runs) {
@@ -376,7 +342,7 @@
   });
   articleWatch.observe(document, { childList: true, subtree: true });
   const readyLoop = () => {
-    const ready = document.querySelector('.note-card') && !document.querySelector('[aria-busy="true"]') && document.querySelector('.hl-layer > *');
+    const ready = document.querySelector('.note-card') && !document.querySelector('[aria-busy="true"]') && document.querySelector('.article-body[data-highlights="drawn"]');
     if (ready) void afterThisTask().then((t) => (opened.ready = t));
     else requestAnimationFrame(readyLoop);
   };
@@ -463,7 +429,7 @@
     // When the app last drew a kind layer (replaced a chunk's boxes).
     let lastSet = 0;
     const drawing = new MutationObserver((records) => {
-      if (records.some((r) => r.target instanceof window.HTMLElement && r.target.classList.contains('hl-layer'))) lastSet = performance.now();
+      if (records.some((r) => r.target instanceof window.HTMLElement && r.target.closest('.hl-layer'))) lastSet = performance.now();
     });
     drawing.observe(document.querySelector('.article-body'), { childList: true, subtree: true });
     const scroller = document.querySelector('.reader-pane');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseLayerRanges, boxesOf, markedRanges, piecesWithin, overlaps, sameDrawing, type PlacedExcerpt } from './highlight-layers';
+import { boxesOf, groupPieces, groupRanges, markedRanges, piecesWithin, overlaps, sameDrawing, type PlacedExcerpt } from './highlight-layers';
 
 describe('overlaps', () => {
   it('finds stretches covered twice or more', () => {
@@ -22,19 +22,24 @@ const placed: PlacedExcerpt[] = [
   { id: 'c', start: 20, end: 24, kind: 'plain' },
 ];
 
-describe('baseLayerRanges', () => {
-  it('puts each excerpt in its kind layer', () => {
-    const layers = baseLayerRanges(placed);
-    expect(layers['ll-annotation'].map((r) => r.start)).toEqual([0]);
-    expect(layers['ll-lead'].map((r) => r.start)).toEqual([10]);
-    expect(layers['ll-plain'].map((r) => r.start)).toEqual([20]);
-    expect(layers['ll-overlap']).toEqual([]);
-  });
-  it('draws where excerpts overlap', () => {
-    expect(baseLayerRanges([...placed, { id: 'd', start: 2, end: 12, kind: 'plain' }])['ll-overlap']).toEqual([
-      { start: 2, end: 4 },
-      { start: 10, end: 12 },
+describe('groupRanges', () => {
+  it('paints the kinds bottom up (plain, annotation, lead), each excerpt in its kind\'s layer', () => {
+    expect(groupRanges('kinds', placed).map((r) => [r.layer, r.excerptId])).toEqual([
+      ['ll-plain', 'c'],
+      ['ll-annotation', 'a'],
+      ['ll-lead', 'b'],
     ]);
+  });
+  it('paints where excerpts overlap last, as stretches of no excerpt', () => {
+    const ranges = groupRanges('kinds', [...placed, { id: 'd', start: 2, end: 12, kind: 'plain' }]).filter((r) => r.layer === 'll-overlap');
+    expect(ranges).toEqual([
+      { layer: 'll-overlap', range: { start: 2, end: 4 }, excerptId: null },
+      { layer: 'll-overlap', range: { start: 10, end: 12 }, excerptId: null },
+    ]);
+  });
+  it('paints a mark group\'s pieces in its own layer', () => {
+    expect(groupRanges('ll-focus', groupPieces('ll-focus', placed, new Set(['b'])))).toEqual([{ layer: 'll-focus', range: placed[1], excerptId: 'b' }]);
+    expect(groupPieces('kinds', placed, new Set())).toBe(placed);
   });
 });
 

@@ -10,35 +10,47 @@ export interface PlacedExcerpt extends TextRange {
   kind: 'lead' | 'annotation' | 'plain';
 }
 
-export type LayerName = 'll-annotation' | 'll-lead' | 'll-plain' | 'll-overlap' | 'll-focus' | 'll-flash';
-
-/** Layers in paint order: later ones are drawn over earlier ones. */
-export const LAYER_PRIORITY: Record<LayerName, number> = {
-  'll-plain': 0,
-  'll-annotation': 1,
-  'll-lead': 2,
-  'll-overlap': 3,
-  'll-focus': 4,
-  'll-flash': 5,
-};
-
+export type LayerName = BaseLayerName | MarkLayerName;
 /** The layers drawn from the excerpts alone; the focus and flash layers follow the view state. */
 export type BaseLayerName = 'll-annotation' | 'll-lead' | 'll-plain' | 'll-overlap';
 export type MarkLayerName = 'll-focus' | 'll-flash';
 
-/** The paint order of the kind layers, bottom first (each is drawn over the one before). */
-export const BASE_LAYERS: readonly BaseLayerName[] = ['ll-plain', 'll-annotation', 'll-lead', 'll-overlap'];
+/** The paint order of the kinds, bottom first (each is drawn over the one before; overlaps go over all). */
+const KIND_ORDER: readonly PlacedExcerpt['kind'][] = ['plain', 'annotation', 'lead'];
 
-/** The kind layers and the overlaps of the given excerpts (those near the viewport). */
-export function baseLayerRanges(placed: readonly PlacedExcerpt[]): Record<BaseLayerName, TextRange[]> {
-  const layers: Record<BaseLayerName, TextRange[]> = { 'll-annotation': [], 'll-lead': [], 'll-plain': [], 'll-overlap': overlaps(placed) };
-  for (const excerpt of placed) layers[`ll-${excerpt.kind}`].push(excerpt);
-  return layers;
+/**
+ * A chunk's overlay holds three groups, bottom first, each drawn again on its own: the
+ * kind layers, the focused note's excerpts, the flash after a jump.
+ */
+export type OverlayGroup = 'kinds' | MarkLayerName;
+export const OVERLAY_GROUPS: readonly OverlayGroup[] = ['kinds', 'll-focus', 'll-flash'];
+
+/** One range to paint, in its layer, with the excerpt it belongs to (none for an overlap). */
+export interface LayerRange {
+  layer: LayerName;
+  range: TextRange;
+  excerptId: string | null;
 }
 
 /** The excerpts among `placed` whose id is in `ids`, wherever they are in the article. */
 export function markedRanges(placed: readonly PlacedExcerpt[], ids: ReadonlySet<string>): PlacedExcerpt[] {
   return ids.size === 0 ? [] : placed.filter((excerpt) => ids.has(excerpt.id));
+}
+
+/** The pieces a group shows: all of them for the kinds, the marked ones for focus and flash. */
+export function groupPieces(group: OverlayGroup, pieces: readonly PlacedExcerpt[], marked: ReadonlySet<string>): readonly PlacedExcerpt[] {
+  return group === 'kinds' ? pieces : markedRanges(pieces, marked);
+}
+
+/** What a group paints, in paint order: for the kinds, each kind's layer, then the stretches where excerpts overlap. */
+export function groupRanges(group: OverlayGroup, pieces: readonly PlacedExcerpt[]): LayerRange[] {
+  if (group !== 'kinds') return pieces.map((p) => ({ layer: group, range: p, excerptId: p.id }));
+  const ranges: LayerRange[] = [];
+  for (const kind of KIND_ORDER) {
+    for (const p of pieces) if (p.kind === kind) ranges.push({ layer: `ll-${kind}`, range: p, excerptId: p.id });
+  }
+  for (const range of overlaps(pieces)) ranges.push({ layer: 'll-overlap', range, excerptId: null });
+  return ranges;
 }
 
 /** The excerpts that fall in a stretch of text, cut to it (an excerpt across two chunks is drawn in each, its own part). */

@@ -2,24 +2,24 @@
  * The mounted article's DOM, for the few operations that need it from outside the
  * Reader component: drawing highlights, revealing an excerpt, stepping through them.
  *
- * The kind layers (plain, annotation, lead, overlap) are boxes painted behind the text
- * in an overlay of each chunk near the viewport (near-chunks.ts), measured once from the
- * excerpts' line boxes and drawn again only when a scroll brings other chunks near, when
- * the excerpts change (in idle time), or when a chunk's size changes (the window is
- * resized). They are not CSS custom highlights: Chromium re-validates every registered
- * highlight and repaints the text under it on any DOM or style change anywhere in the
- * page, so a few hundred of them tax every frame of the app, typing and scrolling the
- * notes included (see npm run bench, "any DOM change"). The focus and flash layers, a
- * few ranges wherever they are in the article, stay custom highlights: the browser then
- * lays out no far chunk to draw them.
+ * Highlights are boxes painted behind the text, in an overlay of each chunk near the
+ * viewport (near-chunks.ts): measured from the excerpts' line boxes, and drawn again only
+ * when a scroll brings other chunks near, when the excerpts change (in idle time), when
+ * the focused note or the flash changes (that group alone, at once), or when a chunk's
+ * size changes (the window was resized). They are not CSS custom highlights: Chromium
+ * re-validates every registered highlight, and repaints the text under it, on any DOM or
+ * style change anywhere in the page, so even one registered range taxes every frame of
+ * the app, typing and scrolling the notes included (npm run bench, "any DOM change").
  */
 import { blockAt, type Block } from '@shared/article-document';
 import type { TextRange } from '@shared/anchoring';
 import { chunkOfBlock, type Chunk } from './article-chunks';
-import { BASE_LAYERS, LAYER_PRIORITY, baseLayerRanges, boxesOf, piecesWithin, sameDrawing, type Box, type LayerName, type MarkLayerName, type PlacedExcerpt } from './highlight-layers';
+import { OVERLAY_GROUPS, boxesOf, groupPieces, groupRanges, piecesWithin, sameDrawing, type Box, type LayerName, type MarkLayerName, type OverlayGroup, type PlacedExcerpt } from './highlight-layers';
 import { blockTextNodes, offsetAt, offsetsToRange, type ArticleDom, type BlockNodes } from './dom-offsets';
 import { whenIdle } from './idle';
 import { watchNearChunks, type ChunkSpan } from './near-chunks';
+
+type Drawing = Partial<Record<OverlayGroup, readonly PlacedExcerpt[]>>;
 
 interface View extends ArticleDom {
   scroller: HTMLElement;
@@ -32,8 +32,10 @@ interface View extends ArticleDom {
   /** The chunks near the viewport (null until the browser has reported them). */
   near: ChunkSpan | null;
   placed: readonly PlacedExcerpt[];
-  /** What each chunk's overlay shows now, by chunk index. */
-  drawn: Map<number, readonly PlacedExcerpt[]>;
+  /** The excerpts of the focused note, and those flashing. */
+  marked: Record<MarkLayerName, ReadonlySet<string>>;
+  /** What each group of each chunk's overlay shows now, by chunk index. */
+  drawn: Map<number, Drawing>;
   /** The size of each drawn chunk when it was measured ("width×height"): a change means its text reflowed. */
   sizes: Map<Element, string>;
   resizes: ResizeObserver | null;
@@ -43,12 +45,27 @@ interface View extends ArticleDom {
 
 let view: View | null = null;
 
-const supportsHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS;
-
 export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: readonly Chunk[], scroller: HTMLElement): ArticleDom {
   const chunkElements = [...body.querySelectorAll<HTMLElement>(':scope > [data-chunk]')];
   const blockElements = [...body.querySelectorAll<HTMLElement>(':scope > [data-chunk] > [data-index]')];
-  const mounted: View = { body, blocks, blockElements, scroller, chunks, chunkElements, nodes: [], ranges: new Map(), near: null, placed: [], drawn: new Map(), sizes: new Map(), resizes: null, cancelDraw: null, stopWatching: () => {} };
+  const mounted: View = {
+    body,
+    blocks,
+    blockElements,
+    scroller,
+    chunks,
+    chunkElements,
+    nodes: [],
+    ranges: new Map(),
+    near: null,
+    placed: [],
+    marked: { 'll-focus': new Set(), 'll-flash': new Set() },
+    drawn: new Map(),
+    sizes: new Map(),
+    resizes: null,
+    cancelDraw: null,
+    stopWatching: () => {},
+  };
   view = mounted;
   // Reported after layout, before paint: a chunk whose text reflowed is drawn again in the same frame.
   mounted.resizes = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => redrawResized(mounted, entries)) : null;
@@ -56,7 +73,7 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
   // other chunks near is drawn in the next frame, at no cost to the scroll itself.
   mounted.stopWatching = watchNearChunks(scroller, chunkElements, (span) => {
     mounted.near = span;
-    drawKindLayers(mounted);
+    draw(mounted, OVERLAY_GROUPS);
   });
   return mounted;
 }
@@ -64,13 +81,12 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
 export function unmountView(): void {
   const v = view;
   view = null;
-  if (v) {
-    v.stopWatching();
-    v.cancelDraw?.();
-    v.resizes?.disconnect();
-    for (const chunk of v.drawn.keys()) layerOf(v, chunk)?.replaceChildren();
-  }
-  clearMarkLayers();
+  if (!v) return;
+  v.stopWatching();
+  v.cancelDraw?.();
+  v.resizes?.disconnect();
+  for (const chunk of v.drawn.keys()) layerOf(v, chunk)?.replaceChildren();
+  delete v.body.dataset.highlights;
 }
 
 function nodesOf(v: View, index: number): BlockNodes {
@@ -89,41 +105,43 @@ function toRange(v: View, range: TextRange): Range | null {
   return cached;
 }
 
-function setLayer(v: View, name: LayerName, ranges: readonly TextRange[]): void {
-  const highlight = new Highlight();
-  for (const range of ranges) {
-    const domRange = toRange(v, range);
-    if (domRange) highlight.add(domRange);
-  }
-  highlight.priority = LAYER_PRIORITY[name];
-  CSS.highlights.set(name, highlight);
-}
-
-/** The excerpts to draw changed (opening, an edit): the kind layers follow in idle time. */
+/** The excerpts to draw changed (opening, an edit): the overlays follow in idle time. */
 export function setPlacedExcerpts(placed: readonly PlacedExcerpt[]): void {
-  if (!view) return;
-  view.placed = placed;
-  scheduleKindLayers(view);
-}
-
-function scheduleKindLayers(v: View): void {
+  const v = view;
+  if (!v) return;
+  v.placed = placed;
   if (v.cancelDraw) return;
   v.cancelDraw = whenIdle(() => {
     v.cancelDraw = null;
-    if (view === v) drawKindLayers(v);
+    if (view === v) draw(v, OVERLAY_GROUPS);
   });
+}
+
+/** The focused note or the flash changed: its group is drawn again now, the others stay. */
+export function setMarkedExcerpts(group: MarkLayerName, ids: ReadonlySet<string>): void {
+  const v = view;
+  if (!v) return;
+  v.marked[group] = ids;
+  draw(v, [group]);
 }
 
 function layerOf(v: View, chunk: number): HTMLElement | null {
   return v.chunkElements[chunk]?.querySelector<HTMLElement>(':scope > .hl-layer') ?? null;
 }
 
+interface Measured {
+  chunk: number;
+  group: OverlayGroup;
+  pieces: readonly PlacedExcerpt[];
+  boxes: PaintedBox[];
+}
+
 /**
- * Draws the overlays of the chunks near the viewport whose excerpts changed, and empties
- * those no longer near. Every chunk is measured before any is drawn, so the browser lays
- * the page out once.
+ * Draws the given groups of the overlays of the chunks near the viewport where what they
+ * show changed, and empties the chunks no longer near. Every chunk is measured before any
+ * is drawn, so the browser lays the page out once.
  */
-function drawKindLayers(v: View): void {
+function draw(v: View, groups: readonly OverlayGroup[]): void {
   const near = v.near;
   if (!near) return;
   for (const chunk of [...v.drawn.keys()]) {
@@ -131,18 +149,24 @@ function drawKindLayers(v: View): void {
     forgetChunk(v, chunk);
     layerOf(v, chunk)?.replaceChildren();
   }
-  const measured: { chunk: number; pieces: PlacedExcerpt[]; boxes: PaintedBox[] }[] = [];
+  const measured: Measured[] = [];
   for (let chunk = near.first; chunk <= near.last; chunk++) {
     const pieces = piecesWithin(v.placed, v.chunks[chunk]!);
     const drawn = v.drawn.get(chunk);
-    if (drawn && sameDrawing(drawn, pieces)) continue;
-    measured.push({ chunk, pieces, boxes: measureChunk(v, chunk, pieces) });
+    for (const group of groups) {
+      const shown = groupPieces(group, pieces, group === 'kinds' ? new Set() : v.marked[group]);
+      const before = drawn?.[group];
+      if (before ? sameDrawing(before, shown) : shown.length === 0) continue;
+      measured.push({ chunk, group, pieces: shown, boxes: measureGroup(v, chunk, group, shown) });
+    }
   }
-  for (const { chunk, pieces, boxes } of measured) {
-    paintLayer(layerOf(v, chunk), boxes);
-    v.drawn.set(chunk, pieces);
+  for (const { chunk, group, pieces, boxes } of measured) {
+    paintGroup(layerOf(v, chunk), group, boxes);
+    v.drawn.set(chunk, { ...v.drawn.get(chunk), [group]: pieces });
     v.resizes?.observe(v.chunkElements[chunk]!);
   }
+  // Says the highlights on screen are in place (for tests and the benchmark; none may be on screen).
+  if (v.body.dataset.highlights !== 'drawn') v.body.dataset.highlights = 'drawn';
 }
 
 function forgetChunk(v: View, chunk: number): void {
@@ -161,11 +185,11 @@ function redrawResized(v: View, entries: readonly ResizeObserverEntry[]): void {
     const before = v.sizes.get(entry.target);
     v.sizes.set(entry.target, size);
     if (before === undefined || before === size) continue;
-    const chunk = v.chunkElements.indexOf(entry.target as HTMLElement);
+    const chunk = v.chunkElements.findIndex((element) => element === entry.target);
     if (chunk >= 0) v.drawn.delete(chunk);
     changed = true;
   }
-  if (changed) drawKindLayers(v);
+  if (changed) draw(v, OVERLAY_GROUPS);
 }
 
 interface PaintedBox extends Box {
@@ -173,18 +197,15 @@ interface PaintedBox extends Box {
   excerptId: string | null;
 }
 
-/** The boxes of a chunk's excerpts, bottom layer first, relative to the chunk. */
-function measureChunk(v: View, chunk: number, pieces: readonly PlacedExcerpt[]): PaintedBox[] {
+/** The boxes of a group's pieces in a chunk, in paint order, relative to the chunk. */
+function measureGroup(v: View, chunk: number, group: OverlayGroup, pieces: readonly PlacedExcerpt[]): PaintedBox[] {
+  if (pieces.length === 0) return [];
   const origin = v.chunkElements[chunk]!.getBoundingClientRect();
-  const layers = baseLayerRanges(pieces);
   const boxes: PaintedBox[] = [];
-  for (const layer of BASE_LAYERS) {
-    for (const range of layers[layer]) {
-      const domRange = toRange(v, range);
-      if (!domRange) continue;
-      const excerptId = 'id' in range && typeof range.id === 'string' ? range.id : null;
-      for (const box of boxesOf(textRects(domRange), origin)) boxes.push({ ...box, layer, excerptId });
-    }
+  for (const { layer, range, excerptId } of groupRanges(group, pieces)) {
+    const domRange = toRange(v, range);
+    if (!domRange) continue;
+    for (const box of boxesOf(textRects(domRange), origin)) boxes.push({ ...box, layer, excerptId });
   }
   return boxes;
 }
@@ -195,8 +216,7 @@ function measureChunk(v: View, chunk: number, pieces: readonly PlacedExcerpt[]):
  */
 function textRects(range: Range): DOMRect[] {
   const rects: DOMRect[] = [];
-  const root = range.commonAncestorContainer;
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
   walker.currentNode = range.startContainer;
   let node: Node | null = range.startContainer instanceof Text ? range.startContainer : walker.nextNode();
   const piece = document.createRange();
@@ -211,7 +231,21 @@ function textRects(range: Range): DOMRect[] {
   return rects;
 }
 
-function paintLayer(layer: HTMLElement | null, boxes: readonly PaintedBox[]): void {
+/** A chunk overlay's element for a group: one per group, created in paint order when first needed. */
+function groupElement(layer: HTMLElement, group: OverlayGroup): HTMLElement {
+  if (layer.childElementCount !== OVERLAY_GROUPS.length) {
+    layer.replaceChildren(
+      ...OVERLAY_GROUPS.map((name) => {
+        const element = document.createElement('div');
+        element.dataset.group = name;
+        return element;
+      }),
+    );
+  }
+  return layer.querySelector<HTMLElement>(`:scope > [data-group="${group}"]`)!;
+}
+
+function paintGroup(layer: HTMLElement | null, group: OverlayGroup, boxes: readonly PaintedBox[]): void {
   if (!layer) return;
   const elements = boxes.map((box) => {
     const element = document.createElement('div');
@@ -220,20 +254,7 @@ function paintLayer(layer: HTMLElement | null, boxes: readonly PaintedBox[]): vo
     element.style.cssText = `left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
     return element;
   });
-  layer.replaceChildren(...elements);
-}
-
-/** Sets one marked layer (focus, flash) alone; the kind layers stay as they are. */
-export function drawMarkLayer(name: MarkLayerName, ranges: readonly TextRange[]): void {
-  if (!view || !supportsHighlights) return;
-  if (ranges.length === 0) CSS.highlights.delete(name);
-  else setLayer(view, name, ranges);
-}
-
-function clearMarkLayers(): void {
-  if (!supportsHighlights) return;
-  CSS.highlights.delete('ll-focus');
-  CSS.highlights.delete('ll-flash');
+  groupElement(layer, group).replaceChildren(...elements);
 }
 
 /** How far the range's middle is from the middle of the view, in pixels (lays out its chunk if the browser had skipped it). */
@@ -255,7 +276,7 @@ export function scrollToRange(range: TextRange, behavior: ScrollBehavior = 'smoo
   // Draw the excerpts around the target now, so they show in the frame the jump lands in (the observer follows up).
   const chunk = chunkOfBlock(v.chunks, blockAt(v.blocks, range.start));
   v.near = { first: Math.max(0, chunk - 1), last: Math.min(v.chunks.length - 1, chunk + 1) };
-  drawKindLayers(v);
+  draw(v, OVERLAY_GROUPS);
   const distance = offCentre(v, domRange);
   const far = Math.abs(distance) > 2 * v.scroller.clientHeight;
   v.scroller.scrollTo({ top: Math.max(0, v.scroller.scrollTop + distance), behavior: far ? 'instant' : behavior });
