@@ -547,3 +547,60 @@ describe('selectorsFor then anchor, over random ranges of random Unicode text', 
     expect(fuzzy).toBeGreaterThan(150);
   });
 });
+
+// The four faults the peers' suites found (issue 11), and the guards that keep their
+// fixes from opening a way to misplace a note.
+describe('faults found by the peer suites', () => {
+  const SOLITUDE =
+    'Many years later, as he faced the firing squad, Colonel Aureliano Buendía was to remember that distant afternoon when his father took him to discover ice';
+  const PAGES =
+    'than during the recent attacks at Netherfield Park, in which a household of eighteen was slaughtered. "My dear Mr. Bennet," said his lady to him one day, "have you heard thatNetherfield Park is occupied again?" ';
+  const quote = (exact: string, prefix = '', suffix = ''): Selectors['quote'] => ({ type: 'TextQuoteSelector', exact, prefix, suffix });
+  const at = (start: number, end: number): Selectors['position'] => ({ type: 'TextPositionSelector', start, end });
+
+  it('1: anchors a short verbatim quote with intact context when the stored position is far past the end of the text', () => {
+    const text = ARTICLE.slice(0, 496);
+    const range = find(text, 'Bashar al-Assad');
+    const { quote: q } = selectorsFor(text, range);
+    expect(q.prefix).toHaveLength(CONTEXT_LENGTH);
+    expect(q.suffix).toHaveLength(CONTEXT_LENGTH);
+    expect(anchor(text, { quote: q, position: at(100_000, 100_015) })).toEqual({ ...range, method: 'quote' });
+  });
+
+  it('2: scores only the context that can exist where the text starts or ends', () => {
+    // Its 18-character prefix reaches the start of the text after 5 characters.
+    expect(anchor(SOLITUDE, { quote: quote('years later', 'It used to be many'), position: at(0, 11) })).toEqual({ start: 5, end: 16, method: 'quote' });
+    // At the very end no suffix can exist.
+    expect(anchor('Some document text', { quote: quote('text', '', 'missing'), position: at(0, 4) })).toEqual({ start: 14, end: 18, method: 'quote' });
+  });
+
+  it('2: a text cut short after a quote keeps it, though its suffix is gone', () => {
+    const range = find(ARTICLE, 'the price is very high');
+    const selectors = selectorsFor(ARTICLE, range);
+    const cut = ARTICLE.slice(0, range.end);
+    expect(anchor(cut, { ...selectors, position: at(range.start + 40, range.end + 40) })).toEqual({ ...range, method: 'quote' });
+  });
+
+  it('2 (guard): context cut by the edge is not agreement, so a full match beats one at the edge', () => {
+    // Apache Annotator's describe case: each "a a a" nearer the edges has part of its context cut off.
+    expect(anchor('a a a a a a a a a a', { quote: quote('a a a', 'a a a a ', ' a a a'), position: at(0, 5) })).toEqual({ start: 8, end: 13, method: 'quote' });
+    expect(anchor('a a a a a a a a a a', { quote: quote('a a a', 'a a a a ', ' a a a'), position: at(14, 19) })).toEqual({ start: 8, end: 13, method: 'quote' });
+  });
+
+  it('3: one intact side anchors a short exact quote when the quote with that side occurs once', () => {
+    const second = PAGES.indexOf('Netherfield', PAGES.indexOf('heard'));
+    expect(anchor(PAGES, { quote: quote('Netherfield', 'DOES NOT MATCH', ' Park is occupied'), position: at(0, 11) })).toEqual({ start: second, end: second + 11, method: 'quote' });
+    expect(anchor(PAGES, { quote: quote('Netherfield', 'that', 'DOES NOT MATCH'), position: at(0, 11) })).toEqual({ start: second, end: second + 11, method: 'quote' });
+  });
+
+  it('3 (guard): no intact side, or an intact side that occurs twice with the quote, leaves a short quote an orphan', () => {
+    expect(anchor(PAGES, { quote: quote('Netherfield', 'bogomips', 'bogomips'), position: at(0, 11) })).toBeNull();
+    const twice = PAGES + PAGES.replace('Park is occupied', 'Lodge burnt down');
+    expect(anchor(twice, { quote: quote('Netherfield', 'that', 'DOES NOT MATCH'), position: at(0, 11) })).toBeNull();
+  });
+
+  it('4: breaks a tie between fuzzy matches by the length closest to the quote', () => {
+    const text = 'Vestibulum erat wisi, condimentum sed, commodo vitae, ornare sit amet, wisi.';
+    expect(anchor(text, { quote: quote('commodo cites'), position: at(0, 13) })).toEqual({ ...find(text, 'commodo vitae'), method: 'fuzzy' });
+  });
+});

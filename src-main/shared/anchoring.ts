@@ -163,13 +163,35 @@ function similarity(actual: string, expected: string): number {
   return best ? 1 - best.errors / expected.length : 0;
 }
 
-function prefixScore(text: string, range: TextRange, quote: TextQuoteSelector): number {
-  const actual = text.slice(Math.max(0, range.start - quote.prefix.length), range.start);
-  return similarity(actual, quote.prefix);
+/**
+ * What unrelated English context scores by chance (measured on the bundled article).
+ * Context that cannot exist, cut off by the start or end of the text, scores this: it
+ * is no evidence for a place, and no more against it than unrelated text would be.
+ */
+const CHANCE_AGREEMENT = 0.3;
+
+/**
+ * Similarity of stored context to the text, where only `part` of the stored context's
+ * `length` characters fits between the range and the text's edge: the rest scores at chance.
+ */
+function contextScore(actual: string, part: string, length: number): number {
+  if (length === 0) return 1;
+  return (part.length * similarity(actual, part) + (length - part.length) * CHANCE_AGREEMENT) / length;
 }
 
-function suffixScore(text: string, range: TextRange, quote: TextQuoteSelector): number {
-  return similarity(text.slice(range.end, range.end + quote.suffix.length), quote.suffix);
+function prefixScore(text: string, range: TextRange, { prefix }: TextQuoteSelector): number {
+  const fits = Math.min(range.start, prefix.length);
+  return contextScore(text.slice(range.start - fits, range.start), prefix.slice(prefix.length - fits), prefix.length);
+}
+
+function suffixScore(text: string, range: TextRange, { suffix }: TextQuoteSelector): number {
+  const fits = Math.min(text.length - range.end, suffix.length);
+  return contextScore(text.slice(range.end, range.end + fits), suffix.slice(0, fits), suffix.length);
+}
+
+/** 1 at the old position, falling to 0 a text's length away (and staying 0 further off). */
+function nearness(text: string, range: TextRange, hint: number): number {
+  return 1 - Math.min(1, Math.abs(range.start - hint) / Math.max(1, text.length));
 }
 
 /** Hypothesis's weighted score in 0..1: quote, then context, then nearness to `hint`. */
@@ -178,7 +200,7 @@ function score(text: string, candidate: Candidate, quote: TextQuoteSelector, hin
     WEIGHT.quote * (1 - candidate.errors / quote.exact.length) +
     WEIGHT.prefix * prefixScore(text, candidate, quote) +
     WEIGHT.suffix * suffixScore(text, candidate, quote) +
-    WEIGHT.position * (1 - Math.abs(candidate.start - hint) / Math.max(1, text.length));
+    WEIGHT.position * nearness(text, candidate, hint);
   return raw / WEIGHT_TOTAL;
 }
 
@@ -264,13 +286,20 @@ function blankOut(text: string, ranges: readonly TextRange[], from: number): str
   return blanked + text.slice(done);
 }
 
-/** The best-scoring candidate, or null when even that one scores too low. */
+/**
+ * The best-scoring candidate, or null when even that one scores too low. On a tie (one
+ * start, several ends with as many errors) the span whose length is nearest the quote's.
+ */
 function bestFuzzy(text: string, candidates: Candidate[], quote: TextQuoteSelector, hint: number): TextRange | null {
   let best: TextRange | null = null;
   let bestScore = -1;
+  let bestGap = Infinity;
   for (const candidate of shortlist(text, candidates, quote, hint)) {
     const candidateScore = score(text, candidate, quote, hint);
-    if (candidateScore > bestScore) [best, bestScore] = [{ start: candidate.start, end: candidate.end }, candidateScore];
+    const gap = Math.abs(candidate.end - candidate.start - quote.exact.length);
+    if (candidateScore > bestScore || (candidateScore === bestScore && gap < bestGap)) {
+      [best, bestScore, bestGap] = [{ start: candidate.start, end: candidate.end }, candidateScore, gap];
+    }
   }
   return bestScore >= minScore(quote.exact.length) ? best : null;
 }
@@ -362,7 +391,18 @@ function sameRange(a: TextRange, b: TextRange): boolean {
  */
 function exactBelievable(text: string, range: TextRange, { quote, position }: Selectors): boolean {
   if (quote.exact.length >= CONTEXT_LENGTH || sameRange(range, position)) return true;
-  return score(text, { ...range, errors: 0 }, quote, position.start) >= minScore(quote.exact.length);
+  if (score(text, { ...range, errors: 0 }, quote, position.start) >= minScore(quote.exact.length)) return true;
+  return intactSideOnce(text, range.start - quote.prefix.length, quote.prefix + quote.exact, quote.prefix) ||
+    intactSideOnce(text, range.start, quote.exact + quote.suffix, quote.suffix);
+}
+
+/**
+ * Whether one whole side of the context is still beside the quote, and the quote with
+ * that side (`joined`, expected at `at`) occurs nowhere else: the other side may then
+ * have been rewritten, but this place is still the only one it can be.
+ */
+function intactSideOnce(text: string, at: number, joined: string, side: string): boolean {
+  return side.length > 0 && at >= 0 && text.startsWith(joined, at) && text.indexOf(joined) === at && text.indexOf(joined, at + 1) === -1;
 }
 
 /**
