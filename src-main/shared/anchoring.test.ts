@@ -604,3 +604,25 @@ describe('faults found by the peer suites', () => {
     expect(anchor(text, { quote: quote('commodo cites'), position: at(0, 13) })).toEqual({ ...find(text, 'commodo vitae'), method: 'fuzzy' });
   });
 });
+
+describe('a stretch of a quote replaced wholesale', () => {
+  const SENTENCE = 'It is very clear why Russia wants payback: Putin would prefer Syrian soldiers';
+  const range = find(ARTICLE, SENTENCE);
+  const selectors = selectorsFor(ARTICLE, range);
+
+  it('orphans the quote, though the whole is within its error budget: the words it quoted are gone', () => {
+    const edited = ARTICLE.replace('would prefer', 'has ordered');
+    expect(anchor(edited, selectors)).toBeNull();
+    // dom-anchor-text-quote's case: the quote's last word is not in the text.
+    const text = 'Mauris placerat eleifend leo. Quisque sit amet est et sapien ullamcorper pharetra. Vestibulum erat wisi.';
+    const quote = { type: 'TextQuoteSelector', exact: 'Quisque sit amet est et sapien ullam triceracorn', prefix: '', suffix: '' } as const;
+    expect(anchor(text, { quote, position: { type: 'TextPositionSelector', start: 0, end: 48 } })).toBeNull();
+  });
+
+  it('keeps the quote when the same number of edits is spread through it', () => {
+    const edited = ARTICLE.replace('very clear why Russia', 'quite clear why Moscow').replace('Syrian soldiers', 'Syrian troops');
+    const found = anchor(edited, selectors);
+    expect(found?.method).toBe('fuzzy');
+    expect(textOf(edited, found)).toBe('It is quite clear why Moscow wants payback: Putin would prefer Syrian troops');
+  });
+});

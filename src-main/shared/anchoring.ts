@@ -287,21 +287,69 @@ function blankOut(text: string, ranges: readonly TextRange[], from: number): str
 }
 
 /**
- * The best-scoring candidate, or null when even that one scores too low. On a tie (one
- * start, several ends with as many errors) the span whose length is nearest the quote's.
+ * A fuzzy match may differ from the quote by its error budget in all, but by no more
+ * than half of any this many consecutive characters of it: edits spread through a
+ * passage (a typo fixed, a word changed) leave the same passage, while a stretch of two
+ * or three words replaced wholesale leaves one that says something else around the
+ * same edges (dom-anchor-text-quote's rule, which matches each 32-character slice).
  */
-function bestFuzzy(text: string, candidates: Candidate[], quote: TextQuoteSelector, hint: number): TextRange | null {
-  let best: TextRange | null = null;
-  let bestScore = -1;
-  let bestGap = Infinity;
-  for (const candidate of shortlist(text, candidates, quote, hint)) {
-    const candidateScore = score(text, candidate, quote, hint);
-    const gap = Math.abs(candidate.end - candidate.start - quote.exact.length);
-    if (candidateScore > bestScore || (candidateScore === bestScore && gap < bestGap)) {
-      [best, bestScore, bestGap] = [{ start: candidate.start, end: candidate.end }, candidateScore, gap];
+const STRETCH_LENGTH = 16;
+
+/** Edits charged to each character of `quote` by an optimal alignment with `span`. */
+function errorsAlong(quote: string, span: string): Uint16Array {
+  const [m, n] = [quote.length, span.length];
+  const width = n + 1;
+  const cost = new Uint16Array((m + 1) * width);
+  for (let i = 0; i <= m; i += 1) cost[i * width] = i;
+  for (let j = 0; j <= n; j += 1) cost[j] = j;
+  for (let i = 1; i <= m; i += 1) {
+    for (let j = 1; j <= n; j += 1) {
+      const swap = cost[(i - 1) * width + j - 1]! + (quote.charCodeAt(i - 1) === span.charCodeAt(j - 1) ? 0 : 1);
+      cost[i * width + j] = Math.min(swap, cost[(i - 1) * width + j]! + 1, cost[i * width + j - 1]! + 1);
     }
   }
-  return bestScore >= minScore(quote.exact.length) ? best : null;
+  const charged = new Uint16Array(m);
+  for (let [i, j] = [m, n]; i > 0 || j > 0; ) {
+    const here = cost[i * width + j]!;
+    if (i > 0 && j > 0 && here === cost[(i - 1) * width + j - 1]! + (quote.charCodeAt(i - 1) === span.charCodeAt(j - 1) ? 0 : 1)) {
+      if (quote.charCodeAt(i - 1) !== span.charCodeAt(j - 1)) charged[i - 1] += 1;
+      [i, j] = [i - 1, j - 1];
+    } else if (i > 0 && here === cost[(i - 1) * width + j]! + 1) {
+      charged[i - 1] += 1; // the quote's character is gone
+      i -= 1;
+    } else {
+      charged[Math.min(i, m - 1)] += 1; // a character was inserted before the quote's i-th
+      j -= 1;
+    }
+  }
+  return charged;
+}
+
+/** Whether more than half of some STRETCH_LENGTH consecutive characters of the quote were edited. */
+function stretchReplaced(text: string, candidate: Candidate, exact: string): boolean {
+  if (candidate.errors <= STRETCH_LENGTH / 2) return false;
+  const charged = errorsAlong(exact, text.slice(candidate.start, candidate.end));
+  let inWindow = 0;
+  for (let i = 0; i < charged.length; i += 1) {
+    inWindow += charged[i]! - (i >= STRETCH_LENGTH ? charged[i - STRETCH_LENGTH]! : 0);
+    if (inWindow > STRETCH_LENGTH / 2) return true;
+  }
+  return false;
+}
+
+/**
+ * The best-scoring candidate that replaces no stretch of the quote, or null when none
+ * scores high enough. On a tie (one start, several ends with as many errors) the span
+ * whose length is nearest the quote's.
+ */
+function bestFuzzy(text: string, candidates: Candidate[], quote: TextQuoteSelector, hint: number): TextRange | null {
+  const min = minScore(quote.exact.length);
+  const ranked = shortlist(text, candidates, quote, hint)
+    .map((candidate) => ({ candidate, score: score(text, candidate, quote, hint), gap: Math.abs(candidate.end - candidate.start - quote.exact.length) }))
+    .filter((r) => r.score >= min)
+    .sort((a, b) => b.score - a.score || a.gap - b.gap);
+  const best = ranked.find((r) => !stretchReplaced(text, r.candidate, quote.exact))?.candidate;
+  return best ? { start: best.start, end: best.end } : null;
 }
 
 /**
