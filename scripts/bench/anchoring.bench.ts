@@ -3,7 +3,7 @@
  * text.indexOf(quote.exact) over the same items (which finds a quote but neither checks
  * its context nor picks the right one of several occurrences).
  */
-import { anchorAll } from '../../src-main/shared/anchoring';
+import { anchorAll } from '../../src-main/shared/anchoring/anchor-all';
 import type { Selectors } from '../../src-main/shared/model';
 import type { BenchContext } from './context';
 import { buildArticle, editedArticle, excerptsFor, pickRanges } from './fixtures';

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { mulberry32 } from '../../src-main/shared/testdata/prng';
 import { join } from 'node:path';
-import type { TextRange } from '../../src-main/shared/anchoring';
-import { selectorsFor } from '../../src-main/shared/anchoring';
+import type { TextRange } from '../../src-main/shared/anchoring/text-range';
+import { selectorsFor } from '../../src-main/shared/anchoring/describe-range';
 import { canonicalText, splitTitle, type CanonicalText } from '../../src-main/shared/canonical-text';
 import { SCHEMA_VERSION, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../../src-main/shared/model';
 import { contentHash } from '../../src-main/notebook/articles';

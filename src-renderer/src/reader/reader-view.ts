@@ -10,7 +10,7 @@
  * every frame of the app (see npm run bench, "any DOM change").
  */
 import { blockAt, type Block } from '@shared/article-document';
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 import { chunkOfBlock, type Chunk } from './article-chunks';
 import { LAYER_PRIORITY, baseLayerRanges, excerptsWithin, sameDrawing, type BaseLayerName, type LayerName, type MarkLayerName, type PlacedExcerpt } from './highlight-layers';
 import { blockTextNodes, offsetAt, offsetsToRange, type ArticleDom, type BlockNodes } from './dom-offsets';

@@ -1,170 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { mulberry32 } from './testdata/prng';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_LENGTH, anchor, anchorAll, rangesAt, selectorsFor } from './anchoring';
-import type { Anchor, TextRange } from './anchoring';
-import { canonicalText, splitTitle } from './canonical-text';
-import { SelectorsSchema } from './model';
-import type { Selectors } from './model';
-
-const ARTICLE_FILE = fileURLToPath(new URL('../../resources/articles/putin-wants-syria-to-return-the-favor.txt', import.meta.url));
-const ARTICLE = canonicalText(splitTitle(readFileSync(ARTICLE_FILE, 'utf8'), 'Untitled').body).text;
-
-// ---------------------------------------------------------------------------
-// Helpers
-
-/** Offset of the nth (1-based) occurrence of `needle`. */
-function nth(text: string, needle: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i < n; i += 1) {
-    at = text.indexOf(needle, at + 1);
-    if (at === -1) throw new Error(`fewer than ${n} occurrences of ${needle}`);
-  }
-  return at;
-}
-
-/** Range of the first occurrence of `needle` at or after `from`. */
-function find(text: string, needle: string, from = 0): TextRange {
-  const start = text.indexOf(needle, from);
-  if (start === -1) throw new Error(`not found: ${needle}`);
-  return { start, end: start + needle.length };
-}
-
-function insertAt(text: string, offset: number, inserted: string): string {
-  return text.slice(0, offset) + inserted + text.slice(offset);
-}
-
-function replaceRange(text: string, range: TextRange, replacement: string): string {
-  return text.slice(0, range.start) + replacement + text.slice(range.end);
-}
-
-function isHigh(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLow(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-function splitsPair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
-}
-
-function expectWholeCodePoints(text: string, range: TextRange): void {
-  expect(splitsPair(text, range.start), `start ${range.start} splits a surrogate pair`).toBe(false);
-  expect(splitsPair(text, range.end), `end ${range.end} splits a surrogate pair`).toBe(false);
-}
-
-/** The string has no half of a surrogate pair at either edge. */
-function expectNoLoneSurrogateAtEdges(s: string): void {
-  if (s.length === 0) return;
-  expect(isLow(s.charCodeAt(0))).toBe(false);
-  expect(isHigh(s.charCodeAt(s.length - 1))).toBe(false);
-}
-
-function textOf(text: string, found: Anchor | null): string | null {
-  return found && text.slice(found.start, found.end);
-}
-
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
-const UNICODE_TOKENS = [
-  'Putin', 'the', 'war', 'Syria', 'Асад', 'Россия', 'война', 'سوريا', 'الأسد', 'بوتين', '😀', '🇸🇾', '👨‍👩‍👧‍👦',
-  '🏳️‍🌈', 'e\u0301', 'n\u0303o', 'ά', '中文', 'हि', '𝒳', '\u200d', ' ', ' ', ' ', ' ', ', ', '. ', '\n\n',
-] as const;
-
-function randomUnicodeText(random: () => number, tokens: number): string {
-  let text = '';
-  for (let i = 0; i < tokens; i += 1) text += pick(random, UNICODE_TOKENS);
-  return text;
-}
-
-/** A random offset in [from, to] that does not split a surrogate pair. */
-function randomBoundary(random: () => number, text: string, from: number, to: number): number {
-  const offset = from + Math.floor(random() * (to - from + 1));
-  return splitsPair(text, offset) ? offset - 1 : offset;
-}
-
-/** About `size` code units of article words in random order: long, and with few repeated passages. */
-function wordSoup(random: () => number, size: number): string {
-  const words = ARTICLE.split(/\s+/);
-  const out: string[] = [];
-  let length = 0;
-  while (length < size) {
-    const word = pick(random, words);
-    out.push(word);
-    length += word.length + 1;
-  }
-  return out.join(' ');
-}
-
-// ---------------------------------------------------------------------------
-
-describe('selectorsFor', () => {
-  it('describes a range by its quote, up to CONTEXT_LENGTH characters of context each side, and its offsets', () => {
-    const start = nth(ARTICLE, 'Putin', 3);
-    const selectors = selectorsFor(ARTICLE, { start, end: start + 5 });
-    expect(CONTEXT_LENGTH).toBe(32);
-    expect(selectors).toEqual({
-      quote: {
-        type: 'TextQuoteSelector',
-        exact: 'Putin',
-        prefix: ARTICLE.slice(start - 32, start),
-        suffix: ARTICLE.slice(start + 5, start + 37),
-      },
-      position: { type: 'TextPositionSelector', start, end: start + 5 },
-    });
-    expect(SelectorsSchema.parse(selectors)).toEqual(selectors);
-  });
-
-  it('clips the prefix at the start of the text and the suffix at its end', () => {
-    const head = selectorsFor(ARTICLE, { start: 3, end: 10 });
-    expect(head.quote.prefix).toBe(ARTICLE.slice(0, 3));
-    expect(head.quote.suffix).toHaveLength(32);
-    const tail = selectorsFor(ARTICLE, { start: ARTICLE.length - 6, end: ARTICLE.length - 1 });
-    expect(tail.quote.suffix).toBe('.');
-    expect(tail.quote.prefix).toHaveLength(32);
-    expect(selectorsFor('abc', { start: 0, end: 3 }).quote).toEqual({ type: 'TextQuoteSelector', exact: 'abc', prefix: '', suffix: '' });
-  });
-
-  it('throws a RangeError on an empty, reversed, out-of-bounds or fractional range', () => {
-    for (const range of [
-      { start: 5, end: 5 },
-      { start: 6, end: 5 },
-      { start: -1, end: 3 },
-      { start: 0, end: ARTICLE.length + 1 },
-      { start: 1.5, end: 4 },
-      { start: 0, end: Number.NaN },
-    ]) {
-      expect(() => selectorsFor(ARTICLE, range)).toThrow(RangeError);
-    }
-    expect(() => selectorsFor('', { start: 0, end: 0 })).toThrow(RangeError);
-  });
-
-  it('never splits a surrogate pair in the prefix or suffix', () => {
-    const text = `${'x'.repeat(10)}😀${'y'.repeat(31)}QUOTE${'y'.repeat(31)}😀z`;
-    const start = text.indexOf('QUOTE');
-    expect(splitsPair(text, start - CONTEXT_LENGTH)).toBe(true); // the naive prefix would cut the emoji
-    const { quote } = selectorsFor(text, { start, end: start + 5 });
-    expect(quote.prefix).toBe('y'.repeat(31));
-    expect(quote.suffix).toBe('y'.repeat(31));
-    // With one more character of room the whole emoji fits in the context.
-    const roomy = `😀${'y'.repeat(30)}QUOTE${'y'.repeat(30)}😀z`;
-    const at = roomy.indexOf('QUOTE');
-    expect(selectorsFor(roomy, { start: at, end: at + 5 }).quote).toMatchObject({ prefix: `😀${'y'.repeat(30)}`, suffix: `${'y'.repeat(30)}😀` });
-  });
-
-  it('widens a range that cuts a surrogate pair to take the whole character', () => {
-    const text = 'a😀b';
-    expect(selectorsFor(text, { start: 2, end: 4 }).position).toMatchObject({ start: 1, end: 4 });
-    expect(selectorsFor(text, { start: 0, end: 2 }).quote.exact).toBe('a😀');
-    expect(selectorsFor(text, { start: 2, end: 3 }).quote.exact).toBe('😀');
-  });
-});
+import type { Selectors } from '../model';
+import { SelectorsSchema } from '../model';
+import { mulberry32 } from '../testdata/prng';
+import { anchor } from './anchor';
+import { CONTEXT_LENGTH, selectorsFor } from './describe-range';
+import {
+  ARTICLE,
+  expectNoLoneSurrogateAtEdges,
+  expectWholeCodePoints,
+  find,
+  insertAt,
+  nth,
+  pick,
+  randomBoundary,
+  randomUnicodeText,
+  replaceRange,
+  textOf,
+} from './testdata/text-helpers';
 
 describe('anchor', () => {
   it('anchors by position when the text is unchanged', () => {
@@ -221,22 +73,6 @@ describe('anchor', () => {
     it('is an orphan when the name is replaced by another', () => {
       expect(anchor(replaceRange(ARTICLE, { start: third, end: third + 5 }, 'Erdogan'), selectors)).toBeNull();
     });
-  });
-
-  it('keeps overlapping and nested ranges apart', () => {
-    const outer = find(ARTICLE, 'The Syrian Observatory for Human Rights has stated that 40,000 Syrian soldiers');
-    const overlapping = find(ARTICLE, '40,000 Syrian soldiers are expected to join the Russian army');
-    const nested = find(ARTICLE, 'Human Rights');
-    const inner = find(ARTICLE, 'Syrian', nested.end); // the 2nd "Syrian" of the sentence, inside both others
-    const items = [outer, overlapping, nested, inner].map((range, i) => ({ id: `e${i}`, ...selectorsFor(ARTICLE, range) }));
-    const edited = 'Preface. ' + ARTICLE;
-    const anchors = anchorAll(edited, items);
-    [outer, overlapping, nested, inner].forEach((range, i) => {
-      expect(anchors.get(`e${i}`)).toEqual({ start: range.start + 9, end: range.end + 9, method: 'quote' });
-    });
-    const ranges = items.map((item) => ({ id: item.id, ...anchors.get(item.id)! }));
-    expect(rangesAt(ranges, inner.start + 9)).toEqual(['e0', 'e1', 'e3']);
-    expect(rangesAt(ranges, nested.start + 9)).toEqual(['e0', 'e2']);
   });
 
   it('anchors a range across a paragraph break, and fuzzily once the paragraphs are merged', () => {
@@ -393,95 +229,6 @@ describe('anchor', () => {
       position: { type: 'TextPositionSelector', start: 0, end: 1 },
     } satisfies Selectors;
     expect(anchor(ARTICLE, broken)).toBeNull();
-  });
-});
-
-describe('anchorAll', () => {
-  it('maps every id to its anchor, orphans to null', () => {
-    const kept = find(ARTICLE, 'Tiger Forces');
-    const lost = find(ARTICLE, 'the biggest mercenary force in Syria');
-    const items = [
-      { id: 'kept', ...selectorsFor(ARTICLE, kept) },
-      { id: 'lost', ...selectorsFor(ARTICLE, lost) },
-    ];
-    const edited = replaceRange(ARTICLE, lost, 'something else');
-    const anchors = anchorAll(edited, items);
-    expect([...anchors.keys()]).toEqual(['kept', 'lost']);
-    expect(anchors.get('kept')).toEqual({ ...kept, method: 'position' });
-    expect(anchors.get('lost')).toBeNull();
-  });
-
-  // Speed is measured in `npm run bench` (anchoring); these check correctness at that scale.
-  it('anchors 2,000 excerpts on a 1 MB text whose positions still match, by position', () => {
-    const random = mulberry32(2024);
-    const text = wordSoup(random, 1_000_000);
-    const items = Array.from({ length: 2000 }, (_, i) => {
-      const start = Math.floor(random() * (text.length - 500));
-      return { id: `e${i}`, ...selectorsFor(text, { start, end: start + 1 + Math.floor(random() * 400) }) };
-    });
-    const anchors = anchorAll(text, items);
-    for (const item of items) expect(anchors.get(item.id)).toEqual({ start: item.position.start, end: item.position.end, method: 'position' });
-  });
-
-  it('re-anchors 2,000 excerpts on a 1 MB text after one edit shifts them', () => {
-    const random = mulberry32(7);
-    const text = wordSoup(random, 1_000_000);
-    const items = Array.from({ length: 2000 }, (_, i) => {
-      const start = 1000 + Math.floor(random() * (text.length - 1500));
-      return { id: `e${i}`, ...selectorsFor(text, { start, end: start + 1 + Math.floor(random() * 200) }) };
-    });
-    const edited = insertAt(text, 500, 'An inserted sentence. ');
-    const anchors = anchorAll(edited, items);
-    for (const item of items) expect(anchors.get(item.id)).toMatchObject({ start: item.position.start + 22, end: item.position.end + 22 });
-  });
-
-  it('agrees with anchor() item by item, on repetitive text edited in random places', () => {
-    const random = mulberry32(99);
-    // Three copies of the article: every quote and its context occur three times.
-    const text = [ARTICLE, ARTICLE, ARTICLE].join('\n\n');
-    for (let round = 0; round < 30; round += 1) {
-      const items = Array.from({ length: 40 }, (_, i) => {
-        const start = Math.floor(random() * (text.length - 60));
-        return { id: `e${i}`, ...selectorsFor(text, { start, end: start + 1 + Math.floor(random() * 50) }) };
-      });
-      const at = Math.floor(random() * text.length);
-      const length = 1 + Math.floor(random() * 3000);
-      const edited =
-        random() < 0.5
-          ? insertAt(text, at, ARTICLE.slice(0, length))
-          : replaceRange(text, { start: at, end: Math.min(text.length, at + length) }, '');
-      const anchors = anchorAll(edited, items);
-      for (const item of items) expect(anchors.get(item.id)).toEqual(anchor(edited, item));
-    }
-  });
-});
-
-describe('rangesAt', () => {
-  const ranges = [
-    { id: 'a', start: 0, end: 10 },
-    { id: 'b', start: 5, end: 15 },
-    { id: 'c', start: 6, end: 8 },
-    { id: 'd', start: 20, end: 21 },
-  ];
-
-  it('returns every range containing the offset, overlapping and nested ones included, in input order', () => {
-    expect(rangesAt(ranges, 0)).toEqual(['a']);
-    expect(rangesAt(ranges, 5)).toEqual(['a', 'b']);
-    expect(rangesAt(ranges, 7)).toEqual(['a', 'b', 'c']);
-    expect(rangesAt(ranges, 20)).toEqual(['d']);
-  });
-
-  it('treats ranges as half-open: the end offset is outside', () => {
-    expect(rangesAt(ranges, 8)).toEqual(['a', 'b']);
-    expect(rangesAt(ranges, 10)).toEqual(['b']);
-    expect(rangesAt(ranges, 15)).toEqual([]);
-    expect(rangesAt(ranges, 21)).toEqual([]);
-  });
-
-  it('returns nothing outside every range, or with no ranges', () => {
-    expect(rangesAt(ranges, -1)).toEqual([]);
-    expect(rangesAt(ranges, 17)).toEqual([]);
-    expect(rangesAt([], 3)).toEqual([]);
   });
 });
 
