@@ -373,3 +373,24 @@ describe('a stretch of a quote replaced wholesale', () => {
     expect(textOf(edited, found)).toBe('It is quite clear why Moscow wants payback: Putin would prefer Syrian troops');
   });
 });
+
+describe('evidence between occurrences', () => {
+  const quote = { type: 'TextQuoteSelector', exact: 'approve the budget', prefix: 'the committee met on Tuesday to ', suffix: ' for the coming year, officials s' } as const;
+
+  it('prefers an occurrence with one whole side of its context intact to a near-copy whose both sides half agree', () => {
+    const copy = 'Last month the committee met on Monday to approve the budget for the next year, officials said. ';
+    const truth = 'Then the committee met on Tuesday to approve the budget — a decision greeted with cheers.';
+    const text = copy + truth;
+    const start = text.indexOf('approve the budget', copy.length);
+    expect(anchor(text, { quote, position: { type: 'TextPositionSelector', start: 0, end: 18 } })).toEqual({ start, end: start + 18, method: 'quote' });
+  });
+
+  it('looks for an edited quote near where it was; moved far, it is found only verbatim', () => {
+    const range = find(ARTICLE, 'It is very clear why Russia wants payback');
+    const selectors = selectorsFor(ARTICLE, range);
+    const far = 'A long new introduction. '.repeat(400);
+    expect(anchor(far + ARTICLE, selectors)).toEqual({ start: range.start + far.length, end: range.end + far.length, method: 'quote' });
+    expect(anchor(far + ARTICLE.replace('very clear', 'quite clear'), selectors)).toBeNull();
+    expect(anchor('A new introduction. ' + ARTICLE.replace('very clear', 'quite clear'), selectors)?.method).toBe('fuzzy');
+  });
+});

@@ -4,22 +4,13 @@
  * than its stored position needs its context too, or it would silently move a note.
  */
 import type { Selectors } from '../model';
-import { bestOccurrence } from './exact-occurrences';
+import { bestOccurrence, intactSideOnce } from './exact-occurrences';
 import { minScore, SHORT_QUOTE_LENGTH } from './policy';
 import { scoreMatch } from './score-match';
 import type { TextRange } from './text-range';
 
 function sameRange(a: TextRange, b: TextRange): boolean {
   return a.start === b.start && a.end === b.end;
-}
-
-/**
- * Whether one whole side of the context is still beside the quote, and the quote with
- * that side (`joined`, expected at `at`) occurs nowhere else: the other side may then
- * have been rewritten, but this place is still the only one it can be.
- */
-function intactSideOnce(text: string, at: number, joined: string, side: string): boolean {
-  return side.length > 0 && at >= 0 && text.startsWith(joined, at) && text.indexOf(joined) === at && text.indexOf(joined, at + 1) === -1;
 }
 
 /**
@@ -30,10 +21,7 @@ function intactSideOnce(text: string, at: number, joined: string, side: string):
 function believable(text: string, range: TextRange, { quote, position }: Selectors): boolean {
   if (quote.exact.length >= SHORT_QUOTE_LENGTH || sameRange(range, position)) return true;
   if (scoreMatch(text, { ...range, errors: 0 }, quote, position.start) >= minScore(quote.exact.length)) return true;
-  return (
-    intactSideOnce(text, range.start - quote.prefix.length, quote.prefix + quote.exact, quote.prefix) ||
-    intactSideOnce(text, range.start, quote.exact + quote.suffix, quote.suffix)
-  );
+  return intactSideOnce(text, quote)(range);
 }
 
 /** The exact occurrence of the quote whose context agrees best, when it is believable; else null. */
