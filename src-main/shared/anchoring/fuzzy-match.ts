@@ -45,8 +45,8 @@ function blankOut(text: string, ranges: readonly TextRange[], from: number): str
 }
 
 /**
- * The best-scoring candidate that replaces no stretch of the quote, or null when none
- * scores high enough. On a tie (one start, several ends with as many errors) the span
+ * The best-scoring candidate, or null when it scores too low or replaced a stretch of
+ * the quote. On a tie (one start, several ends with as many errors) the span
  * whose length is nearest the quote's.
  */
 function bestFuzzy(text: string, candidates: Candidate[], quote: TextQuoteSelector, hint: number): TextRange | null {
@@ -55,8 +55,10 @@ function bestFuzzy(text: string, candidates: Candidate[], quote: TextQuoteSelect
     .map((candidate) => ({ candidate, score: scoreMatch(text, candidate, quote, hint), gap: Math.abs(candidate.end - candidate.start - quote.exact.length) }))
     .filter((r) => r.score >= min)
     .sort((a, b) => b.score - a.score || a.gap - b.gap);
-  const best = ranked.find((r) => !stretchReplaced(text, r.candidate, quote.exact))?.candidate;
-  return best ? { start: best.start, end: best.end } : null;
+  // Only the best is checked for a replaced stretch: the others are mostly the same place
+  // with other ends, and the alignment is the costliest step of the search.
+  const best = ranked[0]?.candidate;
+  return best && !stretchReplaced(text, best, quote.exact) ? { start: best.start, end: best.end } : null;
 }
 
 /**
