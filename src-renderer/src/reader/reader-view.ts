@@ -12,7 +12,7 @@
  * the app, typing and scrolling the notes included (npm run bench, "any DOM change").
  */
 import { blockAt, type Block } from '@shared/article-document';
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 import { chunkOfBlock, type Chunk } from './article-chunks';
 import { OVERLAY_GROUPS, boxesOf, groupPieces, groupRanges, piecesWithin, sameDrawing, type Box, type LayerName, type MarkLayerName, type OverlayGroup, type PlacedExcerpt } from './highlight-layers';
 import { blockTextNodes, offsetAt, offsetsToRange, type ArticleDom, type BlockNodes } from './dom-offsets';

@@ -6,7 +6,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { ApiError, ArticleRecords, Patch, StoreInfo, Workspace } from '@shared/api';
 import type { Excerpt, Note } from '@shared/model';
 import { documentOf } from '@shared/article-document';
-import { anchorAll } from '@shared/anchoring';
+import { anchorAll } from '@shared/anchoring/anchor-all';
 import { ApiCallError, call } from '../api/client';
 import { editingNoteId, saveState } from './ui';
 
