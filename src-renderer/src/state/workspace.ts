@@ -74,7 +74,11 @@ export function acceptRevision(revision: number): boolean {
 export async function reloadWorkspace(): Promise<void> {
   try {
     const shown = workspace.value;
-    const ws = await call('getWorkspace', shown ? { articleId: shown.article.id } : {});
+    const ws = await call('getWorkspace', shown ? { articleId: shown.article.id } : {}).catch((error: unknown) => {
+      // The article on screen was deleted (in another window): show the one the notebook has open now.
+      if (shown && error instanceof ApiCallError && error.error.code === 'not-found') return call('getWorkspace', {});
+      throw error;
+    });
     // The same article keeps its object, so the reader does not lay the text out again.
     const same = shown !== null && sameArticle(shown.article, ws.article);
     // A note deleted in another window while it is being edited here keeps its card until
@@ -82,7 +86,7 @@ export async function reloadWorkspace(): Promise<void> {
     // fails, and what was typed is offered to copy: mutation-queue.ts).
     const editing = editingNoteId.peek();
     const kept = editing !== null && !ws.notes.some((n) => n.id === editing) ? notes.peek().get(editing) : undefined;
-    setWorkspace({ ...ws, notes: kept ? [...ws.notes, kept] : ws.notes, article: same ? shown.article : ws.article, scroll: shown?.scroll ?? ws.scroll });
+    setWorkspace({ ...ws, notes: kept ? [...ws.notes, kept] : ws.notes, article: same ? shown.article : ws.article, scroll: same ? shown.scroll : ws.scroll });
   } catch {
     // The next check tries again; the records on screen stay as they were.
   }
