@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ArticleDocumentSchema } from './article-document';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Ids are opaque, short, URL-safe strings made by newId(). */
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id (1–64 letters, digits, _ or -)');
@@ -143,6 +143,8 @@ export const NotebookSchema = z.strictObject({
   articles: z.array(ArticleSchema),
   excerpts: z.array(ExcerptSchema),
   notes: z.array(NoteSchema),
+  /** Suggested leads the user dismissed, per article (v4). */
+  dismissals: z.array(DismissalSchema),
   ui: UiStateSchema,
 });
 
@@ -170,5 +172,5 @@ export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
 };
 
 export function emptyNotebook(): Notebook {
-  return { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], ui: { scroll: {} } };
+  return { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], dismissals: [], ui: { scroll: {} } };
 }

@@ -73,7 +73,7 @@ export function findAttribution(text: string, tokens: readonly Token[], memory: 
     if (token.lower === 'according' && tokens[i + 1]?.lower === 'to') found = byPhraseAfter(ctx, i, i + 2);
     else if (token.pos === 'VERB' && isSpeechVerb(token.lower) && tokens[i + 1]?.lower === 'by' && tokens[i - 1]?.text !== '-') found = byPhraseAfter(ctx, i, i + 2);
     else if (isVerb(tokens, i) && (isSpeechVerb(token.lower) || rules.PARTICIPLES.has(token.lower))) found = fromVerb(ctx, i);
-    if (!found && !agentless) agentless = agentlessAt(ctx, i);
+    if (!found && !agentless && (rules.UNNAMED_ADVERBS.has(token.lower) || rules.IMPERSONAL_PARTICIPLES.has(token.lower))) agentless = agentlessAt(ctx, i);
   }
   const result = found ?? agentless;
   remember(ctx, result);

@@ -14,6 +14,8 @@ const NUMBER_ENTITIES: readonly string[] = ['CARDINAL', 'MONEY', 'PERCENT', 'DAT
 const isNumberEntity = (type: string): type is NumberEntity => NUMBER_ENTITIES.includes(type);
 
 export interface Token {
+  /** Its place among the text's tokens. */
+  index: number;
   text: string;
   lower: string;
   /** Universal part-of-speech tag (NOUN, PROPN, VERB, AUX, ADP, NUM, PUNCT…). */
@@ -70,7 +72,7 @@ export function analyse(text: string): Analysis {
       const found = text.indexOf(value, offset);
       if (found >= 0) offset = found;
     }
-    list[i] = { text: value, lower: value.toLowerCase(), pos: pos[i]!, start: offset, end: Math.min(text.length, offset + value.length) };
+    list[i] = { index: i, text: value, lower: value.toLowerCase(), pos: pos[i]!, start: offset, end: Math.min(text.length, offset + value.length) };
     offset = list[i]!.end;
   }
   namesTogether(list);

@@ -73,12 +73,12 @@ export function sentencesOf(analysis: Analysis, blocks: readonly Block[]): Sente
 
 /** Hands each number entity to the sentence holding it, with indexes into that sentence's tokens. */
 function placeEntities(sentences: Sentence[], tokens: readonly Token[], entities: readonly Entity[]): void {
-  const where = new Map<Token, { sentence: Sentence; index: number }>();
-  for (const sentence of sentences) sentence.tokens.forEach((token, index) => where.set(token, { sentence, index }));
+  const sentenceOf = new Int32Array(tokens.length).fill(-1);
+  const place = new Int32Array(tokens.length);
+  sentences.forEach((sentence, s) => sentence.tokens.forEach((token, index) => ((sentenceOf[token.index] = s), (place[token.index] = index))));
   for (const entity of entities) {
-    const first = where.get(tokens[entity.first]!);
-    const last = where.get(tokens[entity.last]!);
-    if (!first || !last || first.sentence !== last.sentence) continue;
-    first.sentence.entities.push({ type: entity.type, first: first.index, last: last.index });
+    const s = sentenceOf[entity.first]!;
+    if (s < 0 || sentenceOf[entity.last] !== s) continue;
+    sentences[s]!.entities.push({ type: entity.type, first: place[entity.first]!, last: place[entity.last]! });
   }
 }
