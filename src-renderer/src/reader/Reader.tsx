@@ -14,7 +14,7 @@ import { markedRanges } from './highlight-layers';
 import { readableDate } from '../library/library-list';
 import { saveReadingPosition } from '../state/actions';
 import { placedExcerpts } from '../state/derived';
-import { flashingExcerptIds, focusedNoteId } from '../state/ui';
+import { flashingExcerptIds, focusedNoteId, previewRange } from '../state/ui';
 import { article, canonical, notes, workspace } from '../state/workspace';
 import { focusNotesAt } from './navigation';
 import { drawMarkLayer, mountView, offsetAtPoint, setPlacedExcerpts, unmountView } from './reader-view';
@@ -49,7 +49,7 @@ export function Reader() {
       const focused = focusedNoteId.value ? notes.value.get(focusedNoteId.value)?.excerptIds ?? [] : [];
       drawMarkLayer('ll-focus', markedRanges(placedExcerpts.value, new Set(focused)));
     });
-    const stopFlash = effect(() => drawMarkLayer('ll-flash', markedRanges(placedExcerpts.value, flashingExcerptIds.value)));
+    const stopFlash = effect(() => drawMarkLayer('ll-flash', [...markedRanges(placedExcerpts.value, flashingExcerptIds.value), ...(previewRange.value ? [previewRange.value] : [])]));
 
     let frame = 0;
     const trackSelection = (): void => {
