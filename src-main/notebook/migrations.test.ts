@@ -20,6 +20,18 @@ const excerpt = {
   createdAt: T,
 };
 
+const V2 = {
+  schemaVersion: 2,
+  articles: [{ ...article, source: { byline: 'A. Writer' } }],
+  excerpts: [{ ...excerpt, review: 'moved' }],
+  notes: [
+    { id: 'n1', articleId: 'a1', kind: 'annotation', body: 'A thought', tags: ['x'], excerptIds: ['e1'], createdAt: T, updatedAt: T },
+    { id: 'n2', articleId: 'a1', kind: 'lead', body: 'Check this', tags: [], excerptIds: ['e1'], status: 'open', createdAt: T, updatedAt: T },
+    { id: 'n3', articleId: 'a1', kind: 'lead', body: 'Done one', tags: [], excerptIds: [], status: 'done', createdAt: T, updatedAt: T },
+  ],
+  ui: { currentArticleId: 'a1', scroll: { a1: 0.25 }, openedAt: { a1: T } },
+};
+
 /**
  * One realistic document per OLDER schema version. When SCHEMA_VERSION is bumped, the
  * previous current shape must be added here: the "every version" test below fails until
@@ -47,29 +59,8 @@ const FIXTURES: Record<number, Record<string, unknown>> = {
     ],
     ui: { currentArticleId: 'a1', scroll: { a1: 0.25 } },
   },
-  2: {
-    schemaVersion: 2,
-    articles: [{ ...article, source: { byline: 'A. Writer' } }],
-    excerpts: [{ ...excerpt, review: 'moved' }],
-    notes: [
-      { id: 'n1', articleId: 'a1', kind: 'annotation', body: 'A thought', tags: ['x'], excerptIds: ['e1'], createdAt: T, updatedAt: T },
-      { id: 'n2', articleId: 'a1', kind: 'lead', body: 'Check this', tags: [], excerptIds: ['e1'], status: 'open', createdAt: T, updatedAt: T },
-      { id: 'n3', articleId: 'a1', kind: 'lead', body: 'Done one', tags: [], excerptIds: [], status: 'done', createdAt: T, updatedAt: T },
-    ],
-    ui: { currentArticleId: 'a1', scroll: { a1: 0.25 }, openedAt: { a1: T } },
-  },
-  3: {
-    schemaVersion: 3,
-    journalSeq: 4,
-    articles: [{ ...article, source: { byline: 'A. Writer' } }],
-    excerpts: [{ ...excerpt, review: 'moved' }],
-    notes: [
-      { id: 'n1', articleId: 'a1', kind: 'annotation', body: 'A thought', tags: ['x'], excerptIds: ['e1'], createdAt: T, updatedAt: T },
-      { id: 'n2', articleId: 'a1', kind: 'lead', body: 'Check this', tags: [], excerptIds: ['e1'], status: 'open', createdAt: T, updatedAt: T },
-      { id: 'n3', articleId: 'a1', kind: 'lead', body: 'Done one', tags: [], excerptIds: [], status: 'done', createdAt: T, updatedAt: T },
-    ],
-    ui: { currentArticleId: 'a1', scroll: { a1: 0.25 }, openedAt: { a1: T } },
-  },
+  2: V2,
+  3: { ...V2, schemaVersion: 3, journalSeq: 4 },
 };
 
 describe('migrations', () => {
