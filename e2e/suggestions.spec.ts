@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { cards, storedNotebook as readNotebook, waitForApp } from './helpers';
+import { cards, paintedTexts, storedNotebook as readNotebook, waitForApp } from './helpers';
 
 const SOHR = 'The Syrian Observatory for Human Rights has stated that 40,000 Syrian soldiers are expected to join the Russian army in Ukraine.';
 
@@ -22,7 +22,7 @@ test('Suggestions: expand, add the SOHR claim as a lead, dismiss another, restar
   await expect(hmeimim).toContainText('Ukrainian officials');
 
   // Hovering a suggestion shows its passage in the article (the flash highlight), leaving takes it away.
-  const flashed = (): Promise<string[]> => page.evaluate(() => [...(CSS.highlights.get('ll-flash') ?? [])].map((r) => r.toString()));
+  const flashed = (): Promise<string[]> => paintedTexts(page, 'll-flash');
   await sohr.hover();
   await expect.poll(flashed).toEqual([SOHR]);
   await page.getByRole('heading', { level: 1 }).hover();

@@ -330,6 +330,14 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
       ],
     },
     getWorkspace: {
+      bases: [{}, { articleId: f.articleId }, { deferRecords: true }],
+      fields: [
+        { path: ['articleId'], required: false, bad: BAD_ID },
+        { path: ['deferRecords'], required: false, bad: ['yes', 1, null, {}] },
+      ],
+      refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id }]),
+    },
+    getRecords: {
       bases: [{}, { articleId: f.articleId }],
       fields: [{ path: ['articleId'], required: false, bad: BAD_ID }],
       refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id }]),
@@ -683,7 +691,7 @@ const JUNK_INPUTS: unknown[] = [undefined, ...NOT_OBJECT, ...POLLUTERS, DEEP_OBJ
  * such and ignore them, which is harmless (they read, never write). They are junk for
  * every other call.
  */
-const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getStoreInfo', 'listBackups', 'listArticles', 'listLeads']);
+const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getRecords', 'getStoreInfo', 'listBackups', 'listArticles', 'listLeads']);
 function junkFor(name: CallName): unknown[] {
   if (!EMPTY_INPUT_CALLS.has(name)) return JUNK_INPUTS;
   return JUNK_INPUTS.filter((v) => v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length > 0);

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
-import { loadWorkspace } from './state/workspace';
+import { loadNotebook } from './state/actions';
 
 // The notebook is asked for before the first render: opening waits on it, not on a frame.
-void loadWorkspace();
+void loadNotebook();
 render(<App />, document.getElementById('app')!);

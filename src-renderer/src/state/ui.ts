@@ -1,6 +1,6 @@
 /** View state that is not part of the notebook: focus, editing, filters, dialogs, messages. */
 import { signal } from '@preact/signals';
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 import type { LeadStatus, Selectors } from '@shared/model';
 
 export type KindFilter = 'all' | 'annotation' | 'lead';

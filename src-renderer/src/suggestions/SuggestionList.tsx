@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Suggestion } from '@shared/api';
-import { selectorsFor } from '@shared/anchoring';
+import { selectorsFor } from '@shared/anchoring/describe-range';
 import { scrollToRange } from '../reader/reader-view';
 import { createNote, perform, undo } from '../state/actions';
 import { previewRange, showToast } from '../state/ui';

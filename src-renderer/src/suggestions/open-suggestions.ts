@@ -1,6 +1,6 @@
 /** Which suggested leads are still to act on: pure data, so the rule is tested without a DOM. */
 import type { Suggestion } from '@shared/api';
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 import type { Dismissal } from '@shared/model';
 
 const keyOf = (kind: string, quote: string): string => `${kind}\u0000${quote}`;

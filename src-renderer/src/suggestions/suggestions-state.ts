@@ -5,7 +5,7 @@
  */
 import { computed, effect, signal } from '@preact/signals';
 import type { Suggestion } from '@shared/api';
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 import { call } from '../api/client';
 import { messageOf } from '../state/mutate';
 import { anchors, article, dismissals, notes } from '../state/workspace';
