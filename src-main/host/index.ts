@@ -12,6 +12,7 @@ import { ApiFailure } from '../notebook/api-failure';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService, type PlatformActions } from '../notebook/service';
 import { workerImporter } from '../notebook/import/importer';
+import { workerSuggester } from '../notebook/suggest/suggester';
 import { defaultNotebookPath } from '../notebook/user-data';
 import { createHostServer } from './server';
 
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
     app: { name: 'Leadline', version, host: 'browser' },
     platform: browserActions,
     importer: workerImporter(join(import.meta.dirname, 'import-worker.js')),
+    suggester: workerSuggester(join(import.meta.dirname, 'suggest-worker.js')),
   });
   const openError = service.openError();
   if (openError) console.error(`leadline host: ${openError.message}`);

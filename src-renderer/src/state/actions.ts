@@ -51,7 +51,8 @@ function travel(from: 'undo' | 'redo'): Promise<void> {
 export const undo = (): Promise<void> => travel('undo');
 export const redo = (): Promise<void> => travel('redo');
 
-export async function createNote(kind: NoteKind, selectors: Selectors): Promise<void> {
+/** A new note on the selection (`body`: its first text, as a suggested lead proposes it). */
+export async function createNote(kind: NoteKind, selectors: Selectors, body?: string): Promise<void> {
   const current = article.value;
   if (!current) return;
   startTypeAhead(); // the new note's editor takes what is typed meanwhile
@@ -62,6 +63,7 @@ export async function createNote(kind: NoteKind, selectors: Selectors): Promise<
       kind,
       selectors: [selectors],
       excerptIds: [],
+      ...(body === undefined ? {} : { body }),
     });
   } catch (error) {
     takeTypeAhead();

@@ -4,7 +4,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { ApiError, ArticleRecords, Patch, StoreInfo, Workspace } from '@shared/api';
-import type { Excerpt, Note } from '@shared/model';
+import type { Dismissal, Excerpt, Note } from '@shared/model';
 import { documentOf } from '@shared/article-document';
 import { anchorAll } from '@shared/anchoring/anchor-all';
 import { ApiCallError, call } from '../api/client';
@@ -14,6 +14,8 @@ export const workspace = signal<Workspace | null>(null);
 export const loadError = signal<ApiError | null>(null);
 export const notes = signal<ReadonlyMap<string, Note>>(new Map());
 export const excerpts = signal<ReadonlyMap<string, Excerpt>>(new Map());
+/** The open article's dismissed suggestions. */
+export const dismissals = signal<ReadonlyMap<string, Dismissal>>(new Map());
 
 export const article = computed(() => workspace.value?.article ?? null);
 /** The open article as the reader shows it: canonical text and blocks. */
@@ -50,6 +52,7 @@ export function setWorkspace(ws: Workspace): void {
     workspace.value = ws;
     notes.value = new Map(ws.notes.map((n) => [n.id, n]));
     excerpts.value = new Map(ws.excerpts.map((e) => [e.id, e]));
+    dismissals.value = new Map(ws.dismissals.map((d) => [d.id, d]));
     loadError.value = null;
   });
 }
@@ -131,6 +134,12 @@ export function applyLocalPatch(patch: Patch): void {
       for (const id of patch.removeExcerptIds) next.delete(id);
       for (const excerpt of patch.upsertExcerpts) if (excerpt.articleId === articleId) next.set(excerpt.id, excerpt);
       excerpts.value = next;
+    }
+    if (patch.upsertDismissals?.length || patch.removeDismissalIds?.length) {
+      const next = new Map(dismissals.value);
+      for (const id of patch.removeDismissalIds ?? []) next.delete(id);
+      for (const dismissal of patch.upsertDismissals ?? []) if (dismissal.articleId === articleId) next.set(dismissal.id, dismissal);
+      dismissals.value = next;
     }
   });
 }
