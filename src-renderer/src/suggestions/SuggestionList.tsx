@@ -68,7 +68,7 @@ function SuggestionItem({ suggestion }: { suggestion: Suggestion }) {
         <span class={`kind-badge suggestion-kind ${suggestion.kind}`}>{KIND_LABELS[suggestion.kind]}</span>
         {suggestion.source && <span class="muted suggestion-source">{suggestion.source}</span>}
       </div>
-      <button type="button" class="quote suggestion-quote" title="Show in the article" onClick={() => scrollToRange(range)}>
+      <button type="button" class="quote suggestion-quote" title="Show in the article" onClick={() => scrollToRange(canonical.value.blocks, range)}>
         {quote}
       </button>
       <p class="suggestion-lead" id={`${id}-lead`}>
