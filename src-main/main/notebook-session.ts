@@ -4,7 +4,7 @@
  * switch can let the calls under way on the old notebook finish, close it (flushed and
  * unlocked), and hold new calls until the new one answers them. No Electron here.
  */
-import type { CallName, Result } from '../shared/api';
+import type { ApiHandlers, CallName, Result } from '../shared/api';
 import type { NotebookService } from '../notebook/service';
 import { dispatch } from '../notebook/dispatch';
 
@@ -19,8 +19,10 @@ export type CloseFailure = (error: unknown) => Promise<'retry' | 'keep-old'>;
 export interface NotebookSession {
   /** The open notebook's path. */
   path(): string;
-  /** Answers an API call from the open notebook, validated by the contract. */
+  /** Answers an API call (from IPC) with the open notebook, validated by the contract. */
   dispatch(name: CallName, input: unknown): Promise<Result<unknown>>;
+  /** Runs the main process's own calls on the open notebook, counted as under way like the window's. */
+  use<T>(task: (handlers: ApiHandlers) => Promise<T>): Promise<T>;
   /**
    * Opens `path` with `start`, waits for the calls under way, closes the old notebook
    * and serves the new one. Resolves to 'kept' when the user chose to keep the old one
@@ -59,15 +61,21 @@ export function notebookSession(first: OpenNotebook): NotebookSession {
     return 'switched';
   }
 
+  async function use<T>(task: (handlers: ApiHandlers) => Promise<T>): Promise<T> {
+    while (switching) await switching;
+    const answer = task(current.service.handlers);
+    underWay.add(answer);
+    void answer.then(
+      () => underWay.delete(answer),
+      () => underWay.delete(answer),
+    );
+    return answer;
+  }
+
   return {
     path: () => current.path,
-    async dispatch(name, input) {
-      while (switching) await switching;
-      const answer = dispatch(current.service.handlers, name, input);
-      underWay.add(answer);
-      void answer.finally(() => underWay.delete(answer));
-      return answer;
-    },
+    dispatch: (name, input) => use((handlers) => dispatch(handlers, name, input)),
+    use,
     async switchTo(path, start, onCloseFailure) {
       while (switching) await switching.catch(() => undefined);
       const run = switchTo(path, start, onCloseFailure);
