@@ -8,6 +8,7 @@ describe('windowTitle', () => {
   it('names the notebook alone while no article is shown', () => {
     expect(windowTitle('Leadline', '/x/notebook.json')).toBe('notebook — Leadline');
     expect(windowTitle('', '/x/Team Notes.JSON')).toBe('Team Notes — Leadline');
+    expect(windowTitle('about:blank', '/x/n.json')).toBe('n — Leadline');
   });
   it('keeps a dash inside the article title', () => {
     expect(windowTitle('War — and Peace — Leadline', '/x/n.json')).toBe('War — and Peace — n — Leadline');

@@ -10,7 +10,8 @@ export function notebookName(notebookPath: string): string {
  * "<article> — Leadline" (the browser host shows that alone), the desktop adds the notebook.
  */
 export function windowTitle(pageTitle: string, notebookPath: string): string {
-  const article = pageTitle.replace(/\s*—\s*Leadline\s*$/, '').trim();
+  // While the window is parked during a switch, Chromium titles the blank page with its address.
+  const article = pageTitle.startsWith('about:') ? '' : pageTitle.replace(/\s*—\s*Leadline\s*$/, '').trim();
   const notebook = notebookName(notebookPath);
   return article && article !== 'Leadline' ? `${article} — ${notebook} — Leadline` : `${notebook} — Leadline`;
 }
