@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { contentHash, seedNotebook } from '../src-main/notebook/articles';
-import { selectorsFor } from '../src-main/shared/anchoring';
+import { selectorsFor } from '../src-main/shared/anchoring/describe-range';
 import { canonicalText } from '../src-main/shared/canonical-text';
 import { plainTextDocument } from '../src-main/shared/article-document';
 import { EVIL_ORIGIN, HOSTILE_CASES, PWNED_GLOBAL } from '../src-main/shared/testdata/hostile-corpus';

@@ -10,6 +10,7 @@ import { ApiFailure } from '../notebook/api-failure';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService, type PlatformActions } from '../notebook/service';
 import { workerImporter } from '../notebook/import/importer';
+import { workerSuggester } from '../notebook/suggest/suggester';
 import { createHostServer } from './server';
 
 /** In a browser the page itself downloads exports and shows links; the host has no desktop to use. */
@@ -43,6 +44,7 @@ export async function startHost({ notebookPath, port, mainDir }: HostOptions): P
     app: { name: 'Leadline', version: appVersion(appRoot), host: 'browser' },
     platform: browserActions,
     importer: workerImporter(join(mainDir, 'import-worker.js')),
+    suggester: workerSuggester(join(mainDir, 'suggest-worker.js')),
   });
   const token = randomBytes(24).toString('base64url');
   const server = createHostServer({ handlers: service.handlers, rendererDir: join(appRoot, 'out/renderer'), token });

@@ -10,6 +10,7 @@ import { COMMAND_CHANNEL, type AppCommand } from '../shared/api';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService } from '../notebook/service';
 import { workerImporter } from '../notebook/import/importer';
+import { workerSuggester } from '../notebook/suggest/suggester';
 import { APP_USAGE, parseAppArgs, userArguments } from './app-args';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
@@ -87,6 +88,7 @@ async function start(notebookArg: string | undefined, filesToOpen: string[]): Pr
       app: { name: 'Leadline', version: app.getVersion(), host: 'electron' },
       platform: desktopActions(getWindow),
       importer: workerImporter(join(import.meta.dirname, 'import-worker.js')),
+      suggester: workerSuggester(join(import.meta.dirname, 'suggest-worker.js')),
     });
   const firstPath = resolve(notebookArg ?? join(app.getPath('userData'), 'notebook.json'));
   const open = notebookSession({ path: firstPath, service: await startService(firstPath) });

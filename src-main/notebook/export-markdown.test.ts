@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { anchorAll } from '../shared/anchoring';
+import { anchorAll } from '../shared/anchoring/anchor-all';
 import { canonicalText } from '../shared/canonical-text';
 import { LEAD_STATUS_LABELS, NotebookSchema, SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { ExportError, exportFileName, exportMarkdown, noteToMarkdown, type ExportScope } from './export-markdown';
@@ -308,7 +308,7 @@ describe('exportMarkdown', () => {
   });
 
   it('exports an empty notebook', () => {
-    const empty: Notebook = { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], ui: { scroll: {} } };
+    const empty: Notebook = { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], dismissals: [], ui: { scroll: {} } };
     const markdown = exportMarkdown(empty, { scope: { kind: 'all' }, ...OPTIONS });
     expect(markdown).toContain('# Leadline notebook\n\nThe notebook has no articles yet.\n');
   });

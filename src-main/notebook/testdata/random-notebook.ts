@@ -3,7 +3,7 @@
  * tags and note bodies), for the export tests and the export soak. Seeded, so a
  * failure names its seed.
  */
-import { selectorsFor } from '../../shared/anchoring';
+import { selectorsFor } from '../../shared/anchoring/describe-range';
 import { canonicalText } from '../../shared/canonical-text';
 import { SCHEMA_VERSION, type Excerpt, type Note, type Notebook } from '../../shared/model';
 import { hostileArticle, hostileBody, hostileLine, hostileText, type Random } from './random';
@@ -89,6 +89,6 @@ export function randomNotebook(random: Random, size: NotebookSize = DEFAULT_SIZE
       updatedAt: time(random),
     });
   }
-  return { schemaVersion: SCHEMA_VERSION, articles, excerpts, notes, ui: { scroll: {} } };
+  return { schemaVersion: SCHEMA_VERSION, articles, excerpts, notes, dismissals: [], ui: { scroll: {} } };
 }
 

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { selectorsFor } from '../../shared/anchoring';
+import { selectorsFor } from '../../shared/anchoring/describe-range';
 import { canonicalText, splitTitle } from '../../shared/canonical-text';
 import { SCHEMA_VERSION, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../../shared/model';
 
@@ -215,6 +215,7 @@ export function buildSampleNotebook(): Notebook {
       note(OTHER_ARTICLE_ID, { id: 'n-field', kind: 'annotation', minute: 42, excerptIds: ['ex-field'], body: 'A quote that *looks* like Markdown.' }),
       note(OTHER_ARTICLE_ID, { id: 'l-field', kind: 'lead', minute: 43, body: '' }),
     ],
+    dismissals: [],
     ui: { currentArticleId: ARTICLE_ID, scroll: {} },
   };
 }

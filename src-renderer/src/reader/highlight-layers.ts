@@ -2,7 +2,7 @@
  * Which excerpt ranges go into which highlight layer: pure data, no DOM, so the
  * drawing code stays a loop and the rules stay testable.
  */
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 
 export interface PlacedExcerpt extends TextRange {
   id: string;
