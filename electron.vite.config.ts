@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/main/index.ts'),
           host: resolve(root, 'src-main/host/index.ts'),
+          // npm start without Electron: the host shown in an installed browser's app window.
+          'browser-app': resolve(root, 'src-main/host/browser-app.ts'),
           'export-cli': resolve(root, 'src-main/cli/index.ts'),
           'import-cli': resolve(root, 'src-main/cli/import-main.ts'),
           'suggest-cli': resolve(root, 'src-main/cli/suggest-main.ts'),

@@ -1,9 +1,11 @@
-import { parseFlags } from '../cli/flags';
+import { parseFlagsAndPaths } from '../cli/flags';
 
-export const APP_USAGE = `Usage: leadline [--notebook FILE]
+export const APP_USAGE = `Usage: leadline [--notebook FILE] [ARTICLE…]
 
   --notebook FILE   open this notebook file instead of <userData>/notebook.json
                     (the LEADLINE_NOTEBOOK environment variable does the same)
+  ARTICLE           a text, Markdown or saved web page file to import and show
+                    (what "Open with Leadline" passes)
   --help            show this message`;
 
 /** Switches Chromium, Electron or a test driver may add; they are not ours to judge. */
@@ -21,11 +23,31 @@ export function userArguments(argv: readonly string[], defaultApp: boolean): str
   return appPath < 0 ? rest : rest.filter((_, i) => i !== appPath);
 }
 
-export type AppArgs = { ok: true; notebook?: string; help: boolean } | { ok: false; error: string };
+export type AppArgs =
+  | {
+      ok: true;
+      notebook?: string;
+      help: boolean;
+      /** Files to import and show ("Open with"). */
+      files: string[];
+      /** leadline:// links the system passed (the protocol is the app's). */
+      links: string[];
+    }
+  | { ok: false; error: string };
 
 export function parseAppArgs(argv: readonly string[], env: NodeJS.ProcessEnv): AppArgs {
-  const parsed = parseFlags(argv, { notebook: 'string', help: 'boolean' }, (arg) => ENGINE_SWITCH.test(arg));
+  const parsed = parseFlagsAndPaths(
+    argv.filter((arg) => !ENGINE_SWITCH.test(arg)),
+    { notebook: 'string', help: 'boolean' },
+  );
   if (!parsed.ok) return parsed;
   const notebook = (parsed.values.notebook as string | undefined) ?? (env.LEADLINE_NOTEBOOK || undefined);
-  return { ok: true, help: parsed.values.help === true, ...(notebook ? { notebook } : {}) };
+  const isLink = (arg: string): boolean => /^leadline:/i.test(arg);
+  return {
+    ok: true,
+    help: parsed.values.help === true,
+    ...(notebook ? { notebook } : {}),
+    files: parsed.paths.filter((arg) => !isLink(arg)),
+    links: parsed.paths.filter(isLink),
+  };
 }

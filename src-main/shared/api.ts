@@ -382,6 +382,7 @@ export const AppCommandSchema = z.enum([
   'annotate',
   'add-lead',
   'link-to-note',
+  'show-shortcuts',
 ]);
 export type AppCommand = z.infer<typeof AppCommandSchema>;
 
