@@ -385,6 +385,15 @@ describe('evidence between occurrences', () => {
     expect(anchor(text, { quote, position: { type: 'TextPositionSelector', start: 0, end: 18 } })).toEqual({ start, end: start + 18, method: 'quote' });
   });
 
+  it('keeps a quote at its stored place, a word edited on each side, over a copy elsewhere with one side intact', () => {
+    const sentence = (president: string, comma: string, rest: string): string => `said Russian ${president} Vladimir Putin${comma} ${rest}`;
+    const first = `In March, ${sentence('President', ',', 'the army would hold its lines.')} `;
+    const second = `Later that week, ${sentence('President', ',', 'talks would resume in Ankara.')}`;
+    const selectors = selectorsFor(first + second, find(first + second, 'Putin'));
+    const edited = `In March, ${sentence('president', ';', 'the army would hold its lines.')} ` + second;
+    expect(anchor(edited, selectors)).toEqual({ ...find(edited, 'Putin'), method: 'position' });
+  });
+
   it('looks for an edited quote near where it was; moved far, it is found only verbatim', () => {
     const range = find(ARTICLE, 'It is very clear why Russia wants payback');
     const selectors = selectorsFor(ARTICLE, range);

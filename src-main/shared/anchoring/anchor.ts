@@ -12,10 +12,8 @@ import { contextHolds } from './context-agreement';
 import { nearestWithContext, quoteAt } from './exact-occurrences';
 import { fuzzyMatch } from './fuzzy-match';
 import { matchQuote } from './match-quote';
+import { NEAR_DISTANCE } from './policy';
 import type { Anchor } from './text-range';
-
-/** How far from its old position an excerpt is first looked for with its whole context: an edit of a few paragraphs. */
-const NEARBY = 4096;
 
 /** The stored position, when the quote and its whole context are still there. */
 export function anchorAtPosition(text: string, { quote, position }: Selectors): Anchor | null {
@@ -43,7 +41,7 @@ export function anchor(text: string, selectors: Selectors): Anchor | null {
   if (quote.exact.length === 0) return null;
   const atPosition = anchorAtPosition(text, selectors);
   if (atPosition) return atPosition;
-  const nearby = nearestWithContext(text, quote, position.start, NEARBY);
+  const nearby = nearestWithContext(text, quote, position.start, NEAR_DISTANCE);
   if (nearby) return { ...nearby, method: 'quote' };
   const exact = matchQuote(text, selectors);
   if (exact) return { ...exact, method: exact.start === position.start && exact.end === position.end ? 'position' : 'quote' };

@@ -1,7 +1,8 @@
 /** Finding a quote verbatim: where it occurs, and which occurrence its context favours. */
 import type { TextQuoteSelector } from '../model';
 import { onCodePoints } from './code-points';
-import { contextScore } from './score-match';
+import { NEAR_DISTANCE, NEARLY_INTACT_SIDE } from './policy';
+import { contextScore, prefixScore, suffixScore } from './score-match';
 import { shortlist } from './shortlist';
 import type { TextRange } from './text-range';
 
@@ -37,18 +38,29 @@ export function intactSideOnce(text: string, quote: TextQuoteSelector): (range: 
     (quote.suffix.length > 0 && once(quote.exact + quote.suffix, range.start));
 }
 
+/** Near `hint` with both sides of its context nearly intact (policy.ts NEARLY_INTACT_SIDE). */
+function nearlyIntactNear(text: string, range: TextRange, quote: TextQuoteSelector, hint: number): boolean {
+  return (
+    Math.abs(range.start - hint) <= NEAR_DISTANCE &&
+    prefixScore(text, range, quote) >= NEARLY_INTACT_SIDE &&
+    suffixScore(text, range, quote) >= NEARLY_INTACT_SIDE
+  );
+}
+
 /**
  * The exact occurrence whose context agrees best, the nearest to `hint` on a tie; an
- * occurrence with one whole side intact (intactSideOnce) first, as a 32-character side
- * agreeing exactly is stronger evidence than both sides half agreeing, which a
- * near-copy of the passage elsewhere manages.
+ * occurrence with one whole side intact (intactSideOnce), or near `hint` with both sides
+ * nearly intact, first: a 32-character side agreeing exactly is stronger evidence than
+ * both sides half agreeing, which a near-copy of the passage elsewhere manages, but not
+ * stronger than the excerpt's own place with a word beside it edited.
  */
 export function bestOccurrence(text: string, quote: TextQuoteSelector, hint: number): TextRange | null {
   let best: TextRange | null = null;
   let bestKey = [-1, -1, -Infinity];
   const intact = intactSideOnce(text, quote);
   for (const candidate of shortlist(text, occurrences(text, quote.exact), quote, hint)) {
-    const key = [intact(candidate) ? 1 : 0, contextScore(text, candidate, quote), -Math.abs(candidate.start - hint)];
+    const strong = intact(candidate) || nearlyIntactNear(text, candidate, quote, hint);
+    const key = [strong ? 1 : 0, contextScore(text, candidate, quote), -Math.abs(candidate.start - hint)];
     if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && (key[1]! > bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))) {
       [best, bestKey] = [candidate, key];
     }

@@ -29,12 +29,12 @@ function sideScore(actual: string, part: string, length: number): number {
   return (part.length * similarity(actual, part) + (length - part.length) * CHANCE_AGREEMENT) / length;
 }
 
-function prefixScore(text: string, range: TextRange, { prefix }: TextQuoteSelector): number {
+export function prefixScore(text: string, range: TextRange, { prefix }: TextQuoteSelector): number {
   const fits = Math.min(range.start, prefix.length);
   return sideScore(text.slice(range.start - fits, range.start), prefix.slice(prefix.length - fits), prefix.length);
 }
 
-function suffixScore(text: string, range: TextRange, { suffix }: TextQuoteSelector): number {
+export function suffixScore(text: string, range: TextRange, { suffix }: TextQuoteSelector): number {
   const fits = Math.min(text.length - range.end, suffix.length);
   return sideScore(text.slice(range.end, range.end + fits), suffix.slice(0, fits), suffix.length);
 }
