@@ -394,6 +394,20 @@ describe('evidence between occurrences', () => {
     expect(anchor(edited, selectors)).toEqual({ ...find(edited, 'Putin'), method: 'position' });
   });
 
+  it('finds a short quote that opened the text where it stood, edited, not at another mention: an empty prefix is no evidence elsewhere', () => {
+    const tail = ' wants Syrian soldiers to fight for Russia in Ukraine. Analysts doubt the plan. Last year Vladimir Putin denied any such intent.';
+    const selectors = selectorsFor('Vladimir Putin' + tail, { start: 0, end: 14 });
+    expect(selectors.quote.prefix).toBe('');
+    expect(anchor('Vladimir V. Putin' + tail, selectors)).toEqual({ start: 0, end: 17, method: 'fuzzy' });
+  });
+
+  it('finds a short quote that closed the text where it stood, edited, not at another mention: an empty suffix is no evidence elsewhere', () => {
+    const head = 'Talks were led by Sergei Lavrov in Geneva. The talks broke down, and blame fell on ';
+    const selectors = selectorsFor(head + 'Sergei Lavrov', { start: head.length, end: head.length + 13 });
+    expect(selectors.quote.suffix).toBe('');
+    expect(anchor(head + 'Sergey Lavrov', selectors)).toEqual({ start: head.length, end: head.length + 13, method: 'fuzzy' });
+  });
+
   it('looks for an edited quote near where it was; moved far, it is found only verbatim', () => {
     const range = find(ARTICLE, 'It is very clear why Russia wants payback');
     const selectors = selectorsFor(ARTICLE, range);

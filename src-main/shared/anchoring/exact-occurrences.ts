@@ -2,7 +2,7 @@
 import type { TextQuoteSelector } from '../model';
 import { onCodePoints } from './code-points';
 import { NEAR_DISTANCE, NEARLY_INTACT_SIDE } from './policy';
-import { contextScore, prefixScore, suffixScore } from './score-match';
+import { contextScore, sideScores } from './score-match';
 import { shortlist } from './shortlist';
 import type { TextRange } from './text-range';
 
@@ -40,11 +40,7 @@ export function intactSideOnce(text: string, quote: TextQuoteSelector): (range: 
 
 /** Near `hint` with both sides of its context nearly intact (policy.ts NEARLY_INTACT_SIDE). */
 function nearlyIntactNear(text: string, range: TextRange, quote: TextQuoteSelector, hint: number): boolean {
-  return (
-    Math.abs(range.start - hint) <= NEAR_DISTANCE &&
-    prefixScore(text, range, quote) >= NEARLY_INTACT_SIDE &&
-    suffixScore(text, range, quote) >= NEARLY_INTACT_SIDE
-  );
+  return Math.abs(range.start - hint) <= NEAR_DISTANCE && sideScores(text, range, quote).every((side) => side >= NEARLY_INTACT_SIDE);
 }
 
 /**
