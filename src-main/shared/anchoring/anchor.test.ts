@@ -408,6 +408,19 @@ describe('evidence between occurrences', () => {
     expect(anchor(head + 'Sergey Lavrov', selectors)).toEqual({ start: head.length, end: head.length + 13, method: 'fuzzy' });
   });
 
+  it('finds one of a hundred occurrences after quotation marks were put around it, past a near-copy of its sentence', () => {
+    const phrase = 'special military operation';
+    const report = (own: string): string =>
+      Array.from({ length: 100 }, (_, i) =>
+        i === 50 ? own : i === 70 ? `The Kremlin still insisted on the ${phrase} in every briefing.` : `Day ${i + 1}: officials described the ${phrase} in region ${i}.`,
+      ).join(' ');
+    const old = report(`The Kremlin still insists on the ${phrase} in every briefing.`);
+    const selectors = selectorsFor(old, find(old, phrase, old.indexOf('insists')));
+    const edited = "Editor's note: updated. " + report(`The Kremlin still insists on the \u201c${phrase}\u201d in every briefing.`);
+    const start = edited.indexOf(`\u201c${phrase}`) + 1;
+    expect(anchor(edited, selectors)).toEqual({ start, end: start + phrase.length, method: 'quote' });
+  });
+
   it('looks for an edited quote near where it was; moved far, it is found only verbatim', () => {
     const range = find(ARTICLE, 'It is very clear why Russia wants payback');
     const selectors = selectorsFor(ARTICLE, range);
