@@ -421,6 +421,21 @@ describe('evidence between occurrences', () => {
     expect(anchor(edited, selectors)).toEqual({ start, end: start + phrase.length, method: 'quote' });
   });
 
+  it('does not take another entry now on the old offsets for the quote, when its own entry, edited, keeps its context', () => {
+    const log = 'Port log. 09:00 storm warning for Odesa port, ferries stopped. 10:00 calm seas reported at Odesa port.';
+    const selectors = selectorsFor(log, find(log, 'storm warning'));
+    const edited = 'Port log. 08:00 storm warning for Izmail port, all shipping halted. 09:00 storm-warning for Odesa port, ferries stopped. 10:00 calm seas reported at Odesa port.';
+    expect(edited.slice(selectors.position.start, selectors.position.end)).toBe('storm warning');
+    expect(anchor(edited, selectors)).toEqual({ ...find(edited, 'storm-warning'), method: 'fuzzy' });
+  });
+
+  it('prefers a long quote edited in place, its context intact, to a verbatim copy elsewhere without it', () => {
+    const log = 'Log of the week. On Monday the brigade advanced to the river line near Kherson. On Tuesday the brigade advanced to the river line near Kherson. End.';
+    const selectors = selectorsFor(log, find(log, 'the brigade advanced to the river line'));
+    const edited = log.replace('river line near Kherson. On Tuesday', 'river-line near Kherson. On Tuesday');
+    expect(anchor(edited, selectors)).toEqual({ ...find(edited, 'the brigade advanced to the river-line'), method: 'fuzzy' });
+  });
+
   it('looks for an edited quote near where it was; moved far, it is found only verbatim', () => {
     const range = find(ARTICLE, 'It is very clear why Russia wants payback');
     const selectors = selectorsFor(ARTICLE, range);
