@@ -161,7 +161,7 @@ describe('deleting an article with dismissed suggestions', () => {
     const ctx = { now: () => new Date('2026-02-01T10:00:00Z'), newId: () => `d${++n}` };
     const seeded = await seededNotebook();
     const added = library.addArticle(seeded, { title: 'Memo', format: 'text', content: 'Officials said 3 buses left.' }, ctx);
-    const dismissed = ops.dismissSuggestion(added.next, { articleId: added.mutation.articleId, kind: 'figure', start: 15, end: 22 }, ctx).next;
+    const dismissed = ops.dismissSuggestion(added.next, { articleId: added.mutation.articleId, kind: 'figure', start: 15, end: 22, quote: '3 buses' }, ctx).next;
     expect(dismissed.dismissals.map((d) => d.quote)).toEqual(['3 buses']);
     const deleted = library.deleteArticle(dismissed, { articleId: added.mutation.articleId });
     expect(deleted.next.dismissals).toEqual([]);

@@ -318,17 +318,19 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
       refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id }]),
     },
     dismissSuggestion: {
-      bases: [{ articleId: f.articleId, kind: 'figure', start: 10, end: 20 }],
+      bases: [{ articleId: f.articleId, kind: 'figure', start: 10, end: 20, quote: f.text.slice(10, 20) }],
       fields: [
         { path: ['articleId'], required: true, bad: BAD_ID },
         { path: ['kind'], required: true, bad: ['claim', '', 'FIGURE', ...NOT_STRING] },
         { path: ['start'], required: true, bad: [-1, 1.5, NaN, Infinity, ...NOT_NUMBER] },
         { path: ['end'], required: true, bad: [-1, 2.5, NaN, Infinity, ...NOT_NUMBER] },
+        { path: ['quote'], required: true, bad: ['', ...NOT_STRING] },
       ],
       refused: [
-        ...UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id, kind: 'figure', start: 0, end: 5 }]),
-        ['an empty span', { articleId: f.articleId, kind: 'hedge', start: 5, end: 5 }],
-        ['a span past the text', { articleId: f.articleId, kind: 'hedge', start: 5, end: f.text.length + 1 }],
+        ...UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id, kind: 'figure', start: 0, end: 5, quote: f.text.slice(0, 5) }]),
+        ['an empty span', { articleId: f.articleId, kind: 'hedge', start: 5, end: 5, quote: 'x' }],
+        ['a span past the text', { articleId: f.articleId, kind: 'hedge', start: 5, end: f.text.length + 1, quote: f.text.slice(5) }],
+        ['a text other than the one shown', { articleId: f.articleId, kind: 'hedge', start: 10, end: 20, quote: 'not there!' }],
       ],
     },
     getWorkspace: {

@@ -174,7 +174,7 @@ describe('setReaderScroll', () => {
 describe('dismissSuggestion', () => {
   const span = (phrase: string) => {
     const { position } = select(notebook, phrase);
-    return { articleId, kind: 'figure' as const, start: position.start, end: position.end };
+    return { articleId, kind: 'figure' as const, start: position.start, end: position.end, quote: phrase };
   };
 
   it('keeps the dismissal by kind and exact text; dismissing it again changes nothing; its inverse brings it back', () => {
@@ -186,8 +186,9 @@ describe('dismissSuggestion', () => {
     expect(undone.next.dismissals).toEqual([]);
   });
 
-  it('refuses a span past the text or an unknown article', () => {
-    expect(apiFailureOf(() => ops.dismissSuggestion(notebook, { articleId, kind: 'hedge', start: 0, end: 10_000_000 }, ctx))?.code).toBe('invalid-input');
-    expect(apiFailureOf(() => ops.dismissSuggestion(notebook, { articleId: 'nope', kind: 'hedge', start: 0, end: 5 }, ctx))?.code).toBe('not-found');
+  it('refuses a span whose text is not the one shown (the article changed elsewhere, or past its end), and an unknown article', () => {
+    expect(apiFailureOf(() => ops.dismissSuggestion(notebook, { ...span('40,000 Syrian soldiers'), quote: 'The mayor said 20 people were hurt' }, ctx))?.code).toBe('conflict');
+    expect(apiFailureOf(() => ops.dismissSuggestion(notebook, { articleId, kind: 'hedge', start: 0, end: 10_000_000, quote: 'x' }, ctx))?.code).toBe('conflict');
+    expect(apiFailureOf(() => ops.dismissSuggestion(notebook, { articleId: 'nope', kind: 'hedge', start: 0, end: 5, quote: 'x' }, ctx))?.code).toBe('not-found');
   });
 });

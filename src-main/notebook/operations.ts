@@ -6,7 +6,7 @@ import { emptyPatch, type CallInput, type Mutation, type Patch } from '../shared
 import { selectorsFor } from '../shared/anchoring/describe-range';
 import { articleText } from './article-text';
 import type { Article, Dismissal, Excerpt, Note, Notebook, Selectors } from '../shared/model';
-import { invalid, notFound } from './api-failure';
+import { ApiFailure, invalid, notFound } from './api-failure';
 import { applyPatch } from './patch';
 
 export interface OperationContext {
@@ -172,8 +172,9 @@ export function setReaderScroll(notebook: Notebook, input: CallInput<'setReaderS
 export function dismissSuggestion(notebook: Notebook, input: CallInput<'dismissSuggestion'>, ctx: OperationContext): OperationResult {
   const article = findArticle(notebook, input.articleId);
   const text = articleText(article);
-  if (input.end > text.length) throw invalid('That suggestion is not in the article’s text (it may have been updated); reload the window.');
   const quote = text.slice(input.start, input.end);
+  // The text shown must still be there: the article may have been updated in another window since.
+  if (input.end > text.length || quote !== input.quote) throw new ApiFailure('conflict', 'The article’s text changed since this suggestion was shown (in another window), so nothing was dismissed. The suggestions are shown again for the new text.');
   if (notebook.dismissals.some((d) => d.articleId === article.id && d.kind === input.kind && d.quote === quote)) return applyPatch(notebook, emptyPatch());
   const dismissal: Dismissal = { id: ctx.newId(), articleId: article.id, kind: input.kind, quote, dismissedAt: ctx.now().toISOString() };
   return applyPatch(notebook, { ...emptyPatch(), upsertDismissals: [dismissal] });

@@ -317,7 +317,7 @@ describe('suggested leads through the service', () => {
     expect(sohr).toBeDefined();
     expect(await api.getSuggestions({ articleId: ws.article.id })).toBe(suggestions); // computed once per text
     const hedge = suggestions.find((s) => s.kind === 'hedge')!;
-    const dismissed = await api.dismissSuggestion({ articleId: ws.article.id, kind: hedge.kind, start: hedge.start, end: hedge.end });
+    const dismissed = await api.dismissSuggestion({ articleId: ws.article.id, kind: hedge.kind, start: hedge.start, end: hedge.end, quote: hedge.quote });
     expect(dismissed.applied.upsertDismissals).toEqual([expect.objectContaining({ kind: 'hedge', quote: hedge.quote })]);
     expect((await readNotebookFile(join(dir, 'notebook.json'))).dismissals).toHaveLength(1);
     await service.close();

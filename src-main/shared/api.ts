@@ -252,10 +252,10 @@ export interface Suggestion {
 const suggestionCalls = {
   /** The suggestions for an article's current text (dismissed ones included: the workspace's `dismissals` say which). */
   getSuggestions: returns<Suggestion[]>()(z.strictObject({ articleId: IdSchema })),
-  /** Hides a suggestion for this article (undoable; kept in the notebook). `start`/`end` locate its text. */
+  /** Hides a suggestion for this article (undoable; kept in the notebook). `start`/`end` locate its text, `quote` is that text as shown. */
   dismissSuggestion: returns<SavedMutation>()(
     z
-      .strictObject({ articleId: IdSchema, kind: SuggestionKindSchema, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+      .strictObject({ articleId: IdSchema, kind: SuggestionKindSchema, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), quote: z.string().min(1).max(100_000) })
       .refine((v) => v.end > v.start, { message: 'end must be after start' }),
   ),
 };

@@ -95,6 +95,6 @@ async function dismiss(suggestion: Suggestion): Promise<void> {
   const current = article.value;
   if (!current || !workspace.value) return;
   previewRange.value = null;
-  await perform('dismissal', 'dismissSuggestion', { articleId: current.id, kind: suggestion.kind, start: suggestion.start, end: suggestion.end });
+  await perform('dismissal', 'dismissSuggestion', { articleId: current.id, kind: suggestion.kind, start: suggestion.start, end: suggestion.end, quote: suggestion.quote });
   showToast('Suggestion dismissed.', { action: { label: 'Undo', run: () => void undo() } });
 }
