@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { exportMarkdown } from '../notebook/export-markdown';
+import { exportWebAnnotations } from '../notebook/interchange/web-annotation-export';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, buildSampleNotebook } from '../notebook/testdata/sample-notebook';
 import { runExportCli, type CliIo } from './export-cli';
 
@@ -77,6 +78,15 @@ describe('runExportCli', () => {
     expect(io.written.get('notes.md')).toBe(expected(buildSampleNotebook(), { kind: 'article', articleId: ARTICLE_ID }));
   });
 
+  it('exports W3C Web Annotations with --format w3c', async () => {
+    const io = fakeIo();
+    expect(await runExportCli(['--notebook', 'nb.json', '--format', 'w3c', '--all'], io)).toBe(0);
+    expect(JSON.parse(io.out.join(''))).toEqual(JSON.parse(JSON.stringify(exportWebAnnotations(buildSampleNotebook(), { scope: { kind: 'all' }, exportedAt: NOW, appVersion: '0.1.0' }))));
+    const one = fakeIo();
+    expect(await runExportCli(['--notebook', 'nb.json', '--format=w3c', '--article', OTHER_ARTICLE_ID, '--out', 'a.jsonld'], one)).toBe(0);
+    expect(JSON.parse(one.written.get('a.jsonld')!).label).toMatch(/^Leadline notes on/);
+  });
+
   it('prints its usage for --help', async () => {
     const io = fakeIo();
     expect(await runExportCli(['--help'], io)).toBe(0);
@@ -92,6 +102,7 @@ describe('runExportCli', () => {
     [['nb.json'], /unexpected argument "nb.json"/],
     [['--notebook', 'nb.json', '--all', '--article', ARTICLE_ID], /either --article ID or --all/],
     [['--notebook', 'nb.json', '--all=yes'], /--all takes no value/],
+    [['--notebook', 'nb.json', '--format', 'docx'], /--format must be one of markdown, w3c, not "docx"/],
   ])('rejects %j as a usage error (exit 2)', async (argv, message) => {
     const io = fakeIo();
     expect(await runExportCli(argv, io)).toBe(2);

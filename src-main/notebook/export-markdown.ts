@@ -355,12 +355,16 @@ function slugify(text: string): string {
 }
 
 /**
- * The file name to offer: `<article-slug>-notes.md` (the slug is ASCII, non-empty,
- * at most 80 characters), or `leadline-notebook-notes.md` for the whole notebook.
+ * The stem of an export's file name: the article's title as a lowercase ASCII slug (at
+ * most 80 characters, never empty), or `leadline-notebook` for the whole notebook.
  */
-export function exportFileName(notebook: Notebook, scope: ExportScope): string {
-  if (scope.kind === 'all') return 'leadline-notebook-notes.md';
+export function exportStem(notebook: Notebook, scope: ExportScope): string {
+  if (scope.kind === 'all') return 'leadline-notebook';
   const article = findArticle(notebook, scope.articleId);
-  const slug = slugify(article.title) || slugify(`article-${article.id}`) || 'article';
-  return `${slug}-notes.md`;
+  return slugify(article.title) || slugify(`article-${article.id}`) || 'article';
+}
+
+/** The file name to offer: `<article-slug>-notes.md`, or `leadline-notebook-notes.md` for the whole notebook. */
+export function exportFileName(notebook: Notebook, scope: ExportScope): string {
+  return `${exportStem(notebook, scope)}-notes.md`;
 }

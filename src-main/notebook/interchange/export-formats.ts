@@ -1,0 +1,34 @@
+/**
+ * Every export format behind one call, for the CLI and the notebook service: the
+ * file's text, the name to offer and its media type.
+ */
+import type { Notebook } from '../../shared/model';
+import { exportFileName, exportMarkdown, exportStem, type ExportScope } from '../export-markdown';
+import { WEB_ANNOTATION_MEDIA_TYPE, webAnnotationsJson } from './web-annotation-export';
+
+export const EXPORT_FORMATS = ['markdown', 'w3c'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportRequest {
+  format: ExportFormat;
+  scope: ExportScope;
+  exportedAt: Date;
+  appVersion: string;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  text: string;
+}
+
+/** Throws ExportError for an unknown article. */
+export function exportAs(notebook: Notebook, request: ExportRequest): ExportedFile {
+  const { format, scope } = request;
+  switch (format) {
+    case 'markdown':
+      return { fileName: exportFileName(notebook, scope), mediaType: 'text/markdown; charset=utf-8', text: exportMarkdown(notebook, request) };
+    case 'w3c':
+      return { fileName: `${exportStem(notebook, scope)}-annotations.jsonld`, mediaType: WEB_ANNOTATION_MEDIA_TYPE, text: webAnnotationsJson(notebook, request) };
+  }
+}
