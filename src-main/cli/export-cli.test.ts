@@ -87,6 +87,13 @@ describe('runExportCli', () => {
     expect(JSON.parse(one.written.get('a.jsonld')!).label).toMatch(/^Leadline notes on/);
   });
 
+  it('writes Obsidian block ids with --flavor obsidian', async () => {
+    const io = fakeIo();
+    expect(await runExportCli(['--notebook', 'nb.json', '--flavor', 'obsidian'], io)).toBe(0);
+    expect(io.out.join('')).toBe(exportMarkdown(buildSampleNotebook(), { scope: { kind: 'article', articleId: ARTICLE_ID }, exportedAt: NOW, appVersion: '0.1.0', flavor: 'obsidian' }));
+    expect(io.out.join('')).toContain('[[#^e3|E3]]');
+  });
+
   it('prints its usage for --help', async () => {
     const io = fakeIo();
     expect(await runExportCli(['--help'], io)).toBe(0);
@@ -103,6 +110,8 @@ describe('runExportCli', () => {
     [['--notebook', 'nb.json', '--all', '--article', ARTICLE_ID], /either --article ID or --all/],
     [['--notebook', 'nb.json', '--all=yes'], /--all takes no value/],
     [['--notebook', 'nb.json', '--format', 'docx'], /--format must be one of markdown, w3c, not "docx"/],
+    [['--notebook', 'nb.json', '--flavor', 'roam'], /--flavor must be one of commonmark, obsidian, not "roam"/],
+    [['--notebook', 'nb.json', '--format', 'w3c', '--flavor', 'obsidian'], /--flavor applies to --format markdown only/],
   ])('rejects %j as a usage error (exit 2)', async (argv, message) => {
     const io = fakeIo();
     expect(await runExportCli(argv, io)).toBe(2);

@@ -3,7 +3,7 @@
  * touching a terminal. Errors are one line on stderr and a non-zero exit code.
  */
 import type { Notebook } from '../shared/model';
-import { ExportError, type ExportScope } from '../notebook/export-markdown';
+import { ExportError, MARKDOWN_FLAVORS, type ExportScope, type MarkdownFlavor } from '../notebook/export-markdown';
 import { exportAs, EXPORT_FORMATS, type ExportFormat } from '../notebook/interchange/export-formats';
 import { ExportTargetRefused } from '../notebook/export-file';
 import { describeOsError } from '../notebook/notebook-adapter';
@@ -20,11 +20,13 @@ export interface CliIo {
   appVersion: string;
 }
 
-export const EXPORT_USAGE = `Usage: npm run export -- --notebook FILE [--format markdown|w3c] [--article ID | --all] [--out FILE]
+export const EXPORT_USAGE = `Usage: npm run export -- --notebook FILE [--format markdown|w3c] [--flavor obsidian] [--article ID | --all] [--out FILE]
 
   --notebook FILE   the notebook to read (it is never written)
   --format F        markdown (the default): notes that read well on their own;
                     w3c: W3C Web Annotations (JSON-LD AnnotationCollection)
+  --flavor obsidian Markdown with Obsidian block ids (^e1) and [[#^e1|E1]] links
+                    instead of HTML anchors
   --article ID      export this article (default: the one open last, else the first)
   --all             export every article of the notebook
   --out FILE        write the export here instead of to stdout (atomically; never
@@ -35,6 +37,10 @@ function isFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
+function isFlavor(value: string): value is MarkdownFlavor {
+  return (MARKDOWN_FLAVORS as readonly string[]).includes(value);
+}
+
 const EXIT_USAGE = 2;
 const EXIT_FAILURE = 1;
 
@@ -43,9 +49,17 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`leadline export: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return code;
   };
-  const parsed = parseFlags(argv, { notebook: 'string', format: 'string', article: 'string', all: 'boolean', out: 'string', help: 'boolean' });
+  const parsed = parseFlags(argv, { notebook: 'string', format: 'string', flavor: 'string', article: 'string', all: 'boolean', out: 'string', help: 'boolean' });
   if (!parsed.ok) return fail(`${parsed.error} (see --help)`, EXIT_USAGE);
-  const { notebook: path, format = 'markdown', article, all, out, help } = parsed.values as { notebook?: string; format?: string; article?: string; all?: boolean; out?: string; help?: boolean };
+  const { notebook: path, format = 'markdown', flavor = 'commonmark', article, all, out, help } = parsed.values as {
+    notebook?: string;
+    format?: string;
+    flavor?: string;
+    article?: string;
+    all?: boolean;
+    out?: string;
+    help?: boolean;
+  };
   if (help) {
     io.stdout(`${EXPORT_USAGE}\n`);
     return 0;
@@ -53,6 +67,8 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
   if (!path) return fail('--notebook FILE is required (see --help)', EXIT_USAGE);
   if (article && all) return fail('give either --article ID or --all, not both', EXIT_USAGE);
   if (!isFormat(format)) return fail(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`, EXIT_USAGE);
+  if (!isFlavor(flavor)) return fail(`--flavor must be one of ${MARKDOWN_FLAVORS.join(', ')}, not "${flavor}"`, EXIT_USAGE);
+  if (parsed.values.flavor !== undefined && format !== 'markdown') return fail('--flavor applies to --format markdown only', EXIT_USAGE);
 
   let notebook: Notebook;
   try {
@@ -66,7 +82,7 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
   const scope: ExportScope = all ? { kind: 'all' } : { kind: 'article', articleId: articleId! };
   let text: string;
   try {
-    text = exportAs(notebook, { format, scope, exportedAt: io.now(), appVersion: io.appVersion }).text;
+    text = exportAs(notebook, { format, scope, flavor, exportedAt: io.now(), appVersion: io.appVersion }).text;
   } catch (error) {
     if (error instanceof ExportError) return fail(`${error.message} Articles: ${notebook.articles.map((a) => `${a.id} (${a.title})`).join(', ')}`, EXIT_FAILURE);
     throw error;

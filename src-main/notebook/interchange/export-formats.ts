@@ -3,7 +3,7 @@
  * file's text, the name to offer and its media type.
  */
 import type { Notebook } from '../../shared/model';
-import { exportFileName, exportMarkdown, exportStem, type ExportScope } from '../export-markdown';
+import { exportFileName, exportMarkdown, exportStem, type ExportScope, type MarkdownFlavor } from '../export-markdown';
 import { WEB_ANNOTATION_MEDIA_TYPE, webAnnotationsJson } from './web-annotation-export';
 
 export const EXPORT_FORMATS = ['markdown', 'w3c'] as const;
@@ -14,6 +14,8 @@ export interface ExportRequest {
   scope: ExportScope;
   exportedAt: Date;
   appVersion: string;
+  /** Markdown only. */
+  flavor?: MarkdownFlavor;
 }
 
 export interface ExportedFile {
