@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { exportMarkdown } from '../notebook/export-markdown';
+import { resolve } from 'node:path';
+import { leadsCsv } from '../notebook/interchange/leads-csv';
 import { exportWebAnnotations } from '../notebook/interchange/web-annotation-export';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, buildSampleNotebook } from '../notebook/testdata/sample-notebook';
 import { runExportCli, type CliIo } from './export-cli';
@@ -87,6 +89,14 @@ describe('runExportCli', () => {
     expect(JSON.parse(one.written.get('a.jsonld')!).label).toMatch(/^Leadline notes on/);
   });
 
+  it('exports the leads as CSV with --format csv, linking into the notebook file', async () => {
+    const io = fakeIo();
+    expect(await runExportCli(['--notebook', 'nb.json', '--format', 'csv', '--all'], io)).toBe(0);
+    const notebook = buildSampleNotebook();
+    expect(io.out.join('')).toBe(leadsCsv(notebook, { scope: { kind: 'all' }, notebookPath: resolve('nb.json') }));
+    expect(io.out.join('').split('\r\n').length - 2).toBeGreaterThanOrEqual(notebook.notes.filter((n) => n.kind === 'lead').length);
+  });
+
   it('writes Obsidian block ids with --flavor obsidian', async () => {
     const io = fakeIo();
     expect(await runExportCli(['--notebook', 'nb.json', '--flavor', 'obsidian'], io)).toBe(0);
@@ -109,7 +119,7 @@ describe('runExportCli', () => {
     [['nb.json'], /unexpected argument "nb.json"/],
     [['--notebook', 'nb.json', '--all', '--article', ARTICLE_ID], /either --article ID or --all/],
     [['--notebook', 'nb.json', '--all=yes'], /--all takes no value/],
-    [['--notebook', 'nb.json', '--format', 'docx'], /--format must be one of markdown, w3c, not "docx"/],
+    [['--notebook', 'nb.json', '--format', 'docx'], /--format must be one of markdown, w3c, csv, not "docx"/],
     [['--notebook', 'nb.json', '--flavor', 'roam'], /--flavor must be one of commonmark, obsidian, not "roam"/],
     [['--notebook', 'nb.json', '--format', 'w3c', '--flavor', 'obsidian'], /--flavor applies to --format markdown only/],
   ])('rejects %j as a usage error (exit 2)', async (argv, message) => {

@@ -2,6 +2,7 @@
  * The headless export's logic, with its I/O passed in so it is tested without
  * touching a terminal. Errors are one line on stderr and a non-zero exit code.
  */
+import { resolve } from 'node:path';
 import type { Notebook } from '../shared/model';
 import { ExportError, MARKDOWN_FLAVORS, type ExportScope, type MarkdownFlavor } from '../notebook/export-markdown';
 import { exportAs, EXPORT_FORMATS, type ExportFormat } from '../notebook/interchange/export-formats';
@@ -20,11 +21,12 @@ export interface CliIo {
   appVersion: string;
 }
 
-export const EXPORT_USAGE = `Usage: npm run export -- --notebook FILE [--format markdown|w3c] [--flavor obsidian] [--article ID | --all] [--out FILE]
+export const EXPORT_USAGE = `Usage: npm run export -- --notebook FILE [--format markdown|w3c|csv] [--flavor obsidian] [--article ID | --all] [--out FILE]
 
   --notebook FILE   the notebook to read (it is never written)
   --format F        markdown (the default): notes that read well on their own;
-                    w3c: W3C Web Annotations (JSON-LD AnnotationCollection)
+                    w3c: W3C Web Annotations (JSON-LD AnnotationCollection);
+                    csv: the leads, one row each (RFC 4180)
   --flavor obsidian Markdown with Obsidian block ids (^e1) and [[#^e1|E1]] links
                     instead of HTML anchors
   --article ID      export this article (default: the one open last, else the first)
@@ -82,7 +84,7 @@ export async function runExportCli(argv: string[], io: CliIo): Promise<number> {
   const scope: ExportScope = all ? { kind: 'all' } : { kind: 'article', articleId: articleId! };
   let text: string;
   try {
-    text = exportAs(notebook, { format, scope, flavor, exportedAt: io.now(), appVersion: io.appVersion }).text;
+    text = exportAs(notebook, { format, scope, flavor, notebookPath: resolve(path), exportedAt: io.now(), appVersion: io.appVersion }).text;
   } catch (error) {
     if (error instanceof ExportError) return fail(`${error.message} Articles: ${notebook.articles.map((a) => `${a.id} (${a.title})`).join(', ')}`, EXIT_FAILURE);
     throw error;

@@ -4,9 +4,10 @@
  */
 import type { Notebook } from '../../shared/model';
 import { exportFileName, exportMarkdown, exportStem, type ExportScope, type MarkdownFlavor } from '../export-markdown';
+import { leadsCsv } from './leads-csv';
 import { WEB_ANNOTATION_MEDIA_TYPE, webAnnotationsJson } from './web-annotation-export';
 
-export const EXPORT_FORMATS = ['markdown', 'w3c'] as const;
+export const EXPORT_FORMATS = ['markdown', 'w3c', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportRequest {
@@ -16,6 +17,8 @@ export interface ExportRequest {
   appVersion: string;
   /** Markdown only. */
   flavor?: MarkdownFlavor;
+  /** The notebook file's absolute path, for deep links. */
+  notebookPath?: string;
 }
 
 export interface ExportedFile {
@@ -32,5 +35,7 @@ export function exportAs(notebook: Notebook, request: ExportRequest): ExportedFi
       return { fileName: exportFileName(notebook, scope), mediaType: 'text/markdown; charset=utf-8', text: exportMarkdown(notebook, request) };
     case 'w3c':
       return { fileName: `${exportStem(notebook, scope)}-annotations.jsonld`, mediaType: WEB_ANNOTATION_MEDIA_TYPE, text: webAnnotationsJson(notebook, request) };
+    case 'csv':
+      return { fileName: `${exportStem(notebook, scope)}-leads.csv`, mediaType: 'text/csv; charset=utf-8; header=present', text: leadsCsv(notebook, request) };
   }
 }
