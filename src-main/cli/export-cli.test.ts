@@ -37,7 +37,7 @@ function fakeIo(notebook: Notebook | Error = buildSampleNotebook(), writeError?:
 }
 
 function expected(notebook: Notebook, scope: Parameters<typeof exportMarkdown>[1]['scope']): string {
-  return exportMarkdown(notebook, { scope, exportedAt: NOW, appVersion: '0.1.0' });
+  return exportMarkdown(notebook, { scope, exportedAt: NOW, appVersion: '0.1.0', notebookPath: resolve('nb.json') });
 }
 
 /** One line on stderr, starting with the program's name. */
@@ -100,7 +100,7 @@ describe('runExportCli', () => {
   it('writes Obsidian block ids with --flavor obsidian', async () => {
     const io = fakeIo();
     expect(await runExportCli(['--notebook', 'nb.json', '--flavor', 'obsidian'], io)).toBe(0);
-    expect(io.out.join('')).toBe(exportMarkdown(buildSampleNotebook(), { scope: { kind: 'article', articleId: ARTICLE_ID }, exportedAt: NOW, appVersion: '0.1.0', flavor: 'obsidian' }));
+    expect(io.out.join('')).toBe(exportMarkdown(buildSampleNotebook(), { scope: { kind: 'article', articleId: ARTICLE_ID }, exportedAt: NOW, appVersion: '0.1.0', flavor: 'obsidian', notebookPath: resolve('nb.json') }));
     expect(io.out.join('')).toContain('[[#^e3|E3]]');
   });
 

@@ -11,7 +11,8 @@ import { ApiFailure } from '../notebook/api-failure';
 import { NotebookOpenError, type NotebookStore } from '../notebook/store';
 import { AnnotationFileError } from '../notebook/interchange/annotation-file-error';
 import { readAnnotationFile } from '../notebook/interchange/annotation-file';
-import { describeImport, importAnnotations } from '../notebook/interchange/import-annotations';
+import { importAnnotations } from '../notebook/interchange/import-annotations';
+import { describeImport } from '../shared/import-report';
 import { parseFlagsAndPaths } from './flags';
 
 export interface ImportCliIo {

@@ -11,6 +11,14 @@ describe('parseAppArgs', () => {
   it('lets Chromium and test-driver switches through', () => {
     expect(parseAppArgs(['--no-sandbox', '--remote-debugging-port=0', '--inspect=0', '--notebook', 'n.json'], {})).toMatchObject({ ok: true, notebook: 'n.json' });
   });
+  it('takes a leadline:// link the system passes (Windows, Linux), with or without a notebook', () => {
+    const link = 'leadline://open?notebook=%2Fx%2Fn.json&article=a&excerpt=e';
+    expect(parseAppArgs([link], {})).toEqual({ ok: true, help: false, link });
+    expect(parseAppArgs(['--notebook', '/x/n.json', link], {})).toEqual({ ok: true, help: false, notebook: '/x/n.json', link });
+    expect(parseAppArgs(['--no-sandbox', 'LEADLINE://open?article=a'], {})).toMatchObject({ ok: true, link: 'LEADLINE://open?article=a' });
+    expect(parseAppArgs(['https://example.com'], {})).toEqual({ ok: false, error: 'unexpected argument "https://example.com"' });
+  });
+
   it('reports unknown flags for the usage message', () => {
     expect(parseAppArgs(['--frobnicate'], {})).toEqual({ ok: false, error: 'unknown flag "--frobnicate"' });
     expect(parseAppArgs(['--help'], {})).toEqual({ ok: true, help: true });

@@ -1,9 +1,11 @@
 import { parseFlags } from '../cli/flags';
+import { DEEP_LINK_SCHEME } from '../shared/deep-link';
 
-export const APP_USAGE = `Usage: leadline [--notebook FILE]
+export const APP_USAGE = `Usage: leadline [--notebook FILE] [leadline://open?…]
 
   --notebook FILE   open this notebook file instead of <userData>/notebook.json
                     (the LEADLINE_NOTEBOOK environment variable does the same)
+  leadline://…      a deep link to open (an excerpt or note of the notebook it names)
   --help            show this message`;
 
 /** Switches Chromium, Electron or a test driver may add; they are not ours to judge. */
@@ -21,11 +23,17 @@ export function userArguments(argv: readonly string[], defaultApp: boolean): str
   return appPath < 0 ? rest : rest.filter((_, i) => i !== appPath);
 }
 
-export type AppArgs = { ok: true; notebook?: string; help: boolean } | { ok: false; error: string };
+export type AppArgs = { ok: true; notebook?: string; help: boolean; link?: string } | { ok: false; error: string };
+
+/** An argument the system passes when a leadline:// link is opened (on Windows and Linux). */
+function isDeepLinkArg(arg: string): boolean {
+  return arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`);
+}
 
 export function parseAppArgs(argv: readonly string[], env: NodeJS.ProcessEnv): AppArgs {
-  const parsed = parseFlags(argv, { notebook: 'string', help: 'boolean' }, (arg) => ENGINE_SWITCH.test(arg));
+  const link = argv.find(isDeepLinkArg);
+  const parsed = parseFlags(argv, { notebook: 'string', help: 'boolean' }, (arg) => ENGINE_SWITCH.test(arg) || isDeepLinkArg(arg));
   if (!parsed.ok) return parsed;
   const notebook = (parsed.values.notebook as string | undefined) ?? (env.LEADLINE_NOTEBOOK || undefined);
-  return { ok: true, help: parsed.values.help === true, ...(notebook ? { notebook } : {}) };
+  return { ok: true, help: parsed.values.help === true, ...(notebook ? { notebook } : {}), ...(link ? { link } : {}) };
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { app, dialog, session, BrowserWindow, Menu } from 'electron';
 import type { NotebookService } from '../notebook/service';
 import { COMMAND_CHANNEL, type AppCommand } from '../shared/api';
+import { DEEP_LINK_SCHEME, parseDeepLink, type DeepLink } from '../shared/deep-link';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService } from '../notebook/service';
 import { workerImporter } from '../notebook/import/importer';
@@ -27,10 +28,14 @@ if (!args.ok || args.help) {
 } else {
   if (process.env.LEADLINE_USER_DATA) app.setPath('userData', resolve(process.env.LEADLINE_USER_DATA));
   if (!app.requestSingleInstanceLock()) {
+    // The running Leadline gets our arguments (a deep link among them) through 'second-instance'.
     app.quit();
   } else {
     registerAppScheme();
-    start(args.notebook).catch((error: unknown) => {
+    // leadline:// links open in this app (a development run registers Electron with the app's path).
+    if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
+    else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+    start(args.notebook, args.link).catch((error: unknown) => {
       // Without this, a windowless process would keep the single-instance lock.
       dialog.showErrorBox('Leadline could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
       app.exit(1);
@@ -38,18 +43,48 @@ if (!args.ok || args.help) {
   }
 }
 
-async function start(notebookArg: string | undefined): Promise<void> {
+async function start(notebookArg: string | undefined, linkArg: string | undefined): Promise<void> {
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   let mainWindow: BrowserWindow | null = null;
   const getWindow = (): BrowserWindow | null => mainWindow;
+  const send = (command: AppCommand): void => mainWindow?.webContents.send(COMMAND_CHANNEL, command);
 
   const notebookPath = resolve(notebookArg ?? join(app.getPath('userData'), 'notebook.json'));
+
+  /** The link waiting for the renderer to take it (takeDeepLink), one at a time. */
+  let pendingLink: DeepLink | null = null;
+  const receiveLink = (url: string): void => {
+    const link = parseDeepLink(url);
+    if (!link) {
+      void dialog.showMessageBox({ type: 'warning', message: 'Leadline cannot open this link.', detail: `${url.slice(0, 300)}\n\nA Leadline link looks like leadline://open?article=…&excerpt=….` });
+      return;
+    }
+    if (link.notebook !== undefined && resolve(link.notebook) !== notebookPath) {
+      void dialog.showMessageBox({
+        type: 'info',
+        message: 'This link points into another notebook.',
+        detail: `Open now: ${notebookPath}\nThe link's: ${link.notebook}\n\nQuit Leadline, then start it again with that notebook (--notebook) to follow the link.`,
+      });
+      return;
+    }
+    pendingLink = link;
+    // Before the window has loaded, the renderer takes the link as it starts.
+    send('open-link');
+  };
+  if (linkArg) receiveLink(linkArg);
+  // macOS hands links to the running app.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    receiveLink(url);
+  });
+
   app.on('second-instance', (_event, argv, workingDirectory) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
     // One Leadline at a time: if the second launch asked for another notebook, say why it is not open.
     const asked = parseAppArgs(userArguments(argv, Boolean(process.defaultApp)), {});
+    if (asked.ok && asked.link) receiveLink(asked.link);
     const wanted = asked.ok && asked.notebook ? resolve(workingDirectory, asked.notebook) : undefined;
     if (wanted && wanted !== notebookPath) {
       void dialog.showMessageBox(mainWindow, {
@@ -68,12 +103,15 @@ async function start(notebookArg: string | undefined): Promise<void> {
   const service = await startNotebookService({
     open: notebookOpener(notebookPath, join(app.getAppPath(), 'resources')),
     app: { name: 'Leadline', version: app.getVersion(), host: 'electron' },
-    platform: desktopActions(getWindow),
+    platform: desktopActions(getWindow, () => {
+      const link = pendingLink;
+      pendingLink = null;
+      return link;
+    }),
     importer: workerImporter(join(import.meta.dirname, 'import-worker.js')),
   });
   registerIpc(service.handlers, (url) => isAppUrl(url, devServerUrl));
 
-  const send = (command: AppCommand): void => mainWindow?.webContents.send(COMMAND_CHANNEL, command);
   Menu.setApplicationMenu(
     buildMenu(send, () =>
       void dialog.showMessageBox({ title: 'About Leadline', message: `Leadline ${app.getVersion()}`, detail: 'An offline research notebook. Your notes stay on this computer.' }),

@@ -16,6 +16,7 @@ import { canonicalText } from '../shared/canonical-text';
 import { LEAD_STATUS_LABELS, NotebookSchema, SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { ExportError, exportFileName, exportMarkdown, noteToMarkdown, type ExportScope } from './export-markdown';
 import { pandocText } from './markdown-escape';
+import { parseDeepLink } from '../shared/deep-link';
 import { hasPandoc, pandocHtml, pandocMetadataHtml } from './testdata/pandoc';
 import { blockquotes, headings, parsers, splitFrontMatter, taskItems } from './testdata/markdown-check';
 import { expectedFor, outlineFailures, sectionHeadings, type Expected } from './testdata/export-outline';
@@ -178,8 +179,8 @@ describe('the sample notebook', () => {
     expect(markdown).toContain('### <a id="e2"></a>Excerpt E2 (found approximately)');
     expect(markdown).toContain('### <a id="e9"></a>Excerpt E9 (orphaned)');
     // an excerpt with nothing but a highlight, and one with only a lead, are quoted too
-    expect(markdown).toContain('### <a id="e1"></a>Excerpt E1\n\n> Russian President Vladmir Putin\n\n### <a id="e2">');
-    expect(markdown).toContain('### <a id="e7"></a>Excerpt E7\n\n> National Defense Front forces\n\n### <a id="e8">');
+    expect(markdown).toContain('### <a id="e1"></a>Excerpt E1\n\n> Russian President Vladmir Putin\n\n[Open in Leadline](<leadline://open?article=putin-syria&amp;excerpt=ex-vladmir>)\n\n### <a id="e2">');
+    expect(markdown).toContain('### <a id="e7"></a>Excerpt E7\n\n> National Defense Front forces\n\n[Open in Leadline](<leadline://open?article=putin-syria&amp;excerpt=ex-ndf>)\n\n### <a id="e8">');
   });
 
   it('writes the leads as a GFM task list, dropped ones cancelled ("[-]") and struck through', () => {
@@ -355,6 +356,14 @@ describe('the Obsidian flavor', () => {
     const ids = [...markdown.matchAll(/^\^(e\d+)$/gm)].map((m) => m[1]);
     expect(ids).toEqual(ids.map((_, i) => `e${i + 1}`));
     for (const [, id] of markdown.matchAll(/\[\[#\^([a-z0-9-]+)\|E\d+\]\]/g)) expect(ids).toContain(id);
+  });
+
+  it('links each excerpt into the notebook it came from', () => {
+    const markdown = exportMarkdown(notebook, { scope: { kind: 'article', articleId: ARTICLE_ID }, ...OPTIONS, notebookPath: '/home/ana/My notes/notebook.json' });
+    const links = [...markdown.matchAll(/^\[Open in Leadline\]\(<(leadline:[^>]+)>\)$/gm)].map((m) => parseDeepLink(m[1]!.replace(/&amp;/g, '&')));
+    expect(links).toHaveLength(notebook.excerpts.filter((e) => e.articleId === ARTICLE_ID).length);
+    for (const link of links) expect(link).toMatchObject({ notebook: '/home/ana/My notes/notebook.json', article: ARTICLE_ID, excerpt: expect.any(String) });
+    expect(readPage(RENDERERS['markdown-it'](markdown)).elements.filter((e) => e.tagName === 'a' && textOf(e) === 'Open in Leadline').map((e) => e.attrs.find((a) => a.name === 'href')!.value)[0]).toMatch(/^leadline:\/\/open\?notebook=%2Fhome%2Fana%2FMy%20notes%2Fnotebook\.json&article=putin-syria&excerpt=/);
   });
 
   it('keeps the ids of the whole notebook apart by article', () => {

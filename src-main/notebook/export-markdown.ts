@@ -8,12 +8,13 @@
  * Excerpt text is escaped to render exactly; note bodies stay Markdown, only made
  * safe to embed (see markdown-escape.ts).
  */
-import type { ExportScopeInput } from '../shared/api';
+import { MarkdownFlavorSchema, type ExportScopeInput, type MarkdownFlavor } from '../shared/api';
 import { anchorAll, type Anchor } from '../shared/anchoring';
 import { articleText } from './article-text';
 import { LEAD_STATUS_LABELS, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../shared/model';
 import { embedMarkdown } from './markdown-embed';
-import { blockquoteLines, escapeInline, linkDestination, literalInline, yamlString, yamlText } from './markdown-escape';
+import { blockquoteLines, escapeInline, linkDestination, literalInline, pointyDestination, yamlString, yamlText } from './markdown-escape';
+import { deepLinkUrl } from '../shared/deep-link';
 
 /** The contract's scope type: what the UI and the CLI ask the exporter for. */
 export type ExportScope = ExportScopeInput;
@@ -22,14 +23,16 @@ export type ExportScope = ExportScopeInput;
  * `commonmark` (the default): excerpt labels are HTML anchors, linked as `[E1](#e1)`.
  * `obsidian`: block ids (`^e1`) after each excerpt's quote, linked as `[[#^e1|E1]]`.
  */
-export const MARKDOWN_FLAVORS = ['commonmark', 'obsidian'] as const;
-export type MarkdownFlavor = (typeof MARKDOWN_FLAVORS)[number];
+export const MARKDOWN_FLAVORS = MarkdownFlavorSchema.options;
+export type { MarkdownFlavor };
 
 export interface ExportOptions {
   scope: ExportScope;
   exportedAt: Date;
   appVersion: string;
   flavor?: MarkdownFlavor;
+  /** The notebook file's absolute path: the deep links beside the excerpts name it. */
+  notebookPath?: string;
 }
 
 /** A failure the user can act on (an unknown article or note); the message is a sentence for humans. */
@@ -71,6 +74,7 @@ interface ArticlePlan {
   /** What the labels of a note's links and footnotes start with: its own, so they apply to it only. */
   labelPrefix: (note: Note) => string;
   flavor: MarkdownFlavor;
+  notebookPath: string | undefined;
 }
 
 function byCreation(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
@@ -113,7 +117,7 @@ function leadOrder(labelOf: Map<string, Label>) {
   return (a: Note, b: Note): number => first(a) - first(b) || byCreation(a, b);
 }
 
-function planArticle(notebook: Notebook, articleId: string, idPrefix: string, flavor: MarkdownFlavor): ArticlePlan {
+function planArticle(notebook: Notebook, articleId: string, idPrefix: string, options: ExportOptions): ArticlePlan {
   const article = notebook.articles.find((a) => a.id === articleId);
   const excerpts = notebook.excerpts.filter((e) => e.articleId === articleId);
   // Offsets refer to the reader's canonical text; an excerpt of a missing article is an orphan.
@@ -136,7 +140,7 @@ function planArticle(notebook: Notebook, articleId: string, idPrefix: string, fl
   const title = article?.title ?? `Unknown article ${articleId}`;
   const numbers = new Map(notebook.notes.map((n, i) => [n.id, i + 1]));
   const labelPrefix = (note: Note): string => `n${numbers.get(note.id)}-`;
-  return { title, article, anchored, orphans, labelOf, annotationsAt, unlinked, leads, excerptCount: excerpts.length, labelPrefix, flavor };
+  return { title, article, anchored, orphans, labelOf, annotationsAt, unlinked, leads, excerptCount: excerpts.length, labelPrefix, flavor: options.flavor ?? 'commonmark', notebookPath: options.notebookPath };
 }
 
 // ---------------------------------------------------------------------------
@@ -178,6 +182,8 @@ function excerptBlocks(plan: ArticlePlan, label: Label, level: number): string[]
   const blocks = [excerptHeading(label, level, plan.flavor), blockquoteLines(label.excerpt.quote.exact).join('\n')];
   // Obsidian names a quote by a block id on its own line after it.
   if (plan.flavor === 'obsidian') blocks.push(`^${label.id}`);
+  const link = deepLinkUrl({ ...(plan.notebookPath ? { notebook: plan.notebookPath } : {}), article: label.excerpt.articleId, excerpt: label.excerpt.id });
+  blocks.push(`[Open in Leadline](${pointyDestination(link)})`);
   for (const note of plan.annotationsAt.get(label.excerpt.id) ?? []) {
     blocks.push(...annotationBlocks(note, labelsOfNote(note, plan.labelOf), level + 1, plan.labelPrefix(note), plan.flavor));
   }
@@ -334,14 +340,13 @@ function join(blocks: string[]): string {
  */
 export function exportMarkdown(notebook: Notebook, options: ExportOptions): string {
   const { scope } = options;
-  const flavor = options.flavor ?? 'commonmark';
   if (scope.kind === 'article') {
     const article = findArticle(notebook, scope.articleId);
-    const plan = planArticle(notebook, article.id, '', flavor);
+    const plan = planArticle(notebook, article.id, '', options);
     return join([frontMatter(article.title, article, tagsOf(notebook, [article.id]), countsOf([plan]), options), ...articleBlocks(plan, 1)]);
   }
   const ids = allArticleIds(notebook);
-  const plans = ids.map((id, i) => planArticle(notebook, id, `a${i + 1}-`, flavor));
+  const plans = ids.map((id, i) => planArticle(notebook, id, `a${i + 1}-`, options));
   const counts = { articles: notebook.articles.length, ...countsOf(plans) };
   const body = plans.length > 0 ? plans.flatMap((plan) => articleBlocks(plan, 2)) : ['The notebook has no articles yet.'];
   return join([frontMatter(ALL_TITLE, undefined, tagsOf(notebook, ids), counts, options), heading(1, ALL_TITLE), ...body]);

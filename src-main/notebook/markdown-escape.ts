@@ -208,7 +208,7 @@ function linkText(url: string): string {
  * which must be percent-encoded in a URL's path and query anyway, are, since
  * marked cuts a link at a "](" in its destination.
  */
-function pointyDestination(url: string): string {
+export function pointyDestination(url: string): string {
   const escaped = url.replace(/[\\<>]/g, (ch) => '\\' + ch).replace(/&/g, '&amp;');
   return `<${escaped.replace(/\[/g, '%5B').replace(/\]/g, '%5D')}>`;
 }

@@ -2,13 +2,14 @@
  * Every export format behind one call, for the CLI and the notebook service: the
  * file's text, the name to offer and its media type.
  */
+import { ExportFormatSchema, type ExportFormat } from '../../shared/api';
 import type { Notebook } from '../../shared/model';
 import { exportFileName, exportMarkdown, exportStem, type ExportScope, type MarkdownFlavor } from '../export-markdown';
 import { leadsCsv } from './leads-csv';
 import { WEB_ANNOTATION_MEDIA_TYPE, webAnnotationsJson } from './web-annotation-export';
 
-export const EXPORT_FORMATS = ['markdown', 'w3c', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_FORMATS = ExportFormatSchema.options;
+export type { ExportFormat };
 
 export interface ExportRequest {
   format: ExportFormat;

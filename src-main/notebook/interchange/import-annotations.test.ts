@@ -17,7 +17,8 @@ import { ARTICLE_ID, buildSampleNotebook } from '../testdata/sample-notebook';
 import { seededNotebook } from '../testdata/test-notebook';
 import { readAnnotationFile, MAX_FILE_BYTES } from './annotation-file';
 import { AnnotationFileError } from './annotation-file-error';
-import { importAnnotations, type AnnotationImportReport } from './import-annotations';
+import type { AnnotationImportReport } from '../../shared/import-report';
+import { importAnnotations } from './import-annotations';
 import { webAnnotationsJson } from './web-annotation-export';
 
 const EXPORTED_AT = new Date('2025-03-15T08:30:00.000Z');

@@ -17,6 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { emptyPatch } from '../../shared/api';
+import type { AnnotationImportReport } from '../../shared/import-report';
 import { anchor, selectorsFor } from '../../shared/anchoring';
 import { ExcerptSchema, TagSchema, TimestampSchema, type Article, type Excerpt, type Note, type Notebook, type Selectors } from '../../shared/model';
 import { articleText } from '../article-text';
@@ -27,24 +28,6 @@ import { AnnotationFileError } from './annotation-file-error';
 import { MAX_ANNOTATIONS, type AnnotationFile, type IncomingAnnotation, type IncomingTarget } from './annotation-file';
 import { toCodeUnits } from './code-points';
 
-export interface AnnotationImportReport {
-  format: AnnotationFile['format'];
-  /** Notes added: annotations and leads. */
-  notes: number;
-  leads: number;
-  /** Plain highlights added (excerpts without a note). */
-  highlights: number;
-  /** Annotations a previous import of the file brought already. */
-  alreadyThere: number;
-  /** Quotes found nowhere in their article's text: kept as orphans. */
-  orphans: Array<{ annotation: string; quote: string }>;
-  /** Annotations about a document that is not in the notebook (or in several articles). */
-  unmatched: Array<{ source: string; title?: string; annotations: number; ambiguous: boolean }>;
-  /** Hypothesis replies: not imported. */
-  replies: number;
-  /** The articles that received annotations. */
-  articles: Array<{ id: string; title: string; annotations: number }>;
-}
 
 export interface ImportChoice {
   fileName: string;
@@ -234,22 +217,4 @@ export function importAnnotations(notebook: Notebook, file: AnnotationFile, choi
   }
   const { next, mutation } = applyPatch(notebook, patch);
   return { next, mutation: { ...mutation, report } };
-}
-
-function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? word : words}`;
-}
-
-/** The report as lines for people: what was added where, then what was not. */
-export function describeImport(report: AnnotationImportReport): string[] {
-  const lines = report.articles.map((a) => `imported ${plural(a.annotations, 'annotation')} into ${a.id} "${a.title}"`);
-  const added = [plural(report.notes - report.leads, 'annotation'), plural(report.leads, 'lead'), plural(report.highlights, 'highlight')];
-  lines.push(`added ${added.join(', ')}${report.alreadyThere > 0 ? `; ${plural(report.alreadyThere, 'annotation')} already there` : ''}`);
-  for (const orphan of report.orphans) lines.push(`orphan (quote not found, kept): ${JSON.stringify(orphan.quote.slice(0, 80))} from ${orphan.annotation}`);
-  for (const u of report.unmatched) {
-    const why = u.ambiguous ? 'several articles have this source; import again with the article chosen' : 'no article has this source; import it first, or choose the article';
-    lines.push(`not imported: ${plural(u.annotations, 'annotation')} about ${u.source}${u.title ? ` ("${u.title}")` : ''}: ${why}`);
-  }
-  if (report.replies > 0) lines.push(`not imported: ${plural(report.replies, 'reply', 'replies')} (Hypothesis replies)`);
-  return lines;
 }
