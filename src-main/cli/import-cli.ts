@@ -138,6 +138,6 @@ async function importAnnotationFile(store: NotebookStore, path: string, articleI
   const file = readAnnotationFile(path, bytes);
   const { next, mutation } = importAnnotations(store.read(), file, { fileName: path, ...(articleId ? { articleId } : {}) }, io.ctx);
   if (!(await store.commit(next)).onDisk) return fail(`"${path}" could not be saved into the notebook: ${store.status().writeError ?? 'the disk refused it'}`);
-  io.stdout(describeImport(mutation.report).map((line) => `${line}\n`).join(''));
+  io.stdout(describeImport(mutation.report, { ids: true }).map((line) => `${line}\n`).join(''));
   return true;
 }

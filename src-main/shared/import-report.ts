@@ -25,9 +25,9 @@ function plural(n: number, word: string, words = `${word}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? word : words}`;
 }
 
-/** The report as lines for people: what was added where, then what was not. */
-export function describeImport(report: AnnotationImportReport): string[] {
-  const lines = report.articles.map((a) => `imported ${plural(a.annotations, 'annotation')} into ${a.id} "${a.title}"`);
+/** The report as lines for people: what was added where, then what was not. `ids`: name the articles by id too (the CLI). */
+export function describeImport(report: AnnotationImportReport, { ids = false } = {}): string[] {
+  const lines = report.articles.map((a) => `imported ${plural(a.annotations, 'annotation')} into ${ids ? `${a.id} ` : ''}"${a.title}"`);
   const added = [plural(report.notes - report.leads, 'annotation'), plural(report.leads, 'lead'), plural(report.highlights, 'highlight')];
   lines.push(`added ${added.join(', ')}${report.alreadyThere > 0 ? `; ${plural(report.alreadyThere, 'annotation')} already there` : ''}`);
   for (const orphan of report.orphans) lines.push(`orphan (quote not found, kept): ${JSON.stringify(orphan.quote.slice(0, 80))} from ${orphan.annotation}`);
