@@ -12,11 +12,9 @@ import { addNote, cards, storedNotebook, waitForApp } from './helpers';
 
 const HYPOTHESIS = join(import.meta.dirname, '../src-main/notebook/interchange/testdata/hypothesis-search.json');
 
-/** The library's Annotations… button (the browser host has no menu bar). */
+/** The notes pane's Import… button (the browser host has no menu bar). */
 async function openImportDialog(page: Page): Promise<Locator> {
-  const library = page.getByRole('navigation', { name: 'Library' });
-  if (!(await library.isVisible())) await page.getByRole('button', { name: 'Show the library' }).click();
-  await library.getByRole('button', { name: 'Annotations…' }).click();
+  await page.getByRole('complementary', { name: 'Notes' }).getByRole('button', { name: 'Import…' }).click();
   return page.getByRole('dialog', { name: 'Import Annotations' });
 }
 
@@ -111,8 +109,11 @@ test('a deep link in the page address opens its article, scrolls to its excerpt 
   expect(link).toMatchObject({ notebook: app.notebookPath, note: expect.any(String) });
   const excerpt = (await storedNotebook(app.notebookPath)).excerpts[0]!;
 
-  // A fresh page at the top of the article, given the link's parameters.
-  await page.locator('.reader-pane .reader-scroll, .reader-pane').first().evaluate((el) => el.scrollTo(0, 0));
+  // A fresh page, short enough that the passage is out of sight at the top of the article,
+  // which is where the reader was left (saved), given the link's parameters.
+  await page.setViewportSize({ width: 1280, height: 420 });
+  await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
+  await expect.poll(async () => (await storedNotebook(app.notebookPath)).ui.scroll[link!.article]).toBe(0);
   const url = new URL(page.url());
   url.searchParams.set('notebook', link!.notebook!);
   url.searchParams.set('article', link!.article);
@@ -128,6 +129,7 @@ test('a deep link in the page address opens its article, scrolls to its excerpt 
     return rect.bottom > 0 && rect.top < window.innerHeight;
   }, far);
   expect(inView).toBe(true);
+  expect(await page.locator('.reader-pane').evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
   await expect(cards(page).filter({ hasText: 'Watch for withdrawal signs' })).toHaveAttribute('aria-current', 'true');
   // The link is taken once: the address no longer holds it.
   expect(new URL(page.url()).searchParams.has('excerpt')).toBe(false);

@@ -33,9 +33,6 @@ export function LibrarySidebar() {
           <button type="button" onClick={() => void pickFiles(true).then(importFiles)} title="Import text, Markdown or saved web pages (Ctrl+O), or drop files on the window">
             Import…
           </button>
-          <button type="button" onClick={() => (dialog.value = { kind: 'import-annotations' })} title="Import W3C Web Annotations or Hypothesis JSON">
-            Annotations…
-          </button>
           <button type="button" onClick={() => (dialog.value = { kind: 'leads' })} title="Every lead of every article">
             Leads…
           </button>
