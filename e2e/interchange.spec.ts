@@ -37,7 +37,7 @@ test('exports Web Annotations (JSON-LD) and the leads as CSV', async ({ app }) =
   const lead = await addNote(page, 'Add lead', '40,000 Syrian soldiers', 'Verify the SOHR figure, line one\nand two');
   await lead.getByRole('combobox', { name: 'Status' }).selectOption('dropped');
 
-  const json = JSON.parse(await exportAs(page, (a) => app.captureExport(a, join(app.notebookPath, '../out.jsonld')), /Web Annotations/, app.mode === 'electron')) as {
+  const json = JSON.parse(await exportAs(page, (a) => app.captureExport(a), /Web Annotations/, app.mode === 'electron')) as {
     type: string;
     first: { items: Array<{ motivation: string; body: Array<{ value: string; purpose: string }>; target: Array<{ selector: Array<{ exact?: string }> }> }> };
   };
@@ -49,7 +49,7 @@ test('exports Web Annotations (JSON-LD) and the leads as CSV', async ({ app }) =
   ]);
   expect(json.first.items[0]!.target[0]!.selector[0]!.exact).toBe('the price is very high');
 
-  const csv = await exportAs(page, (a) => app.captureExport(a, join(app.notebookPath, '../out.csv')), /Leads as CSV/, app.mode === 'electron');
+  const csv = await exportAs(page, (a) => app.captureExport(a), /Leads as CSV/, app.mode === 'electron');
   const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
   expect(rows).toEqual([
     expect.objectContaining({ status: 'Dropped', body: 'Verify the SOHR figure, line one\nand two', quotes: '40,000 Syrian soldiers', article: 'Putin Wants Syria to Return the Favor' }),
