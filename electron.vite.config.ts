@@ -15,6 +15,7 @@ export default defineConfig({
           host: resolve(root, 'src-main/host/index.ts'),
           'export-cli': resolve(root, 'src-main/cli/index.ts'),
           'import-cli': resolve(root, 'src-main/cli/import-main.ts'),
+          'schema-cli': resolve(root, 'src-main/cli/schema-main.ts'),
           // Imports run in a worker thread of the app and of the host (importer.ts).
           'import-worker': resolve(root, 'src-main/notebook/import/import-worker.ts'),
         },
