@@ -96,14 +96,20 @@ export async function runImportCli(argv: string[], io: ImportCliIo): Promise<num
   return failures > 0 ? EXIT_FAILURE : 0;
 }
 
+/** The file's bytes, or null once its failure is said. */
+async function readInput(path: string, io: ImportCliIo): Promise<Uint8Array | null> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    io.stderr(`leadline import: "${path}" cannot be read (${describeOsError(error)}); nothing was imported from it.\n`);
+    return null;
+  }
+}
+
 async function importOne(store: NotebookStore, path: string, update: string | undefined, io: ImportCliIo): Promise<boolean> {
   const fail = (message: string): false => (io.stderr(`leadline import: ${oneLine(message)}\n`), false);
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (error) {
-    return fail(`"${path}" cannot be read (${describeOsError(error)}); nothing was imported from it.`);
-  }
+  const bytes = await readInput(path, io);
+  if (!bytes) return false;
   const result = importFile({ fileName: path, bytes, now: io.ctx.now() });
   if (!result.ok) return fail(result.error.message);
   const notebook = store.read();
@@ -129,12 +135,8 @@ async function importOne(store: NotebookStore, path: string, update: string | un
 /** One annotations file, all or nothing: one patch through the store (journaled, like an import in the app). */
 async function importAnnotationFile(store: NotebookStore, path: string, articleId: string | undefined, io: ImportCliIo): Promise<boolean> {
   const fail = (message: string): false => (io.stderr(`leadline import: ${oneLine(message)}\n`), false);
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (error) {
-    return fail(`"${path}" cannot be read (${describeOsError(error)}); nothing was imported from it.`);
-  }
+  const bytes = await readInput(path, io);
+  if (!bytes) return false;
   const file = readAnnotationFile(path, bytes);
   const { next, mutation } = importAnnotations(store.read(), file, { fileName: path, ...(articleId ? { articleId } : {}) }, io.ctx);
   if (!(await store.commit(next)).onDisk) return fail(`"${path}" could not be saved into the notebook: ${store.status().writeError ?? 'the disk refused it'}`);
