@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { addNote, cards, dragSelect, storedNotebook as readNotebook, toolbar, waitForApp } from './helpers';
+import { addNote, cards, dragSelect, paintedPoint, paintedTexts, storedNotebook as readNotebook, toolbar, waitForApp } from './helpers';
 
 test('select text, annotate, type: the note is saved, highlighted and survives a restart', async ({ app }) => {
   let page = app.page;
@@ -21,12 +21,8 @@ test('select text, annotate, type: the note is saved, highlighted and survives a
   expect(stored.notes[0]!.body).toBe('Which price? *Soldiers*, not money.');
   expect(stored.excerpts[0]!.quote.exact).toBe(passage);
 
-  // Drawn with the CSS Custom Highlight API, with no element inserted into the article.
-  const painted = await page.evaluate(() => {
-    const highlight = CSS.highlights.get('ll-annotation');
-    return highlight ? [...highlight].map((r) => r.toString()) : [];
-  });
-  expect(painted).toEqual([passage]);
+  // Painted behind the text, in idle time, with no element inserted into the article's text.
+  await expect.poll(() => paintedTexts(page, 'll-annotation')).toEqual([passage]);
   await expect(page.locator('.article-body p mark, .article-body p span')).toHaveCount(0);
 
   page = await app.restart();
@@ -72,8 +68,7 @@ test('a lead has a status that is saved', async ({ app }) => {
   await expect(status).toHaveValue('open');
   await status.selectOption('in-progress');
   await expect.poll(async () => (await readNotebook(app.notebookPath)).notes[0]?.status).toBe('in-progress');
-  const painted = await page.evaluate(() => [...(CSS.highlights.get('ll-lead') ?? [])].map((r) => r.toString()));
-  expect(painted).toEqual(['40,000 Syrian soldiers']);
+  await expect.poll(() => paintedTexts(page, 'll-lead')).toEqual(['40,000 Syrian soldiers']);
   page = await app.restart();
   await waitForApp(page);
   await expect(cards(page).first().getByRole('combobox', { name: 'Status' })).toHaveValue('in-progress');
@@ -120,18 +115,15 @@ test('clicking a highlight focuses its note; clicking a quote scrolls to its exc
   await addNote(page, 'Annotate', 'Ukrainian officials said', 'Which officials?');
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
   // Click in the middle of the first highlight.
-  const box = await page.evaluate(() => {
-    const range = [...(CSS.highlights.get('ll-annotation') ?? [])][0] as Range;
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  });
+  await expect.poll(() => paintedPoint(page, 'Moscow trained 5th Division')).not.toBeNull();
+  const box = (await paintedPoint(page, 'Moscow trained 5th Division'))!;
   await page.mouse.click(box.x, box.y);
   await expect(page.locator('.note-card.focused')).toContainText('Trained by whom');
 
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
   await cards(page).filter({ hasText: 'Which officials?' }).locator('.quote').click();
   await expect(page.locator('.note-card.focused')).toContainText('Which officials?');
-  await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('ll-flash') ?? [])].map((r) => r.toString()))).toEqual(['Ukrainian officials said']);
+  await expect.poll(() => paintedTexts(page, 'll-flash')).toEqual(['Ukrainian officials said']);
 });
 
 test('no toolbar for an empty selection or one outside the article', async ({ app }) => {

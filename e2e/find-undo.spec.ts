@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { addNote, cards, storedNotebook, waitForApp } from './helpers';
+import { addNote, cards, paintedPoint, paintedTexts, revealPainted, storedNotebook, waitForApp } from './helpers';
 
 const storedNotes = async (path: string) => (await storedNotebook(path)).notes;
 
@@ -74,7 +74,7 @@ test('undo and redo a delete, an edit and a status change', async ({ app }) => {
   await expect(cards(page).first()).toContainText('Which Palestinian groups?');
   await expect.poll(() => storedNotes(app.notebookPath)).toHaveLength(1);
   // Highlights are registered in idle time after a change: wait for the frame that draws it.
-  await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('ll-lead') ?? [])].map((r) => r.toString()))).toEqual(['Palestinians']);
+  await expect.poll(() => paintedTexts(page, 'll-lead')).toEqual(['Palestinians']);
 
   // An editing session is one undo step.
   await cards(page).first().getByRole('button', { name: 'Edit' }).click();
@@ -95,17 +95,13 @@ test('deleting a note can keep its excerpt as a plain highlight', async ({ app }
   await card.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete note, keep highlight' }).click();
   await expect(cards(page)).toHaveCount(0);
-  const plainRanges = (): Promise<string[]> => page.evaluate(() => [...(CSS.highlights.get('ll-plain') ?? [])].map((r) => r.toString()));
-  expect(await plainRanges()).toEqual(['Shia militias']);
+  const plainRanges = (): Promise<string[]> => paintedTexts(page, 'll-plain');
+  await expect.poll(plainRanges).toEqual(['Shia militias']);
 
   // Clicking the plain highlight offers to annotate it again or to remove it; a click elsewhere dismisses that.
   const clickHighlight = async (): Promise<void> => {
-    const point = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('ll-plain') ?? [])][0] as Range;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
+    await revealPainted(page, 'Shia militias');
+    const point = (await paintedPoint(page, 'Shia militias'))!;
     await page.mouse.click(point.x, point.y);
   };
   await clickHighlight();

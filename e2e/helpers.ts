@@ -106,3 +106,82 @@ export async function scrollNotesToEnd(page: Page, last: Locator): Promise<void>
     await expect(last).toBeInViewport({ timeout: 1000 });
   }).toPass();
 }
+
+/** The reader's highlight layers: the kinds, and the focused note's and the flashing excerpts. */
+export type PaintLayer = 'll-annotation' | 'll-lead' | 'll-plain' | 'll-focus' | 'll-flash';
+
+interface Painted {
+  /** The box elements' selector. */
+  selector: string;
+  text: string;
+  /** The middle of the excerpt's first box (near its start), in viewport coordinates, and whether that box is in the reader's view. */
+  point: { x: number; y: number; inView: boolean };
+}
+
+/**
+ * The excerpts painted in kind layers of the reader (boxes behind the text, see
+ * src-renderer/src/reader/reader-view.ts), in reading order, each with the text under its
+ * boxes: read back from the page's geometry (the caret positions at the first box's
+ * left and the last box's right), so a box drawn in the wrong place shows as the wrong
+ * text. Each excerpt is scrolled into view to be read; the reader's scroll is put back.
+ */
+function painted(page: Page, layers: readonly PaintLayer[]): Promise<Painted[]> {
+  return page.evaluate((names) => {
+    const groups = new Map<string, HTMLElement[]>();
+    for (const box of document.querySelectorAll<HTMLElement>(names.map((n) => `.hl-layer .${n}`).join(', '))) {
+      const key = `${box.className} ${box.dataset.excerpt}`;
+      groups.set(key, [...(groups.get(key) ?? []), box]);
+    }
+    const scroller = document.querySelector('.reader-pane')!;
+    const scrolled = scroller.scrollTop;
+    const texts: string[] = [];
+    for (const boxes of groups.values()) {
+      boxes[0]!.scrollIntoView({ block: 'center' });
+      const a = boxes[0]!.getBoundingClientRect();
+      const b = boxes.at(-1)!.getBoundingClientRect();
+      const from = document.caretRangeFromPoint(a.left + 1, a.top + a.height / 2);
+      const to = document.caretRangeFromPoint(b.right - 1, b.top + b.height / 2);
+      const range = document.createRange();
+      if (from && to) {
+        range.setStart(from.startContainer, from.startOffset);
+        range.setEnd(to.startContainer, to.startOffset);
+      }
+      texts.push(range.toString());
+    }
+    scroller.scrollTop = scrolled;
+    const pane = scroller.getBoundingClientRect();
+    return [...groups.values()].map((boxes, i) => {
+      const box = boxes[0]!.getBoundingClientRect();
+      const selector = `.hl-layer .${boxes[0]!.className}[data-excerpt="${boxes[0]!.dataset.excerpt}"]`;
+      return { selector, text: texts[i]!, point: { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2, inView: box.top >= pane.top && box.bottom <= pane.bottom } };
+    });
+  }, layers);
+}
+
+/** The texts of the excerpts painted in one layer, in reading order. */
+export async function paintedTexts(page: Page, layer: PaintLayer): Promise<string[]> {
+  return (await painted(page, [layer])).map((p) => p.text);
+}
+
+/** An excerpt painted in any kind layer (white space compared loosely), or undefined. */
+async function paintedExcerpt(page: Page, excerptText: string): Promise<Painted | undefined> {
+  const flat = (s: string): string => s.replace(/\s+/g, ' ');
+  return (await painted(page, ['ll-plain', 'll-annotation', 'll-lead'])).find((p) => flat(p.text) === flat(excerptText));
+}
+
+/** Where to click an excerpt painted in any kind layer; null while it is not painted. */
+export async function paintedPoint(page: Page, excerptText: string): Promise<Painted['point'] | null> {
+  return (await paintedExcerpt(page, excerptText))?.point ?? null;
+}
+
+/** Scrolls the reader so a painted excerpt is in the middle of its view. */
+export async function revealPainted(page: Page, excerptText: string): Promise<void> {
+  const found = await paintedExcerpt(page, excerptText);
+  if (!found) throw new Error(`"${excerptText}" is not painted in the reader`);
+  await page.locator(found.selector).first().evaluate((box) => box.scrollIntoView({ block: 'center' }));
+}
+
+/** How many excerpts the reader has painted now (kind layers only): the ones near the viewport. */
+export function paintedCount(page: Page): Promise<number> {
+  return page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.hl-layer [data-excerpt]')].map((box) => box.dataset.excerpt)).size);
+}

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { contentHash, seedNotebook } from '../src-main/notebook/articles';
-import { selectorsFor } from '../src-main/shared/anchoring';
+import { selectorsFor } from '../src-main/shared/anchoring/describe-range';
 import { canonicalText } from '../src-main/shared/canonical-text';
 import { plainTextDocument } from '../src-main/shared/article-document';
 import { EVIL_ORIGIN, HOSTILE_CASES, PWNED_GLOBAL } from '../src-main/shared/testdata/hostile-corpus';
@@ -158,7 +158,10 @@ test('a notebook full of XSS payloads opens inert: nothing runs, loads or naviga
   // The article's payloads are literal text: one plain paragraph each, exactly as stored.
   const paragraphs = canonicalText(notebook.articles[1]!.content).paragraphs.map((p) => canonicalText(notebook.articles[1]!.content).text.slice(p.start, p.end));
   await expect(page.locator('.article-body > .article-chunk > p')).toHaveText(paragraphs);
-  expect(await page.locator('.article-body .article-chunk *').evaluateAll((els) => els.map((el) => el.localName).filter((name) => name !== 'p'))).toEqual(['a', 'a', 'em']);
+  const blockContent = '.article-body .article-chunk > :not(.hl-layer)';
+  expect(await page.locator(`${blockContent}, ${blockContent} *`).evaluateAll((els) => els.map((el) => el.localName).filter((name) => name !== 'p'))).toEqual(['a', 'a', 'em']);
+  // The highlight overlays hold empty boxes only: nothing of the notebook's text goes into them.
+  expect(await page.locator('.article-body .hl-layer').evaluateAll((els) => els.map((el) => el.textContent).join(''))).toBe('');
   // The javascript: link is shown as text without an address; the web link keeps its own.
   expect(await page.locator('.article-body a').evaluateAll((els) => els.map((el) => el.getAttribute('href')))).toEqual([null, 'https://example.org/fine']);
   expect(await page.locator('.article-body').textContent()).toContain(`<script>window.${PWNED_GLOBAL}='script'</script>`);

@@ -7,11 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { contentHash, seedNotebook } from '../src-main/notebook/articles';
-import { selectorsFor, type TextRange } from '../src-main/shared/anchoring';
+import { selectorsFor } from '../src-main/shared/anchoring/describe-range';
+import type { TextRange } from '../src-main/shared/anchoring/text-range';
 import { canonicalText, splitTitle } from '../src-main/shared/canonical-text';
 import { NotebookSchema, type Excerpt, type Note, type Notebook } from '../src-main/shared/model';
 import { test, expect } from './fixtures';
-import { cards, scrollNotesToEnd } from './helpers';
+import { cards, paintedCount, paintedPoint, paintedTexts, revealPainted, scrollNotesToEnd } from './helpers';
 
 const BUNDLED_ARTICLE = join(import.meta.dirname, '../resources/articles/putin-wants-syria-to-return-the-favor.txt');
 const ARTICLE_ID = 'longArticle';
@@ -67,64 +68,47 @@ async function openLongArticle(app: { dir: string; relaunch(options: { notebookP
   const page = await app.relaunch({ notebookPath });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
   // The highlights near the top are drawn once the article is in place.
-  await expect.poll(() => layerTexts(page, 'll-annotation')).toContain(TOP_QUOTE);
+  await expect.poll(() => paintedTexts(page, 'll-annotation')).toContain(TOP_QUOTE);
   return { page, excerptCount: notebook.excerpts.length };
 }
 
-function layerTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((layer) => [...(CSS.highlights.get(layer) ?? [])].map((r) => r.toString()), name);
-}
-
-function registeredCount(page: Page): Promise<number> {
-  return page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0));
-}
-
-/** The far excerpt's box and the reader pane's, in viewport coordinates (null while it is not drawn). */
-function farBox(page: Page): Promise<{ x: number; y: number; inView: boolean } | null> {
-  return page.evaluate((quote) => {
-    const range = [...(CSS.highlights.get('ll-annotation') ?? [])].find((r) => r.toString() === quote);
-    if (!(range instanceof Range)) return null;
-    const box = range.getClientRects()[0]!;
-    const pane = document.querySelector('.reader-pane')!.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2, inView: box.top >= pane.top && box.bottom <= pane.bottom };
-  }, FAR_QUOTE);
+/** The far excerpt's box, in viewport coordinates (null while it is not drawn). */
+function farBox(page: Page): ReturnType<typeof paintedPoint> {
+  return paintedPoint(page, FAR_QUOTE);
 }
 
 test('an excerpt far down a long article is highlighted once the reader scrolls to it', async ({ app }) => {
   const { page, excerptCount } = await openLongArticle(app);
   expect(excerptCount).toBeGreaterThan(300);
   // Only what is near the viewport is registered with the browser.
-  expect(await layerTexts(page, 'll-annotation')).not.toContain(FAR_QUOTE);
-  expect(await registeredCount(page)).toBeLessThan(excerptCount / 4);
+  expect(await paintedTexts(page, 'll-annotation')).not.toContain(FAR_QUOTE);
+  expect(await paintedCount(page)).toBeLessThan(excerptCount / 4);
 
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await expect.poll(() => layerTexts(page, 'll-annotation')).toContain(FAR_QUOTE);
-  expect(await layerTexts(page, 'll-annotation')).not.toContain(TOP_QUOTE);
-  expect(await registeredCount(page)).toBeLessThan(excerptCount / 4);
+  await expect.poll(() => paintedTexts(page, 'll-annotation')).toContain(FAR_QUOTE);
+  expect(await paintedTexts(page, 'll-annotation')).not.toContain(TOP_QUOTE);
+  expect(await paintedCount(page)).toBeLessThan(excerptCount / 4);
 });
 
 test('clicking a highlight far down a long article focuses its note', async ({ app }) => {
   const { page } = await openLongArticle(app);
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await expect.poll(() => layerTexts(page, 'll-annotation')).toContain(FAR_QUOTE);
-  await page.evaluate((quote) => {
-    const range = [...(CSS.highlights.get('ll-annotation') ?? [])].find((r) => r.toString() === quote)!;
-    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-  }, FAR_QUOTE);
+  await expect.poll(() => paintedTexts(page, 'll-annotation')).toContain(FAR_QUOTE);
+  await revealPainted(page, FAR_QUOTE);
   await expect.poll(async () => (await farBox(page))?.inView ?? false).toBe(true);
   const box = (await farBox(page))!;
   await page.mouse.click(box.x, box.y);
   await expect(page.locator('.note-card.focused')).toContainText(FAR_NOTE);
-  expect(await layerTexts(page, 'll-focus')).toEqual([FAR_QUOTE]);
+  await expect.poll(() => paintedTexts(page, 'll-focus')).toEqual([FAR_QUOTE]);
 });
 
 test('jumping from a card to an excerpt off screen scrolls there, draws it and flashes it', async ({ app }) => {
   const { page } = await openLongArticle(app);
-  expect(await layerTexts(page, 'll-annotation')).not.toContain(FAR_QUOTE);
+  expect(await paintedTexts(page, 'll-annotation')).not.toContain(FAR_QUOTE);
   const far = cards(page).filter({ hasText: FAR_NOTE });
   await scrollNotesToEnd(page, far); // the notes list is virtual: its last card is drawn once scrolled to
   await far.locator('.quote').click();
-  await expect.poll(() => layerTexts(page, 'll-flash')).toEqual([FAR_QUOTE]);
+  await expect.poll(() => paintedTexts(page, 'll-flash')).toEqual([FAR_QUOTE]);
   await expect.poll(async () => (await farBox(page))?.inView ?? false).toBe(true);
   await expect(page.locator('.note-card.focused')).toContainText(FAR_NOTE);
 });

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { cards, scrollNotesToEnd, storedNotebook, waitForApp } from './helpers';
+import { cards, paintedPoint, scrollNotesToEnd, storedNotebook, waitForApp } from './helpers';
 import { noteLabel, writeLongNotebook, type LongNotebook } from './long-notebook';
 
 const COUNT = 1500;
@@ -61,17 +61,7 @@ test('clicking a highlight far down the article focuses its off-screen note and 
   await expect(card(page, 1)).toBeInViewport();
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   // The highlight of the article's last sentence, once it is drawn.
-  const point = async (): Promise<{ x: number; y: number } | null> =>
-    page.evaluate((quote) => {
-      for (const [, highlight] of CSS.highlights) {
-        for (const range of highlight) {
-          if (!(range instanceof Range) || range.toString().replace(/\s+/g, ' ') !== quote.replace(/\s+/g, ' ')) continue;
-          const rect = range.getClientRects()[0];
-          if (rect) return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    }, book.lastQuote);
+  const point = (): ReturnType<typeof paintedPoint> => paintedPoint(page, book.lastQuote);
   await expect.poll(point).not.toBeNull();
   const { x, y } = (await point())!;
   await page.mouse.click(x, y);

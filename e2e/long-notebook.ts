@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedNotebook } from '../src-main/notebook/articles';
-import { selectorsFor } from '../src-main/shared/anchoring';
+import { selectorsFor } from '../src-main/shared/anchoring/describe-range';
 import { documentOf } from '../src-main/shared/article-document';
 import { NotebookSchema, type Excerpt, type Note } from '../src-main/shared/model';
 

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { addNote, cards, dragSelect, toolbar, waitForApp, storedNotebook } from './helpers';
+import { addNote, cards, dragSelect, paintedTexts, toolbar, waitForApp, storedNotebook } from './helpers';
 
 test('a selection across paragraphs becomes one excerpt with the paragraph break kept', async ({ app }) => {
   const { page } = app;
@@ -38,7 +38,7 @@ test('a selection across paragraphs becomes one excerpt with the paragraph break
   const storedQuote = async (): Promise<string | undefined> => (await storedNotebook(app.notebookPath)).excerpts[0]?.quote.exact;
   await expect.poll(storedQuote).toBe(`${tail}\n\n${head}`);
   // Highlights are registered in idle time after a change: wait for the frame that draws it.
-  const painted = () => page.evaluate(() => [...(CSS.highlights.get('ll-annotation') ?? [])].map((r) => r.toString()));
+  const painted = () => paintedTexts(page, 'll-annotation');
   await expect.poll(painted).toEqual([`${tail}${head}`]);
 });
 

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { mulberry32 } from '../../src-main/shared/testdata/prng';
 import { join } from 'node:path';
-import type { TextRange } from '../../src-main/shared/anchoring';
-import { selectorsFor } from '../../src-main/shared/anchoring';
+import type { TextRange } from '../../src-main/shared/anchoring/text-range';
+import { selectorsFor } from '../../src-main/shared/anchoring/describe-range';
 import { canonicalText, splitTitle, type CanonicalText } from '../../src-main/shared/canonical-text';
 import { SCHEMA_VERSION, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../../src-main/shared/model';
 import { contentHash } from '../../src-main/notebook/articles';
@@ -149,8 +149,11 @@ export function notebookWith(article: BigArticle, excerptCount: number, noteCoun
  * The article after an editor's change: `insertions` sentences inserted at places spread
  * evenly from `from` (a fraction of the text) to the end, in the file's own text.
  */
+/** The sentence editedArticle() inserts, so a bench can tell where each excerpt should land after it. */
+export const EDITOR_NOTE = 'Editor’s note: this passage was updated after publication to correct a date. ';
+
 export function editedArticle(article: BigArticle, insertions: number, from = 0): BigArticle {
-  const sentence = 'Editor’s note: this passage was updated after publication to correct a date. ';
+  const sentence = EDITOR_NOTE;
   const { content } = article;
   const cuts: number[] = [];
   for (let k = 0; k < insertions; k++) {

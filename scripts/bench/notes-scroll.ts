@@ -74,7 +74,7 @@ export async function notesScrollRows(page: Page, noteCount: number, log: (line:
   const wheelCleared = merge(cleared);
   const cards = shown.reduce((n, r) => n + r.cards, 0);
   const jumpWorst = (r: JumpsResult): number[] => r.jumps.map((j) => worst(j.work));
-  const cleared_ = 'same, CSS.highlights cleared';
+  const cleared_ = 'same, highlights off';
   const overLabel = (r: FrameRecord): string => `${over(r.work, FRAME_MS)}/${r.work.length}`;
   const landed = `dragged to the bottom: ${jumpsShown.draggedToEnd ? 'lands at the end' : 'does NOT land at the end'}; End key: ${jumpsShown.endKeyLanded ? 'focuses the last card, in view at the bottom' : 'does NOT land at the end'}`;
   const name = `scroll the notes pane, ${noteCount} notes`;

@@ -1,4 +1,4 @@
-/* global window, document, CSS, Highlight, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, MutationObserver, NodeFilter, performance, setTimeout, PerformanceObserver, KeyboardEvent */
+/* global window, document, HTMLTextAreaElement, requestAnimationFrame, MessageChannel, MutationObserver, NodeFilter, performance, setTimeout, PerformanceObserver, KeyboardEvent */
 /**
  * In-page probes of the renderer benchmark (scripts/bench/renderer.bench.ts), injected
  * with page.addInitScript before the app's own code. Plain browser JavaScript: the
@@ -36,49 +36,33 @@
     });
   }
 
-  function snapshotHighlights() {
-    return [...CSS.highlights].map(([name, highlight]) => ({ name, priority: highlight.priority, ranges: [...highlight] }));
-  }
-
-  function restoreHighlights(snapshot) {
-    for (const { name, priority, ranges } of snapshot) {
-      const highlight = new Highlight(...ranges);
-      highlight.priority = priority;
-      CSS.highlights.set(name, highlight);
-    }
-  }
-
+  /** Boxes painted in the reader's highlight overlays. */
   function highlightCount() {
-    let n = 0;
-    for (const [, highlight] of CSS.highlights) n += highlight.size;
-    return n;
+    return document.querySelectorAll('.hl-layer > div > div').length;
   }
 
   /**
-   * `runs` rounds of: click a note card (a different one each time: the focused note
-   * changes, every highlight layer is redrawn), and, when `withFloor`, re-set every
-   * layer with the very same Range objects (what the browser alone costs).
+   * Takes every highlight off the page (the overlays not rendered: display none), for the
+   * peer "same page without highlights"; the returned function puts them back.
    */
-  async function focusCards(runs, withFloor) {
+  function clearHighlights() {
+    const style = document.createElement('style');
+    style.textContent = '.hl-layer { display: none }';
+    document.head.append(style);
+    return () => style.remove();
+  }
+
+  /** `runs` clicks on note cards, a different one each time: the focused note changes, its excerpts' focus boxes are drawn. */
+  async function focusCards(runs) {
     const cards = [...document.querySelectorAll('.note-card')];
     const ours = [];
-    const floor = [];
-    for (let i = 0; i < runs; i++) {
-      const card = cards[(i * 37 + 1) % cards.length];
-      const first = (i % 2 === 0) || !withFloor;
-      if (first) ours.push(await inFrame(() => card.click()));
-      if (withFloor) {
-        const snapshot = snapshotHighlights();
-        floor.push(await inFrame(() => restoreHighlights(snapshot)));
-      }
-      if (!first) ours.push(await inFrame(() => card.click()));
-    }
-    return { ours, floor, highlights: highlightCount() };
+    for (let i = 0; i < runs; i++) ours.push(await inFrame(() => cards[(i * 37 + 1) % cards.length].click()));
+    return { ours, highlights: highlightCount() };
   }
 
   /**
    * `runs` frames whose only change is an attribute on <body> (no selector uses it), with
-   * the highlights in place and, in alternation, with CSS.highlights cleared: what any DOM
+   * the highlights in place and, in alternation, with the overlays not rendered: what any DOM
    * or style change costs because of the highlights alone.
    */
   async function trivialFrames(runs) {
@@ -86,11 +70,10 @@
     const cleared = [];
     for (let i = 0; i < runs; i++) {
       shown.push((await inFrame(() => (document.body.dataset.benchTick = `${i}`))).frame);
-      const saved = [...CSS.highlights];
-      CSS.highlights.clear();
+      const restore = clearHighlights();
       await sleep(30);
       cleared.push((await inFrame(() => (document.body.dataset.benchTick = `${i}-cleared`))).frame);
-      for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
+      restore();
       await sleep(30);
       await nextFrame();
     }
@@ -233,11 +216,7 @@
   }
 
   function withHighlightsCleared(cleared) {
-    const saved = [...CSS.highlights];
-    if (cleared) CSS.highlights.clear();
-    return () => {
-      if (cleared) for (const [name, highlight] of saved) CSS.highlights.set(name, highlight);
-    };
+    return cleared ? clearHighlights() : () => {};
   }
 
   const paneEl = () => document.querySelector('.notes-pane');
@@ -363,7 +342,7 @@
   });
   articleWatch.observe(document, { childList: true, subtree: true });
   const readyLoop = () => {
-    const ready = document.querySelector('.note-card') && !document.querySelector('[aria-busy="true"]') && CSS.highlights.has('ll-plain');
+    const ready = document.querySelector('.note-card') && !document.querySelector('[aria-busy="true"]') && document.querySelector('.article-body[data-highlights="drawn"]');
     if (ready) void afterThisTask().then((t) => (opened.ready = t));
     else requestAnimationFrame(readyLoop);
   };
@@ -447,13 +426,12 @@
     const style = document.createElement('style');
     style.textContent = '.article-body .hl { background: rgb(255 220 0 / 0.4) }';
     document.head.append(style);
+    // When the app last drew a kind layer (replaced a chunk's boxes).
     let lastSet = 0;
-    const registry = Object.getPrototypeOf(CSS.highlights);
-    const set = registry.set;
-    registry.set = function (...args) {
-      lastSet = performance.now();
-      return set.apply(this, args);
-    };
+    const drawing = new MutationObserver((records) => {
+      if (records.some((r) => r.target instanceof window.HTMLElement && r.target.closest('.hl-layer'))) lastSet = performance.now();
+    });
+    drawing.observe(document.querySelector('.article-body'), { childList: true, subtree: true });
     const scroller = document.querySelector('.reader-pane');
     const ours = [];
     const peer = [];
@@ -484,7 +462,7 @@
         await sleep(50);
       }
     } finally {
-      registry.set = set;
+      drawing.disconnect();
       style.remove();
     }
     return { ours, peer };

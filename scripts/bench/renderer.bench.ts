@@ -88,7 +88,7 @@ function stopHost(host: Host): Promise<void> {
 
 /** window.__leadlineBench, from page-probes.js. */
 interface Probe {
-  focusCards(runs: number, withFloor: boolean): Promise<{ ours: { sync: number; frame: number }[]; floor: { sync: number; frame: number }[]; highlights: number }>;
+  focusCards(runs: number): Promise<{ ours: { sync: number; frame: number }[]; highlights: number }>;
   trivialFrames(runs: number): Promise<{ shown: number[]; cleared: number[] }>;
   highlightCount(): number;
   opened(): { painted: number | null; ready: number | null };
@@ -100,7 +100,7 @@ interface Probe {
 }
 
 /** The page's globals the probes need (the scripts compile without the DOM library). */
-type PageGlobals = { __leadlineBench: Probe; document: { querySelectorAll(selector: string): { length: number } }; CSS: { highlights: { size: number } } };
+type PageGlobals = { __leadlineBench: Probe };
 
 interface Opening {
   /** From navigation start to the rendered frame first showing the article's text. */
@@ -124,9 +124,9 @@ async function open(page: Page, url: string): Promise<Opening> {
   return { painted: times.painted, ready: Math.max(times.painted, times.ready) };
 }
 
-async function focusCards(page: Page, runs: number, withFloor: boolean): ReturnType<Probe['focusCards']> {
+async function focusCards(page: Page, runs: number): ReturnType<Probe['focusCards']> {
   await page.bringToFront();
-  return page.evaluate(([r, f]) => (globalThis as unknown as PageGlobals).__leadlineBench.focusCards(r, f), [runs, withFloor] as const);
+  return page.evaluate((r) => (globalThis as unknown as PageGlobals).__leadlineBench.focusCards(r), runs);
 }
 
 /** Opens the editor of note `noteId` and waits until its textarea has the focus. */
@@ -210,20 +210,18 @@ export async function run(ctx: BenchContext): Promise<Row[]> {
     }
     const opening = (samples: Opening[], key: keyof Opening): Stats => stats(samples.map((o) => o[key]));
 
-    // 2. Focus a note → every highlight layer redrawn. Chunks alternate between the pages.
-    ctx.log('renderer: focusing notes (redrawing highlights)');
-    await focusCards(bigPage, 6, true); // warm-up
-    await focusCards(smallPage, 6, false);
+    // 2. Focus a note → its focus boxes drawn. Chunks alternate between the pages.
+    ctx.log('renderer: focusing notes (drawing their focus)');
+    await focusCards(bigPage, 6); // warm-up
+    await focusCards(smallPage, 6);
     const ours: { sync: number; frame: number }[] = [];
-    const floor: { sync: number; frame: number }[] = [];
     const peer: { sync: number; frame: number }[] = [];
     let highlights = 0;
     for (let chunk = 0; chunk < 4; chunk++) {
-      const b = await focusCards(bigPage, 10, true);
+      const b = await focusCards(bigPage, 10);
       ours.push(...b.ours);
-      floor.push(...b.floor);
       highlights = b.highlights;
-      peer.push(...(await focusCards(smallPage, 10, false)).ours);
+      peer.push(...(await focusCards(smallPage, 10)).ours);
     }
 
     // 3. What the highlights alone cost any frame with a DOM or style change.
@@ -296,29 +294,22 @@ export async function run(ctx: BenchContext): Promise<Row[]> {
         stats: of(ours, 'frame'),
         peer: { name: smallName, stats: of(peer, 'frame') },
         budgetMs: 50,
-        note: `${highlights} ranges in the highlight layers; time from the click at the start of a frame to the end of that frame's rendering (style, layout, highlight markers, paint), without the vsync wait`,
+        note: `${highlights} boxes in the highlight overlays; time from the click at the start of a frame to the end of that frame's rendering (style, layout, paint), without the vsync wait`,
       },
       {
         suite: 'renderer',
-        case: `focus a note (click card) → frame rendered, ${EXCERPTS} excerpts`,
-        stats: of(ours, 'frame'),
-        peer: { name: 'CSS.highlights re-set with the same Ranges', stats: of(floor, 'frame') },
-        budgetMs: 50,
-      },
-      {
-        suite: 'renderer',
-        case: '  of which: click handler (focus layer set, sync JS)',
+        case: '  of which: click handler (focus boxes measured and drawn, sync JS)',
         stats: of(ours, 'sync'),
-        peer: { name: 'JS of re-setting the same Ranges', stats: of(floor, 'sync') },
+        peer: { name: smallName, stats: of(peer, 'sync') },
       },
       {
         suite: 'renderer',
         case: `any DOM change (attribute on <body>) → frame rendered, ${EXCERPTS} excerpts`,
         stats: stats(trivial.shown),
-        peer: { name: 'same page, CSS.highlights cleared', stats: stats(trivial.cleared) },
+        peer: { name: 'same page, highlights off', stats: stats(trivial.cleared) },
         budgetMs: 16,
         budgetRatio: 2,
-        note: 'a frame whose only change is an unused attribute, with and without the highlights registered: the difference is what the registered highlights cost the browser on any DOM or style change (focus change, keystroke, save)',
+        note: 'a frame whose only change is an unused attribute, with a note focused, with and without the highlight overlays rendered: the difference is what the highlights cost the browser on any DOM or style change (focus change, keystroke, save)',
       },
       {
         suite: 'renderer',

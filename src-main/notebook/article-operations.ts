@@ -4,7 +4,8 @@
  * newer version (re-anchoring every excerpt), and settle excerpts after an update.
  */
 import { emptyPatch, type CallInput, type UpdateReport } from '../shared/api';
-import { anchor, selectorsFor } from '../shared/anchoring';
+import { anchor } from '../shared/anchoring/anchor';
+import { selectorsFor } from '../shared/anchoring/describe-range';
 import { documentOf, type ArticleDocument } from '../shared/article-document';
 import type { Article, ArticleFormat, ArticleSource, ArticleVersion, Excerpt, Notebook } from '../shared/model';
 import { invalid, notFound } from './api-failure';

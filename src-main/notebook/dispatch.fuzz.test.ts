@@ -316,6 +316,14 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
 
   return {
     getWorkspace: {
+      bases: [{}, { articleId: f.articleId }, { deferRecords: true }],
+      fields: [
+        { path: ['articleId'], required: false, bad: BAD_ID },
+        { path: ['deferRecords'], required: false, bad: ['yes', 1, null, {}] },
+      ],
+      refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id }]),
+    },
+    getRecords: {
       bases: [{}, { articleId: f.articleId }],
       fields: [{ path: ['articleId'], required: false, bad: BAD_ID }],
       refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id }]),
@@ -699,7 +707,7 @@ const JUNK_INPUTS: unknown[] = [undefined, ...NOT_OBJECT, ...POLLUTERS, DEEP_OBJ
  * such and ignore them, which is harmless (they read, never write). They are junk for
  * every other call.
  */
-const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getStoreInfo', 'listBackups', 'listArticles', 'listLeads', 'takeDeepLink']);
+const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getRecords', 'getStoreInfo', 'listBackups', 'listArticles', 'listLeads', 'takeDeepLink']);
 function junkFor(name: CallName): unknown[] {
   if (!EMPTY_INPUT_CALLS.has(name)) return JUNK_INPUTS;
   return JUNK_INPUTS.filter((v) => v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length > 0);

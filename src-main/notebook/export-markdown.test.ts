@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { anchorAll } from '../shared/anchoring';
+import { anchorAll } from '../shared/anchoring/anchor-all';
 import { canonicalText } from '../shared/canonical-text';
 import { LEAD_STATUS_LABELS, NotebookSchema, SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { ExportError, exportFileName, exportMarkdown, noteToMarkdown, type ExportScope } from './export-markdown';

@@ -9,7 +9,8 @@
  * safe to embed (see markdown-escape.ts).
  */
 import { MarkdownFlavorSchema, type ExportScopeInput, type MarkdownFlavor } from '../shared/api';
-import { anchorAll, type Anchor } from '../shared/anchoring';
+import { anchorAll } from '../shared/anchoring/anchor-all';
+import type { Anchor } from '../shared/anchoring/text-range';
 import { articleText } from './article-text';
 import { LEAD_STATUS_LABELS, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../shared/model';
 import { embedMarkdown } from './markdown-embed';

@@ -3,7 +3,7 @@
  * Each builds a Patch; applyPatch() checks integrity and makes the next notebook.
  */
 import { emptyPatch, type CallInput, type Mutation, type Patch } from '../shared/api';
-import { selectorsFor } from '../shared/anchoring';
+import { selectorsFor } from '../shared/anchoring/describe-range';
 import { articleText } from './article-text';
 import type { Article, Excerpt, Note, Notebook, Selectors } from '../shared/model';
 import { invalid, notFound } from './api-failure';

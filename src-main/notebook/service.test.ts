@@ -55,6 +55,21 @@ describe('the notebook service', () => {
     expect((await api.getWorkspace({})).notes[0]).toMatchObject({ body: 'Check flights', status: 'open' });
   });
 
+  it('serves the article first and its records apart, at the same revision', async () => {
+    const api = await start();
+    const ws = await api.getWorkspace({});
+    const notebook = { articles: [ws.article] } as Parameters<typeof select>[0];
+    const created = await api.createNote({ articleId: ws.article.id, kind: 'annotation', selectors: [select(notebook, 'Hmeimim base')], excerptIds: [], body: 'Which flights?' });
+    const light = await api.getWorkspace({ deferRecords: true });
+    expect(light).toMatchObject({ recordsDeferred: true, excerpts: [], notes: [] });
+    expect(light.article.id).toBe(ws.article.id);
+    const records = await api.getRecords({});
+    expect(records).toMatchObject({ articleId: ws.article.id, revision: light.store.revision });
+    expect(records.notes.map((n) => n.id)).toEqual([created.noteId]);
+    expect(records.excerpts).toHaveLength(1);
+    expect(await dispatch(api, 'getRecords', { articleId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('refuses invalid calls with a typed error and changes nothing', async () => {
     const api = await start();
     const before = readFileSync(join(dir, 'notebook.json'), 'utf8');

@@ -3,10 +3,10 @@
  * the Electron main process and the browser host. Platform-specific steps (a save
  * dialog, the system browser) are passed in, so this module stays free of Electron.
  */
-import { type ApiHandlers, type BackupEntry, type ExportScopeInput, type HostKind, type Mutation, type SavedMutation, type StoreInfo, type Workspace } from '../shared/api';
+import { type ApiHandlers, type ArticleRecords, type BackupEntry, type ExportScopeInput, type HostKind, type Mutation, type SavedMutation, type StoreInfo, type Workspace } from '../shared/api';
 import { newId } from '../shared/ids';
 import { isWebUrl } from '../shared/urls';
-import type { Notebook } from '../shared/model';
+import type { Article, Notebook } from '../shared/model';
 import { ApiFailure } from './api-failure';
 import { exportFileName, exportMarkdown, noteToMarkdown, ExportError } from './export-markdown';
 import * as ops from './operations';
@@ -122,20 +122,34 @@ function createHandlers(
     return openStore().status();
   }
 
-  function workspace(articleId?: string): Workspace {
-    const notebook = openStore().read();
+  /** The article asked for, else the open one. */
+  function shownArticle(notebook: Notebook, articleId?: string): Article {
     const id = articleId ?? notebook.ui.currentArticleId ?? notebook.articles[0]?.id;
     if (!id) throw new ApiFailure('notebook-unavailable', 'This notebook holds no article. Start Leadline with a new notebook file (--notebook) to begin again.');
-    const article = ops.findArticle(notebook, id);
+    return ops.findArticle(notebook, id);
+  }
+
+  function recordsOf(notebook: Notebook, articleId: string): Pick<ArticleRecords, 'excerpts' | 'notes'> {
+    return { excerpts: notebook.excerpts.filter((e) => e.articleId === articleId), notes: notebook.notes.filter((n) => n.articleId === articleId) };
+  }
+
+  function workspace(articleId?: string, deferRecords = false): Workspace {
+    const notebook = openStore().read();
+    const article = shownArticle(notebook, articleId);
     return {
       app: options.app,
       store: storeInfo(),
       articles: articleSummaries(notebook),
       article,
-      excerpts: notebook.excerpts.filter((e) => e.articleId === article.id),
-      notes: notebook.notes.filter((n) => n.articleId === article.id),
+      ...(deferRecords ? { excerpts: [], notes: [], recordsDeferred: true } : recordsOf(notebook, article.id)),
       scroll: notebook.ui.scroll[article.id] ?? 0,
     };
+  }
+
+  function records(articleId?: string): ArticleRecords {
+    const notebook = openStore().read();
+    const article = shownArticle(notebook, articleId);
+    return { articleId: article.id, revision: storeInfo().revision, ...recordsOf(notebook, article.id) };
   }
 
   function markdownFor(scope: ExportScopeInput): { fileName: string; markdown: string } {
@@ -219,7 +233,8 @@ function createHandlers(
   }
 
   return {
-    getWorkspace: async ({ articleId }) => workspace(articleId),
+    getWorkspace: async ({ articleId, deferRecords }) => workspace(articleId, deferRecords),
+    getRecords: async ({ articleId }) => records(articleId),
     openArticle: async (input) => {
       const store = openStore();
       const next = library.openArticle(store.read(), input, ctx);

@@ -173,6 +173,17 @@ export interface Workspace {
   notes: Note[];
   /** Saved reader scroll position for this article, 0..1. */
   scroll: number;
+  /** Asked for with `deferRecords`: `excerpts` and `notes` are empty, and come from `getRecords`. */
+  recordsDeferred?: boolean;
+}
+
+/** The open article's records, asked for apart from the workspace so that the article is painted before they arrive. */
+export interface ArticleRecords {
+  articleId: string;
+  /** The store's revision they reflect (see StoreInfo.revision). */
+  revision: number;
+  excerpts: Excerpt[];
+  notes: Note[];
 }
 
 export type HostKind = 'electron' | 'browser';
@@ -242,8 +253,10 @@ const interchangeCalls = {
 export const INTERCHANGE_COMMANDS = ['export-w3c', 'export-csv', 'import-annotations', 'open-link'] as const;
 
 export const contract = {
-  /** The open article (or `articleId`) with its records, and the library. */
-  getWorkspace: returns<Workspace>()(z.strictObject({ articleId: IdSchema.optional() })),
+  /** The open article (or `articleId`) with its records (or, with `deferRecords`, without them), and the library. */
+  getWorkspace: returns<Workspace>()(z.strictObject({ articleId: IdSchema.optional(), deferRecords: z.boolean().optional() })),
+  /** The excerpts and notes of the open article (or `articleId`). */
+  getRecords: returns<ArticleRecords>()(z.strictObject({ articleId: IdSchema.optional() })),
   /** Makes an article the open one (remembered, with when it was opened). */
   openArticle: returns<Workspace>()(z.strictObject({ articleId: IdSchema })),
   listArticles: returns<ArticleSummary[]>()(Empty),

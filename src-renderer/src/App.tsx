@@ -15,7 +15,7 @@ import { PasteDialog } from './library/PasteDialog';
 import { ImportAnnotationsDialog } from './library/ImportAnnotationsDialog';
 import { ImportProgressBar } from './library/ImportProgressBar';
 import { importFiles } from './library/import-files';
-import { loadError, workspace } from './state/workspace';
+import { loadError, recordsPending, workspace } from './state/workspace';
 import { BackupsDialog } from './ui/BackupsDialog';
 import { ErrorScreen } from './ui/ErrorScreen';
 import { ExportDialog } from './ui/ExportDialog';
@@ -67,7 +67,7 @@ export function App() {
     };
   }, []);
 
-  const paneShown = useNotesPaneAfterArticle(workspace.value !== null);
+  const paneShown = useNotesPaneAfterArticle(workspace.value !== null) && !recordsPending.value;
   const error = loadError.value;
   if (error) return <ErrorScreen error={error} />;
   if (!workspace.value) {

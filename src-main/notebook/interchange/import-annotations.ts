@@ -18,7 +18,8 @@
 import { createHash } from 'node:crypto';
 import { emptyPatch } from '../../shared/api';
 import type { AnnotationImportReport } from '../../shared/import-report';
-import { anchor, selectorsFor } from '../../shared/anchoring';
+import { anchor } from '../../shared/anchoring/anchor';
+import { selectorsFor } from '../../shared/anchoring/describe-range';
 import { ExcerptSchema, TagSchema, TimestampSchema, type Article, type Excerpt, type Note, type Notebook, type Selectors } from '../../shared/model';
 import { articleText } from '../article-text';
 import { applyPatch } from '../patch';

@@ -7,7 +7,7 @@
  * right under its label; ids unique.
  * No test framework import: the export soak uses it too.
  */
-import { anchorAll } from '../../shared/anchoring';
+import { anchorAll } from '../../shared/anchoring/anchor-all';
 import { canonicalText } from '../../shared/canonical-text';
 import type { Excerpt, Note, Notebook } from '../../shared/model';
 import type { ExportScope } from '../export-markdown';

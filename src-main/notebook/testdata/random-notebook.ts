@@ -3,7 +3,7 @@
  * tags and note bodies), for the export tests and the export soak. Seeded, so a
  * failure names its seed.
  */
-import { selectorsFor } from '../../shared/anchoring';
+import { selectorsFor } from '../../shared/anchoring/describe-range';
 import { canonicalText } from '../../shared/canonical-text';
 import { SCHEMA_VERSION, type Excerpt, type Note, type Notebook } from '../../shared/model';
 import { hostileArticle, hostileBody, hostileLine, hostileText, type Random } from './random';

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { selectorsFor } from '../../shared/anchoring';
+import { selectorsFor } from '../../shared/anchoring/describe-range';
 import { canonicalText, splitTitle } from '../../shared/canonical-text';
 import { SCHEMA_VERSION, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../../shared/model';
 

@@ -1,7 +1,7 @@
 /** A real notebook for tests: the bundled article, seeded as on first launch. */
 import { join } from 'node:path';
 import { canonicalText } from '../../shared/canonical-text';
-import { selectorsFor } from '../../shared/anchoring';
+import { selectorsFor } from '../../shared/anchoring/describe-range';
 import type { Notebook, Selectors } from '../../shared/model';
 import { seedNotebook } from '../articles';
 

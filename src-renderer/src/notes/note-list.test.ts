@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Anchor } from '@shared/anchoring';
+import type { Anchor } from '@shared/anchoring/text-range';
 import type { Excerpt, Note } from '@shared/model';
 import type { Filters } from '../state/ui';
 import { countNotes, fold, matchesFilters, orderNotes, parseTags, tagCounts } from './note-list';

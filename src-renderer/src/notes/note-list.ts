@@ -1,5 +1,5 @@
 /** Ordering, filtering and counting of the notes pane: pure functions over records. */
-import type { Anchor } from '@shared/anchoring';
+import type { Anchor } from '@shared/anchoring/text-range';
 import type { Excerpt, LeadStatus, Note } from '@shared/model';
 import type { Filters } from '../state/ui';
 

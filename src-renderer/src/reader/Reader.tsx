@@ -10,14 +10,13 @@ import { followLinkClick } from '../ui/external-links';
 import { segments } from './mark-segments';
 import { chunkBlocks, type Chunk } from './article-chunks';
 import { chunkAtFraction, isFilled, useChunkFill, type ChunkFill } from './chunk-fill';
-import { markedRanges } from './highlight-layers';
 import { readableDate } from '../library/library-list';
 import { saveReadingPosition } from '../state/actions';
 import { placedExcerpts } from '../state/derived';
 import { flashingExcerptIds, focusedNoteId } from '../state/ui';
 import { article, canonical, notes, workspace } from '../state/workspace';
 import { focusNotesAt } from './navigation';
-import { drawMarkLayer, mountView, offsetAtPoint, setPlacedExcerpts, unmountView } from './reader-view';
+import { mountView, offsetAtPoint, setMarkedExcerpts, setPlacedExcerpts, unmountView } from './reader-view';
 import { readerSelection, selectionIn } from './selection';
 import { SelectionToolbar } from './SelectionToolbar';
 
@@ -43,13 +42,13 @@ export function Reader() {
     const scroller = body.closest<HTMLElement>('.reader-pane')!;
     const dom = mountView(body, text.blocks, chunks, scroller);
 
-    // Three drawings, each following only what it shows: focusing a note sets the focus layer alone.
+    // Three drawings, each following only what it shows: focusing a note draws the focus group alone.
     const stopKinds = effect(() => setPlacedExcerpts(placedExcerpts.value));
     const stopFocus = effect(() => {
       const focused = focusedNoteId.value ? notes.value.get(focusedNoteId.value)?.excerptIds ?? [] : [];
-      drawMarkLayer('ll-focus', markedRanges(placedExcerpts.value, new Set(focused)));
+      setMarkedExcerpts('ll-focus', new Set(focused));
     });
-    const stopFlash = effect(() => drawMarkLayer('ll-flash', markedRanges(placedExcerpts.value, flashingExcerptIds.value)));
+    const stopFlash = effect(() => setMarkedExcerpts('ll-flash', flashingExcerptIds.value));
 
     let frame = 0;
     const trackSelection = (): void => {
@@ -136,6 +135,8 @@ const ChunkView = memo(function ChunkView({ chunk, index, text, filled }: { chun
   return (
     <div class="article-chunk" data-chunk={index} style={`--lines: ${chunk.lines}; --blocks: ${chunk.last - chunk.first}`}>
       {filled && text.blocks.slice(chunk.first, chunk.last).map((block, k) => <BlockView key={chunk.first + k} index={chunk.first + k} block={block} text={text.text} />)}
+      {/* The kind highlights of the chunk, painted behind its text by reader-view.ts. */}
+      <div class="hl-layer" aria-hidden="true" />
     </div>
   );
 });

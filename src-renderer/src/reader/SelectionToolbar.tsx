@@ -1,7 +1,7 @@
 import { createNote, deleteExcerpt, reattachExcerpt } from '../state/actions';
 import { dialog, reattaching } from '../state/ui';
 import { canonical } from '../state/workspace';
-import { selectorsFor } from '@shared/anchoring';
+import { selectorsFor } from '@shared/anchoring/describe-range';
 import { readerSelection, type ReaderSelection } from './selection';
 
 const TOOLBAR_HEIGHT = 40;

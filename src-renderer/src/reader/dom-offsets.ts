@@ -6,7 +6,7 @@
  * plus the length of the block's text before it.
  */
 import type { Block } from '@shared/article-document';
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 
 export interface ArticleDom {
   body: HTMLElement;

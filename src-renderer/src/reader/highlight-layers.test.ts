@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseLayerRanges, excerptsWithin, markedRanges, overlaps, sameDrawing, type PlacedExcerpt } from './highlight-layers';
+import { boxesOf, groupPieces, groupRanges, markedRanges, piecesWithin, overlaps, sameDrawing, type PlacedExcerpt } from './highlight-layers';
 
 describe('overlaps', () => {
   it('finds stretches covered twice or more', () => {
@@ -22,19 +22,24 @@ const placed: PlacedExcerpt[] = [
   { id: 'c', start: 20, end: 24, kind: 'plain' },
 ];
 
-describe('baseLayerRanges', () => {
-  it('puts each excerpt in its kind layer', () => {
-    const layers = baseLayerRanges(placed);
-    expect(layers['ll-annotation'].map((r) => r.start)).toEqual([0]);
-    expect(layers['ll-lead'].map((r) => r.start)).toEqual([10]);
-    expect(layers['ll-plain'].map((r) => r.start)).toEqual([20]);
-    expect(layers['ll-overlap']).toEqual([]);
-  });
-  it('draws where excerpts overlap', () => {
-    expect(baseLayerRanges([...placed, { id: 'd', start: 2, end: 12, kind: 'plain' }])['ll-overlap']).toEqual([
-      { start: 2, end: 4 },
-      { start: 10, end: 12 },
+describe('groupRanges', () => {
+  it('paints the kinds bottom up (plain, annotation, lead), each excerpt in its kind\'s layer', () => {
+    expect(groupRanges('kinds', placed).map((r) => [r.layer, r.excerptId])).toEqual([
+      ['ll-plain', 'c'],
+      ['ll-annotation', 'a'],
+      ['ll-lead', 'b'],
     ]);
+  });
+  it('paints where excerpts overlap last, as stretches of no excerpt', () => {
+    const ranges = groupRanges('kinds', [...placed, { id: 'd', start: 2, end: 12, kind: 'plain' }]).filter((r) => r.layer === 'll-overlap');
+    expect(ranges).toEqual([
+      { layer: 'll-overlap', range: { start: 2, end: 4 }, excerptId: null },
+      { layer: 'll-overlap', range: { start: 10, end: 12 }, excerptId: null },
+    ]);
+  });
+  it('paints a mark group\'s pieces in its own layer', () => {
+    expect(groupRanges('ll-focus', groupPieces('ll-focus', placed, new Set(['b'])))).toEqual([{ layer: 'll-focus', range: placed[1], excerptId: 'b' }]);
+    expect(groupPieces('kinds', placed, new Set())).toBe(placed);
   });
 });
 
@@ -45,10 +50,38 @@ describe('markedRanges', () => {
   });
 });
 
-describe('excerptsWithin', () => {
-  it('keeps the excerpts touching the stretch', () => {
-    expect(excerptsWithin(placed, { start: 4, end: 12 }).map((r) => r.id)).toEqual(['a', 'b']);
-    expect(excerptsWithin(placed, { start: 30, end: 40 })).toEqual([]);
+describe('piecesWithin', () => {
+  it('keeps the excerpts inside the stretch, cut to it', () => {
+    expect(piecesWithin(placed, { start: 2, end: 12 })).toEqual([
+      { id: 'a', start: 2, end: 4, kind: 'annotation' },
+      { id: 'b', start: 10, end: 12, kind: 'lead' },
+    ]);
+    expect(piecesWithin(placed, { start: 30, end: 40 })).toEqual([]);
+  });
+  it('leaves out an excerpt that only touches the stretch, and keeps whole ones as they are', () => {
+    expect(piecesWithin(placed, { start: 4, end: 10 })).toEqual([]);
+    expect(piecesWithin(placed, { start: 0, end: 30 })[0]).toBe(placed[0]);
+  });
+});
+
+describe('boxesOf', () => {
+  const origin = { left: 100, top: 1000 };
+  it('places each line fragment relative to the origin', () => {
+    expect(boxesOf([{ left: 110, top: 1020, right: 300, bottom: 1040 }], origin)).toEqual([{ left: 10, top: 20, width: 190, height: 20 }]);
+  });
+  it('merges fragments that follow each other on a line (a mark inside the excerpt), not fragments of other lines', () => {
+    const rects = [
+      { left: 110, top: 1020, right: 200, bottom: 1040 },
+      { left: 200, top: 1020, right: 260, bottom: 1040 },
+      { left: 100, top: 1050, right: 180, bottom: 1070 },
+    ];
+    expect(boxesOf(rects, origin)).toEqual([
+      { left: 10, top: 20, width: 150, height: 20 },
+      { left: 0, top: 50, width: 80, height: 20 },
+    ]);
+  });
+  it('drops empty fragments (a line break at the excerpt\'s edge)', () => {
+    expect(boxesOf([{ left: 300, top: 1020, right: 300, bottom: 1040 }], origin)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
  * Which excerpt ranges go into which highlight layer: pure data, no DOM, so the
  * drawing code stays a loop and the rules stay testable.
  */
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 
 export interface PlacedExcerpt extends TextRange {
   id: string;
@@ -10,27 +10,26 @@ export interface PlacedExcerpt extends TextRange {
   kind: 'lead' | 'annotation' | 'plain';
 }
 
-export type LayerName = 'll-annotation' | 'll-lead' | 'll-plain' | 'll-overlap' | 'll-focus' | 'll-flash';
-
-/** Layers in paint order: later ones are drawn over earlier ones. */
-export const LAYER_PRIORITY: Record<LayerName, number> = {
-  'll-plain': 0,
-  'll-annotation': 1,
-  'll-lead': 2,
-  'll-overlap': 3,
-  'll-focus': 4,
-  'll-flash': 5,
-};
-
+export type LayerName = BaseLayerName | MarkLayerName;
 /** The layers drawn from the excerpts alone; the focus and flash layers follow the view state. */
 export type BaseLayerName = 'll-annotation' | 'll-lead' | 'll-plain' | 'll-overlap';
 export type MarkLayerName = 'll-focus' | 'll-flash';
 
-/** The kind layers and the overlaps of the given excerpts (those near the viewport). */
-export function baseLayerRanges(placed: readonly PlacedExcerpt[]): Record<BaseLayerName, TextRange[]> {
-  const layers: Record<BaseLayerName, TextRange[]> = { 'll-annotation': [], 'll-lead': [], 'll-plain': [], 'll-overlap': overlaps(placed) };
-  for (const excerpt of placed) layers[`ll-${excerpt.kind}`].push(excerpt);
-  return layers;
+/** The paint order of the kinds, bottom first (each is drawn over the one before; overlaps go over all). */
+const KIND_ORDER: readonly PlacedExcerpt['kind'][] = ['plain', 'annotation', 'lead'];
+
+/**
+ * A chunk's overlay holds three groups, bottom first, each drawn again on its own: the
+ * kind layers, the focused note's excerpts, the flash after a jump.
+ */
+export type OverlayGroup = 'kinds' | MarkLayerName;
+export const OVERLAY_GROUPS: readonly OverlayGroup[] = ['kinds', 'll-focus', 'll-flash'];
+
+/** One range to paint, in its layer, with the excerpt it belongs to (none for an overlap). */
+export interface LayerRange {
+  layer: LayerName;
+  range: TextRange;
+  excerptId: string | null;
 }
 
 /** The excerpts among `placed` whose id is in `ids`, wherever they are in the article. */
@@ -38,9 +37,64 @@ export function markedRanges(placed: readonly PlacedExcerpt[], ids: ReadonlySet<
   return ids.size === 0 ? [] : placed.filter((excerpt) => ids.has(excerpt.id));
 }
 
-/** The excerpts that touch a stretch of text (`placed` in reading order, as placedExcerpts gives them). */
-export function excerptsWithin(placed: readonly PlacedExcerpt[], window: TextRange): PlacedExcerpt[] {
-  return placed.filter((p) => p.end >= window.start && p.start <= window.end);
+/** The pieces a group shows: all of them for the kinds, the marked ones for focus and flash. */
+export function groupPieces(group: OverlayGroup, pieces: readonly PlacedExcerpt[], marked: ReadonlySet<string>): readonly PlacedExcerpt[] {
+  return group === 'kinds' ? pieces : markedRanges(pieces, marked);
+}
+
+/** What a group paints, in paint order: for the kinds, each kind's layer, then the stretches where excerpts overlap. */
+export function groupRanges(group: OverlayGroup, pieces: readonly PlacedExcerpt[]): LayerRange[] {
+  if (group !== 'kinds') return pieces.map((p) => ({ layer: group, range: p, excerptId: p.id }));
+  const ranges: LayerRange[] = [];
+  for (const kind of KIND_ORDER) {
+    for (const p of pieces) if (p.kind === kind) ranges.push({ layer: `ll-${kind}`, range: p, excerptId: p.id });
+  }
+  for (const range of overlaps(pieces)) ranges.push({ layer: 'll-overlap', range, excerptId: null });
+  return ranges;
+}
+
+/** The excerpts that fall in a stretch of text, cut to it (an excerpt across two chunks is drawn in each, its own part). */
+export function piecesWithin(placed: readonly PlacedExcerpt[], window: TextRange): PlacedExcerpt[] {
+  const pieces: PlacedExcerpt[] = [];
+  for (const p of placed) {
+    const start = Math.max(p.start, window.start);
+    const end = Math.min(p.end, window.end);
+    if (end > start) pieces.push(start === p.start && end === p.end ? p : { ...p, start, end });
+  }
+  return pieces;
+}
+
+/** A box to paint, in pixels from the top left of its chunk. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The boxes that cover one excerpt's line fragments (client rects of its text nodes,
+ * in order), relative to `origin`: empty fragments dropped, and fragments that follow
+ * each other on the same line merged, so a mark inside the excerpt (a link, an
+ * emphasis) does not paint a seam or a double layer where two fragments meet.
+ */
+export function boxesOf(rects: readonly Rect[], origin: { left: number; top: number }): Box[] {
+  const merged: Rect[] = [];
+  for (const r of rects) {
+    if (r.right - r.left < 0.5 || r.bottom - r.top < 0.5) continue;
+    const last = merged.at(-1);
+    const sameLine = last && Math.abs(r.top - last.top) < 1 && Math.abs(r.bottom - last.bottom) < 1;
+    if (last && sameLine && r.left >= last.left && r.left <= last.right + 1) last.right = Math.max(last.right, r.right);
+    else merged.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  }
+  return merged.map((r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.right - r.left, height: r.bottom - r.top }));
 }
 
 /** Whether two lists draw the same: same excerpts, same places, same kinds (so the layers need not be set again). */

@@ -1,5 +1,5 @@
 /** Moving between the article and the notes: reveal an excerpt, focus the notes of a highlight. */
-import { rangesAt } from '@shared/anchoring';
+import { rangesAt } from '@shared/anchoring/ranges-at';
 import { notesByExcerpt, orderedNotes, placedExcerpts } from '../state/derived';
 import { flashExcerpts, revealNote } from '../state/ui';
 import { anchors } from '../state/workspace';

@@ -2,60 +2,91 @@
  * The mounted article's DOM, for the few operations that need it from outside the
  * Reader component: drawing highlights, revealing an excerpt, stepping through them.
  *
- * Only what the browser must draw is registered with CSS.highlights: the kind layers
- * hold the excerpts of the chunks near the viewport (near-chunks.ts), set again when a
- * scroll brings other chunks near, and in idle time when the excerpts change; the focus and flash layers hold their few
- * excerpts wherever they are, and each is set alone when it changes. Chromium re-checks
- * every registered range on every DOM or style change, so registering 2,000 would tax
- * every frame of the app (see npm run bench, "any DOM change").
+ * Highlights are boxes painted behind the text, in an overlay of each chunk near the
+ * viewport (near-chunks.ts): measured from the excerpts' line boxes, and drawn again only
+ * when a scroll brings other chunks near, when the excerpts change (in idle time), when
+ * the focused note or the flash changes (that group alone, at once), or when a chunk's
+ * size changes (the window was resized). They are not CSS custom highlights: Chromium
+ * re-validates every registered highlight, and repaints the text under it, on any DOM or
+ * style change anywhere in the page, so even one registered range taxes every frame of
+ * the app, typing and scrolling the notes included (npm run bench, "any DOM change").
  */
 import { blockAt, type Block } from '@shared/article-document';
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 import { chunkOfBlock, type Chunk } from './article-chunks';
-import { LAYER_PRIORITY, baseLayerRanges, excerptsWithin, sameDrawing, type BaseLayerName, type LayerName, type MarkLayerName, type PlacedExcerpt } from './highlight-layers';
+import { OVERLAY_GROUPS, boxesOf, groupPieces, groupRanges, piecesWithin, sameDrawing, type Box, type LayerName, type MarkLayerName, type OverlayGroup, type PlacedExcerpt } from './highlight-layers';
 import { blockTextNodes, offsetAt, offsetsToRange, type ArticleDom, type BlockNodes } from './dom-offsets';
 import { whenIdle } from './idle';
-import { watchNearChunks } from './near-chunks';
+import { watchNearChunks, type ChunkSpan } from './near-chunks';
+
+type Drawing = Partial<Record<OverlayGroup, readonly PlacedExcerpt[]>>;
 
 interface View extends ArticleDom {
   scroller: HTMLElement;
   chunks: readonly Chunk[];
+  chunkElements: readonly HTMLElement[];
   /** Text nodes of each block, found when a range first needs them. */
   nodes: (BlockNodes | undefined)[];
   /** DOM Ranges by "start:end", built when first drawn: the article's DOM does not change while mounted. */
   ranges: Map<string, Range | null>;
-  /** The text of the chunks near the viewport (null until the browser has reported them). */
-  near: TextRange | null;
+  /** The chunks near the viewport (null until the browser has reported them). */
+  near: ChunkSpan | null;
   placed: readonly PlacedExcerpt[];
-  /** What the kind layers hold now (null: not drawn yet). */
-  drawn: readonly PlacedExcerpt[] | null;
+  /** The excerpts of the focused note, and those flashing. */
+  marked: Record<MarkLayerName, ReadonlySet<string>>;
+  /** What each group of each chunk's overlay shows now, by chunk index. */
+  drawn: Map<number, Drawing>;
+  /** The size of each drawn chunk when it was measured ("width×height"): a change means its text reflowed. */
+  sizes: Map<Element, string>;
+  resizes: ResizeObserver | null;
   cancelDraw: (() => void) | null;
   stopWatching: () => void;
 }
 
 let view: View | null = null;
 
-const supportsHighlights = typeof CSS !== 'undefined' && 'highlights' in CSS;
-
 export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: readonly Chunk[], scroller: HTMLElement): ArticleDom {
   const chunkElements = [...body.querySelectorAll<HTMLElement>(':scope > [data-chunk]')];
   const blockElements = [...body.querySelectorAll<HTMLElement>(':scope > [data-chunk] > [data-index]')];
-  const mounted: View = { body, blocks, blockElements, scroller, chunks, nodes: [], ranges: new Map(), near: null, placed: [], drawn: null, cancelDraw: null, stopWatching: () => {} };
+  const mounted: View = {
+    body,
+    blocks,
+    blockElements,
+    scroller,
+    chunks,
+    chunkElements,
+    nodes: [],
+    ranges: new Map(),
+    near: null,
+    placed: [],
+    marked: { 'll-focus': new Set(), 'll-flash': new Set() },
+    drawn: new Map(),
+    sizes: new Map(),
+    resizes: null,
+    cancelDraw: null,
+    stopWatching: () => {},
+  };
   view = mounted;
+  // Reported after layout, before paint: a chunk whose text reflowed is drawn again in the same frame.
+  mounted.resizes = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => redrawResized(mounted, entries)) : null;
   // The observer reports once per frame, after the browser's layout: a scroll that brings
   // other chunks near is drawn in the next frame, at no cost to the scroll itself.
   mounted.stopWatching = watchNearChunks(scroller, chunkElements, (span) => {
-    mounted.near = span ? { start: chunks[span.first]!.start, end: chunks[span.last]!.end } : null;
-    if (supportsHighlights) drawKindLayers(mounted);
+    mounted.near = span;
+    draw(mounted, OVERLAY_GROUPS);
   });
   return mounted;
 }
 
 export function unmountView(): void {
-  view?.stopWatching();
-  view?.cancelDraw?.();
+  const v = view;
   view = null;
-  clearHighlights();
+  if (!v) return;
+  v.stopWatching();
+  v.cancelDraw?.();
+  v.resizes?.disconnect();
+  for (const chunk of v.drawn.keys()) layerOf(v, chunk)?.replaceChildren();
+  delete v.body.dataset.highlights;
 }
 
 function nodesOf(v: View, index: number): BlockNodes {
@@ -74,51 +105,156 @@ function toRange(v: View, range: TextRange): Range | null {
   return cached;
 }
 
-function setLayer(v: View, name: LayerName, ranges: readonly TextRange[]): void {
-  const highlight = new Highlight();
-  for (const range of ranges) {
-    const domRange = toRange(v, range);
-    if (domRange) highlight.add(domRange);
-  }
-  highlight.priority = LAYER_PRIORITY[name];
-  CSS.highlights.set(name, highlight);
-}
-
-/** The excerpts to draw changed (opening, an edit): the kind layers follow in idle time. */
+/** The excerpts to draw changed (opening, an edit): the overlays follow in idle time. */
 export function setPlacedExcerpts(placed: readonly PlacedExcerpt[]): void {
-  if (!view) return;
-  view.placed = placed;
-  scheduleKindLayers(view);
-}
-
-function scheduleKindLayers(v: View): void {
-  if (v.cancelDraw || !supportsHighlights) return;
+  const v = view;
+  if (!v) return;
+  v.placed = placed;
+  if (v.cancelDraw) return;
   v.cancelDraw = whenIdle(() => {
     v.cancelDraw = null;
-    if (view === v) drawKindLayers(v);
+    if (view === v) draw(v, OVERLAY_GROUPS);
   });
 }
 
-/** Sets the kind and overlap layers to the excerpts near the viewport, unless they hold exactly those already. */
-function drawKindLayers(v: View): void {
-  if (!v.near) return;
-  const near = excerptsWithin(v.placed, v.near);
-  if (v.drawn && sameDrawing(v.drawn, near)) return;
-  v.drawn = near;
-  const layers = baseLayerRanges(near);
-  for (const name of Object.keys(layers) as BaseLayerName[]) setLayer(v, name, layers[name]);
+/** The focused note or the flash changed: its group is drawn again now, the others stay. */
+export function setMarkedExcerpts(group: MarkLayerName, ids: ReadonlySet<string>): void {
+  const v = view;
+  if (!v) return;
+  v.marked[group] = ids;
+  draw(v, [group]);
 }
 
-/** Sets one marked layer (focus, flash) alone; the kind layers stay as they are. */
-export function drawMarkLayer(name: MarkLayerName, ranges: readonly TextRange[]): void {
-  if (!view || !supportsHighlights) return;
-  if (ranges.length === 0) CSS.highlights.delete(name);
-  else setLayer(view, name, ranges);
+function layerOf(v: View, chunk: number): HTMLElement | null {
+  return v.chunkElements[chunk]?.querySelector<HTMLElement>(':scope > .hl-layer') ?? null;
 }
 
-function clearHighlights(): void {
-  if (!supportsHighlights) return;
-  for (const name of Object.keys(LAYER_PRIORITY)) CSS.highlights.delete(name);
+interface Measured {
+  chunk: number;
+  group: OverlayGroup;
+  pieces: readonly PlacedExcerpt[];
+  boxes: PaintedBox[];
+}
+
+/**
+ * Draws the given groups of the overlays of the chunks near the viewport where what they
+ * show changed, and empties the chunks no longer near. Every chunk is measured before any
+ * is drawn, so the browser lays the page out once.
+ */
+function draw(v: View, groups: readonly OverlayGroup[]): void {
+  const near = v.near;
+  if (!near) return;
+  for (const chunk of [...v.drawn.keys()]) {
+    if (chunk >= near.first && chunk <= near.last) continue;
+    forgetChunk(v, chunk);
+    layerOf(v, chunk)?.replaceChildren();
+  }
+  const measured: Measured[] = [];
+  for (let chunk = near.first; chunk <= near.last; chunk++) {
+    const pieces = piecesWithin(v.placed, v.chunks[chunk]!);
+    const drawn = v.drawn.get(chunk);
+    for (const group of groups) {
+      const shown = groupPieces(group, pieces, group === 'kinds' ? new Set() : v.marked[group]);
+      const before = drawn?.[group];
+      if (before ? sameDrawing(before, shown) : shown.length === 0) continue;
+      measured.push({ chunk, group, pieces: shown, boxes: measureGroup(v, chunk, group, shown) });
+    }
+  }
+  for (const { chunk, group, pieces, boxes } of measured) {
+    paintGroup(layerOf(v, chunk), group, boxes);
+    v.drawn.set(chunk, { ...v.drawn.get(chunk), [group]: pieces });
+    v.resizes?.observe(v.chunkElements[chunk]!);
+  }
+  // Says the highlights on screen are in place (for tests and the benchmark; none may be on screen).
+  if (v.body.dataset.highlights !== 'drawn') v.body.dataset.highlights = 'drawn';
+}
+
+function forgetChunk(v: View, chunk: number): void {
+  v.drawn.delete(chunk);
+  const element = v.chunkElements[chunk]!;
+  v.sizes.delete(element);
+  v.resizes?.unobserve(element);
+}
+
+/** Chunks whose size changed since they were drawn (the text reflowed: a resize, a font change) are measured again. */
+function redrawResized(v: View, entries: readonly ResizeObserverEntry[]): void {
+  if (view !== v) return;
+  let changed = false;
+  for (const entry of entries) {
+    const size = `${entry.contentRect.width}×${entry.contentRect.height}`;
+    const before = v.sizes.get(entry.target);
+    v.sizes.set(entry.target, size);
+    if (before === undefined || before === size) continue;
+    const chunk = v.chunkElements.findIndex((element) => element === entry.target);
+    if (chunk >= 0) v.drawn.delete(chunk);
+    changed = true;
+  }
+  if (changed) draw(v, OVERLAY_GROUPS);
+}
+
+interface PaintedBox extends Box {
+  layer: LayerName;
+  excerptId: string | null;
+}
+
+/** The boxes of a group's pieces in a chunk, in paint order, relative to the chunk. */
+function measureGroup(v: View, chunk: number, group: OverlayGroup, pieces: readonly PlacedExcerpt[]): PaintedBox[] {
+  if (pieces.length === 0) return [];
+  const origin = v.chunkElements[chunk]!.getBoundingClientRect();
+  const boxes: PaintedBox[] = [];
+  for (const { layer, range, excerptId } of groupRanges(group, pieces)) {
+    const domRange = toRange(v, range);
+    if (!domRange) continue;
+    for (const box of boxesOf(textRects(domRange), origin)) boxes.push({ ...box, layer, excerptId });
+  }
+  return boxes;
+}
+
+/**
+ * The line boxes of a range's text, node by node: a range's own client rects would also
+ * hold the whole box of every element it spans (a paragraph, a list item).
+ */
+function textRects(range: Range): DOMRect[] {
+  const rects: DOMRect[] = [];
+  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  walker.currentNode = range.startContainer;
+  let node: Node | null = range.startContainer instanceof Text ? range.startContainer : walker.nextNode();
+  const piece = document.createRange();
+  for (; node instanceof Text; node = walker.nextNode()) {
+    if (range.comparePoint(node, 0) > 0) break; // past the range's end
+    piece.selectNodeContents(node);
+    if (node === range.startContainer) piece.setStart(node, range.startOffset);
+    if (node === range.endContainer) piece.setEnd(node, range.endOffset);
+    rects.push(...piece.getClientRects());
+    if (node === range.endContainer) break;
+  }
+  return rects;
+}
+
+/** A chunk overlay's element for a group: one per group, created in paint order when first needed. */
+function groupElement(layer: HTMLElement, group: OverlayGroup): HTMLElement {
+  if (layer.childElementCount !== OVERLAY_GROUPS.length) {
+    layer.replaceChildren(
+      ...OVERLAY_GROUPS.map((name) => {
+        const element = document.createElement('div');
+        element.dataset.group = name;
+        return element;
+      }),
+    );
+  }
+  return layer.querySelector<HTMLElement>(`:scope > [data-group="${group}"]`)!;
+}
+
+function paintGroup(layer: HTMLElement | null, group: OverlayGroup, boxes: readonly PaintedBox[]): void {
+  if (!layer) return;
+  const elements = boxes.map((box) => {
+    const element = document.createElement('div');
+    element.className = box.layer;
+    if (box.excerptId) element.dataset.excerpt = box.excerptId;
+    element.style.cssText = `left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
+    return element;
+  });
+  groupElement(layer, group).replaceChildren(...elements);
 }
 
 /** How far the range's middle is from the middle of the view, in pixels (lays out its chunk if the browser had skipped it). */
@@ -139,8 +275,8 @@ export function scrollToRange(range: TextRange, behavior: ScrollBehavior = 'smoo
   if (!v || !domRange) return;
   // Draw the excerpts around the target now, so they show in the frame the jump lands in (the observer follows up).
   const chunk = chunkOfBlock(v.chunks, blockAt(v.blocks, range.start));
-  v.near = { start: v.chunks[Math.max(0, chunk - 1)]!.start, end: v.chunks[Math.min(v.chunks.length - 1, chunk + 1)]!.end };
-  if (supportsHighlights) drawKindLayers(v);
+  v.near = { first: Math.max(0, chunk - 1), last: Math.min(v.chunks.length - 1, chunk + 1) };
+  draw(v, OVERLAY_GROUPS);
   const distance = offCentre(v, domRange);
   const far = Math.abs(distance) > 2 * v.scroller.clientHeight;
   v.scroller.scrollTo({ top: Math.max(0, v.scroller.scrollTop + distance), behavior: far ? 'instant' : behavior });

@@ -1,6 +1,6 @@
 /** The reader's current text selection, as canonical offsets plus where to show the toolbar. */
 import { signal } from '@preact/signals';
-import type { TextRange } from '@shared/anchoring';
+import type { TextRange } from '@shared/anchoring/text-range';
 import { rangeToOffsets, type ArticleDom } from './dom-offsets';
 
 export interface ReaderSelection extends TextRange {

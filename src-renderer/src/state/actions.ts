@@ -11,7 +11,7 @@ import { parseTags } from '../notes/note-list';
 import { beginEditSession, setDraft } from './drafts';
 import { history, messageOf, mutate, mutateRecorded, type MutatingCall } from './mutate';
 import { enqueue, requestSave, saveAfterPause } from './mutation-queue';
-import { article, knownRevision, reloadWorkspace, setWorkspace, updateStoreInfo, workspace } from './workspace';
+import { applyRecords, article, knownRevision, recordsPending, reloadWorkspace, setWorkspace, showLoadError, updateStoreInfo, workspace } from './workspace';
 import { editingNoteId, filters, focusedNoteId, NO_FILTERS, reattaching, revealNote, saveState, showToast } from './ui';
 import { startTypeAhead, takeTypeAhead } from './type-ahead';
 import { drop, emptyHistory, shift } from './undo-history';
@@ -121,13 +121,35 @@ export const restoreBackup = (id: string, options: { whileDamaged?: boolean } = 
 export const startOver = (): Promise<void> => replaceWorkspace(() => call('startOver', {}));
 export const unpinBackups = (ids: string[]) => enqueue(() => call('unpinBackups', { ids }));
 
+// --- Opening ---
+
+/**
+ * Opens the notebook: the article in one answer, so the reader paints it at once, and its
+ * notes and excerpts (megabytes in a long project) in a second one asked for at the same
+ * time. Reading them in is the queue's first task, so a change made meanwhile waits for
+ * them instead of landing in a list about to be replaced.
+ */
+export async function loadNotebook(): Promise<void> {
+  const first = call('getWorkspace', { deferRecords: true });
+  const records = call('getRecords', {});
+  records.catch(() => undefined); // handled below, once the article is in
+  try {
+    setWorkspace(await first);
+  } catch (error) {
+    showLoadError(error);
+    return;
+  }
+  // Should this fail too, the records are asked for again, whole, here and by the next check for changes.
+  await enqueue(() => records.then(applyRecords).catch(reloadWorkspace));
+}
+
 // --- Other windows: a change there shows here (polled; the store counts revisions) ---
 
 export function checkForChanges(): Promise<void> {
   return enqueue(async () => {
     const info = await call('getStoreInfo', {}).catch(() => null);
     if (!info) return;
-    if (info.revision !== knownRevision()) await reloadWorkspace();
+    if (info.revision !== knownRevision() || recordsPending.value) await reloadWorkspace();
     else updateStoreInfo(info);
   });
 }

@@ -3,10 +3,10 @@
  * results (patches) are applied here; views derive everything else.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { ApiError, Patch, StoreInfo, Workspace } from '@shared/api';
+import type { ApiError, ArticleRecords, Patch, StoreInfo, Workspace } from '@shared/api';
 import type { Excerpt, Note } from '@shared/model';
 import { documentOf } from '@shared/article-document';
-import { anchorAll } from '@shared/anchoring';
+import { anchorAll } from '@shared/anchoring/anchor-all';
 import { ApiCallError, call } from '../api/client';
 import { editingNoteId, saveState } from './ui';
 
@@ -27,12 +27,22 @@ export const anchors = computed(() =>
   ),
 );
 
-export async function loadWorkspace(): Promise<void> {
-  try {
-    setWorkspace(await call('getWorkspace', {}));
-  } catch (error) {
-    loadError.value = error instanceof ApiCallError ? error.error : { code: 'internal', message: String(error) };
-  }
+/** Whether the open article's notes and excerpts are still on their way (the article is shown before them: loadNotebook in actions.ts). */
+export const recordsPending = computed(() => workspace.value?.recordsDeferred === true);
+
+export function showLoadError(error: unknown): void {
+  loadError.value = error instanceof ApiCallError ? error.error : { code: 'internal', message: String(error) };
+}
+
+/** The records asked for apart arrived: they join the workspace unless the notebook changed in between (then it is read again). */
+export async function applyRecords(records: ArticleRecords): Promise<void> {
+  const ws = workspace.peek();
+  if (!ws || records.articleId !== ws.article.id || records.revision !== ws.store.revision) return reloadWorkspace();
+  batch(() => {
+    workspace.value = { ...ws, recordsDeferred: false };
+    notes.value = new Map(records.notes.map((n) => [n.id, n]));
+    excerpts.value = new Map(records.excerpts.map((e) => [e.id, e]));
+  });
 }
 
 export function setWorkspace(ws: Workspace): void {

@@ -2,8 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { ApiError, BackupEntry } from '@shared/api';
 import { ApiCallError, call } from '../api/client';
-import { restoreBackup, startOver } from '../state/actions';
-import { loadWorkspace } from '../state/workspace';
+import { loadNotebook, restoreBackup, startOver } from '../state/actions';
 
 const RECHECK_MS = 2000;
 
@@ -24,7 +23,7 @@ export function ErrorScreen({ error }: { error: ApiError }) {
     );
     if (!recoverable) return;
     // Another window may make the choice: then this one shows the notebook too.
-    const timer = setInterval(() => void loadWorkspace(), RECHECK_MS);
+    const timer = setInterval(() => void loadNotebook(), RECHECK_MS);
     return () => clearInterval(timer);
   }, [error]);
 
