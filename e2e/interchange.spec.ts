@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import type { Locator, Page } from '@playwright/test';
 import { parseDeepLink } from '../src-main/shared/deep-link';
 import { test, expect } from './fixtures';
-import { addNote, cards, storedNotebook, waitForApp } from './helpers';
+import { addNote, cards, paintedTexts, storedNotebook, waitForApp } from './helpers';
 
 const HYPOTHESIS = join(import.meta.dirname, '../src-main/notebook/interchange/testdata/hypothesis-search.json');
 
@@ -120,8 +120,7 @@ test('a deep link in the page address opens its article, scrolls to its excerpt 
   url.searchParams.set('excerpt', excerpt.id);
   await page.goto(url.toString());
   await waitForApp(page);
-  const flashed = () => page.evaluate(() => [...(CSS.highlights.get('ll-flash') ?? [])].map((r) => r.toString()));
-  await expect.poll(flashed).toEqual([far]);
+  await expect.poll(() => paintedTexts(page, 'll-flash')).toEqual([far]);
   const inView = await page.evaluate((text) => {
     const body = document.querySelector('.article-body')!;
     const p = [...body.querySelectorAll('p')].find((el) => el.textContent?.includes(text))!;
