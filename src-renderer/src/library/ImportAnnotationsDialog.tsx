@@ -5,7 +5,7 @@ import { ApiCallError } from '../api/client';
 import { perform } from '../state/actions';
 import { showToast } from '../state/ui';
 import { article, reloadWorkspace } from '../state/workspace';
-import { closeDialog, Modal } from '../ui/Modal';
+import { ActionFooter, closeDialog, Modal } from '../ui/Modal';
 import { fileData } from './import-files';
 
 /**
@@ -56,14 +56,7 @@ export function ImportAnnotationsDialog() {
           <input type="radio" name="target" checked={target.value === 'current'} onChange={() => (target.value = 'current')} /> This article — “{current.title}”
         </label>
       </fieldset>
-      <div class="modal-actions">
-        <button type="button" onClick={closeDialog}>
-          Cancel
-        </button>
-        <button type="button" class="primary" disabled={busy.value || !file.value} onClick={() => void run()}>
-          Import
-        </button>
-      </div>
+      <ActionFooter label="Import" disabled={busy.value || !file.value} onAction={() => void run()} />
     </Modal>
   );
 }

@@ -4,7 +4,7 @@ import { ApiCallError, call } from '../api/client';
 import { enqueue } from '../state/mutation-queue';
 import { showToast, type ExportChoice } from '../state/ui';
 import { article, workspace } from '../state/workspace';
-import { closeDialog, Modal } from './Modal';
+import { ActionFooter, closeDialog, Modal } from './Modal';
 
 const CHOICES: Array<{ choice: ExportChoice; label: string; hint: string; format: ExportFormat; flavor?: MarkdownFlavor }> = [
   { choice: 'markdown', label: 'Markdown', hint: 'notes that read well on their own (GitHub, pandoc)', format: 'markdown' },
@@ -63,14 +63,7 @@ export function ExportDialog({ initialScope = 'article', initialFormat = 'markdo
           </label>
         ))}
       </fieldset>
-      <div class="modal-actions">
-        <button type="button" onClick={closeDialog}>
-          Cancel
-        </button>
-        <button type="button" class="primary" disabled={busy.value} autoFocus onClick={() => void run()}>
-          {workspace.value?.app.host === 'electron' ? 'Export…' : 'Download'}
-        </button>
-      </div>
+      <ActionFooter label={workspace.value?.app.host === 'electron' ? 'Export…' : 'Download'} disabled={busy.value} autoFocus onAction={() => void run()} />
     </Modal>
   );
 }
