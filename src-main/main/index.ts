@@ -33,8 +33,10 @@ if (!args.ok || args.help) {
   } else {
     registerAppScheme();
     // leadline:// links open in this app (a development run registers Electron with the app's path).
-    if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
-    else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+    // A link only names ids to show (parseDeepLink checks them), and never loads anything.
+    const appPath = resolve(process.argv[1] ?? process.cwd());
+    if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [appPath]); // eng-disable PROTOCOL_HANDLER_JS_CHECK: ids only, checked
+    else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME); // eng-disable PROTOCOL_HANDLER_JS_CHECK: ids only, checked
     start(args.notebook, args.link).catch((error: unknown) => {
       // Without this, a windowless process would keep the single-instance lock.
       dialog.showErrorBox('Leadline could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
