@@ -75,7 +75,8 @@ interface ArticlePlan {
   /** What the labels of a note's links and footnotes start with: its own, so they apply to it only. */
   labelPrefix: (note: Note) => string;
   flavor: MarkdownFlavor;
-  notebookPath: string | undefined;
+  /** The deep link to the article, as a link destination without its closing ">": each excerpt's adds its id. */
+  linkBase: string;
 }
 
 function byCreation(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
@@ -141,7 +142,9 @@ function planArticle(notebook: Notebook, articleId: string, idPrefix: string, op
   const title = article?.title ?? `Unknown article ${articleId}`;
   const numbers = new Map(notebook.notes.map((n, i) => [n.id, i + 1]));
   const labelPrefix = (note: Note): string => `n${numbers.get(note.id)}-`;
-  return { title, article, anchored, orphans, labelOf, annotationsAt, unlinked, leads, excerptCount: excerpts.length, labelPrefix, flavor: options.flavor ?? 'commonmark', notebookPath: options.notebookPath };
+  const link = deepLinkUrl({ ...(options.notebookPath ? { notebook: options.notebookPath } : {}), article: articleId });
+  const linkBase = pointyDestination(link).slice(0, -1);
+  return { title, article, anchored, orphans, labelOf, annotationsAt, unlinked, leads, excerptCount: excerpts.length, labelPrefix, flavor: options.flavor ?? 'commonmark', linkBase };
 }
 
 // ---------------------------------------------------------------------------
@@ -183,8 +186,8 @@ function excerptBlocks(plan: ArticlePlan, label: Label, level: number): string[]
   const blocks = [excerptHeading(label, level, plan.flavor), blockquoteLines(label.excerpt.quote.exact).join('\n')];
   // Obsidian names a quote by a block id on its own line after it.
   if (plan.flavor === 'obsidian') blocks.push(`^${label.id}`);
-  const link = deepLinkUrl({ ...(plan.notebookPath ? { notebook: plan.notebookPath } : {}), article: label.excerpt.articleId, excerpt: label.excerpt.id });
-  blocks.push(`[Open in Leadline](${pointyDestination(link)})`);
+  // Ids are URL-safe: appended as they are, in the link's own order (deep-link.ts).
+  blocks.push(`[Open in Leadline](${plan.linkBase}&amp;excerpt=${label.excerpt.id}>)`);
   for (const note of plan.annotationsAt.get(label.excerpt.id) ?? []) {
     blocks.push(...annotationBlocks(note, labelsOfNote(note, plan.labelOf), level + 1, plan.labelPrefix(note), plan.flavor));
   }
