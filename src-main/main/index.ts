@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { app, dialog, session, BrowserWindow, Menu } from 'electron';
 import type { NotebookService } from '../notebook/service';
 import { COMMAND_CHANNEL, type AppCommand } from '../shared/api';
-import { DEEP_LINK_SCHEME, parseDeepLink, type DeepLink } from '../shared/deep-link';
+import { DEEP_LINK_SCHEME, type DeepLink } from '../shared/deep-link';
+import { linkRequest } from './link-request';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService } from '../notebook/service';
 import { workerImporter } from '../notebook/import/importer';
@@ -56,20 +57,12 @@ async function start(notebookArg: string | undefined, linkArg: string | undefine
   /** The link waiting for the renderer to take it (takeDeepLink), one at a time. */
   let pendingLink: DeepLink | null = null;
   const receiveLink = (url: string): void => {
-    const link = parseDeepLink(url);
-    if (!link) {
-      void dialog.showMessageBox({ type: 'warning', message: 'Leadline cannot open this link.', detail: `${url.slice(0, 300)}\n\nA Leadline link looks like leadline://open?article=…&excerpt=….` });
+    const request = linkRequest(url, notebookPath);
+    if ('refused' in request) {
+      void dialog.showMessageBox({ type: 'info', ...request.refused });
       return;
     }
-    if (link.notebook !== undefined && resolve(link.notebook) !== notebookPath) {
-      void dialog.showMessageBox({
-        type: 'info',
-        message: 'This link points into another notebook.',
-        detail: `Open now: ${notebookPath}\nThe link's: ${link.notebook}\n\nQuit Leadline, then start it again with that notebook (--notebook) to follow the link.`,
-      });
-      return;
-    }
-    pendingLink = link;
+    pendingLink = request.link;
     // Before the window has loaded, the renderer takes the link as it starts.
     send('open-link');
   };
