@@ -125,6 +125,9 @@ export function importAnnotations(notebook: Notebook, file: AnnotationFile, choi
   const now = ctx.now().toISOString();
   const noteIds = new Set(notebook.notes.map((n) => n.id));
   const excerpts = new Map(notebook.excerpts.map((e) => [e.id, e]));
+  /** Excerpts found in their text, by place: another tool's quote at the same place reuses one. */
+  const place = (e: { articleId: string; position: { start: number; end: number } }): string => `${e.articleId}:${e.position.start}:${e.position.end}`;
+  const byPlace = new Map(notebook.excerpts.filter((e) => e.review !== 'orphaned').map((e) => [place(e), e]));
   const patch = emptyPatch();
   const report: AnnotationImportReport = { format: file.format, notes: 0, leads: 0, highlights: 0, alreadyThere: 0, orphans: [], unmatched: [], replies: file.replies, articles: [] };
   const perArticle = new Map<string, number>();
@@ -143,8 +146,8 @@ export function importAnnotations(notebook: Notebook, file: AnnotationFile, choi
     const anchored = anchorTarget(text, target, own);
     if (!anchored) return null;
     if (anchored.orphan) report.orphans.push({ annotation: annotation.sourceId, quote: anchored.selectors.quote.exact.slice(0, 120) });
-    const { start, end } = anchored.selectors.position;
-    const same = !own && !anchored.orphan ? [...excerpts.values()].find((e) => e.articleId === article.id && e.position.start === start && e.position.end === end && e.review !== 'orphaned') : undefined;
+    const at = place({ articleId: article.id, position: anchored.selectors.position });
+    const same = !own && !anchored.orphan ? byPlace.get(at) : undefined;
     if (same) return same;
     const excerpt = ExcerptSchema.parse({
       id,
@@ -154,6 +157,7 @@ export function importAnnotations(notebook: Notebook, file: AnnotationFile, choi
       ...(anchored.review ? { review: anchored.review } : {}),
     });
     excerpts.set(id, excerpt);
+    if (!anchored.orphan && !byPlace.has(at)) byPlace.set(at, excerpt);
     patch.upsertExcerpts.push(excerpt);
     return excerpt;
   };
