@@ -19,11 +19,8 @@ export function runCommand(command: AppCommand): void {
     document.execCommand(command);
     return;
   }
-  // A link from outside is followed even over a dialog: the user asked for it just now.
-  if (command === 'open-link') {
-    dialog.value = null;
-    return void openPendingLink();
-  }
+  // A link from outside is followed even behind an open dialog (which keeps what it holds): the user asked for it just now.
+  if (command === 'open-link') return void openPendingLink();
   if (dialog.value) return; // an open dialog owns the keyboard and the menu's commands wait
   switch (command) {
     case 'annotate':
