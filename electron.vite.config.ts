@@ -13,11 +13,16 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/main/index.ts'),
           host: resolve(root, 'src-main/host/index.ts'),
+          // npm start without Electron: the host shown in an installed browser's app window.
+          'browser-app': resolve(root, 'src-main/host/browser-app.ts'),
           'export-cli': resolve(root, 'src-main/cli/index.ts'),
           'import-cli': resolve(root, 'src-main/cli/import-main.ts'),
           'schema-cli': resolve(root, 'src-main/cli/schema-main.ts'),
+          'suggest-cli': resolve(root, 'src-main/cli/suggest-main.ts'),
           // Imports run in a worker thread of the app and of the host (importer.ts).
           'import-worker': resolve(root, 'src-main/notebook/import/import-worker.ts'),
+          // Suggested leads are computed in a worker thread too (suggest/suggester.ts).
+          'suggest-worker': resolve(root, 'src-main/notebook/suggest/suggest-worker.ts'),
         },
       },
     },

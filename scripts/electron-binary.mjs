@@ -23,9 +23,6 @@ export function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-export const NO_ELECTRON_MESSAGE = `The Electron binary is not installed, so the desktop app cannot start.
+export const NO_ELECTRON_MESSAGE = `Without it, npm start opens Leadline in an installed Chromium-based browser instead.
 
-  • Online? Download it with:   npx install-electron
-    then run npm start again.
-  • Offline? Use Leadline in a Chromium-based browser instead:   npm run host
-    and open the address it prints.`;
+  • Online? Download it with:   npx install-electron`;

@@ -12,6 +12,8 @@ export interface BenchContext {
   log: (line: string) => void;
   /** Adds a line to the report's machine facts (e.g. the browser's version). */
   fact: (line: string) => void;
+  /** Adds a line to the report's results that are not times (e.g. precision and recall). */
+  result: (line: string) => void;
 }
 
 export type Suite = (ctx: BenchContext) => Promise<Row[]>;

@@ -141,6 +141,7 @@ export function notebookWith(article: BigArticle, excerptCount: number, noteCoun
     articles: [articleRecord(article)],
     excerpts,
     notes: notesFor(noteCount, excerpts),
+    dismissals: [],
     ui: { currentArticleId: ARTICLE_ID, scroll: {} },
   };
 }

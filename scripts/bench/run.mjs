@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --only anchoring,export,store,renderer,import] [--no-build]`: the speed
+ * `npm run bench [-- --only anchoring,export,store,renderer,import,suggest] [--no-build]`: the speed
  * benchmark. Prints medians, and ratios against a peer measured in the same run.
  *
  * Node 20 cannot run .ts, so this bundles the runner and each suite with rolldown (the
@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
-const SUITES = ['anchoring', 'export', 'store', 'renderer', 'import'];
+const SUITES = ['anchoring', 'export', 'store', 'renderer', 'import', 'suggest'];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');

@@ -35,8 +35,9 @@ async function main(): Promise<number> {
   if (!plan) throw new Error('run the benchmark with `npm run bench` (scripts/bench/run.mjs)');
   const tmp = mkdtempSync(join(tmpdir(), 'leadline-bench-'));
   const facts: string[] = [];
+  const results: string[] = [];
   const log = (line: string): void => void process.stderr.write(`  [bench] ${line}\n`);
-  const ctx: BenchContext = { root: plan.root, tmp, noBuild: plan.noBuild, log, fact: (line) => facts.push(line) };
+  const ctx: BenchContext = { root: plan.root, tmp, noBuild: plan.noBuild, log, fact: (line) => facts.push(line), result: (line) => results.push(line) };
   const rows: Row[] = [];
   const failures: string[] = [];
   const started = Date.now();
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
     ...machine.map((line) => `machine: ${line}`),
     '',
     formatTable(rows),
+    ...(results.length ? ['', 'results:', ...results.map((r) => `  ${r}`)] : []),
     ...(failures.length ? ['', 'not measured:', ...failures.map((f) => `  ${f}`)] : []),
     '',
     `total ${((Date.now() - started) / 1000).toFixed(0)} s`,

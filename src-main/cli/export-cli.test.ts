@@ -141,7 +141,7 @@ describe('runExportCli', () => {
   });
 
   it('reports a notebook without articles (exit 1)', async () => {
-    const empty: Notebook = { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], ui: { scroll: {} } };
+    const empty: Notebook = { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], dismissals: [], ui: { scroll: {} } };
     const io = fakeIo(empty);
     expect(await runExportCli(['--notebook', 'nb.json'], io)).toBe(1);
     expectOneErrorLine(io, /no article/);

@@ -1,11 +1,11 @@
-import { parseFlags } from '../cli/flags';
-import { DEEP_LINK_SCHEME } from '../shared/deep-link';
+import { parseFlagsAndPaths } from '../cli/flags';
 
-export const APP_USAGE = `Usage: leadline [--notebook FILE] [leadline://open?…]
+export const APP_USAGE = `Usage: leadline [--notebook FILE] [ARTICLE…]
 
   --notebook FILE   open this notebook file instead of <userData>/notebook.json
                     (the LEADLINE_NOTEBOOK environment variable does the same)
-  leadline://…      a deep link to open (an excerpt or note of the notebook it names)
+  ARTICLE           a text, Markdown or saved web page file to import and show
+                    (what "Open with Leadline" passes)
   --help            show this message`;
 
 /** Switches Chromium, Electron or a test driver may add; they are not ours to judge. */
@@ -23,17 +23,31 @@ export function userArguments(argv: readonly string[], defaultApp: boolean): str
   return appPath < 0 ? rest : rest.filter((_, i) => i !== appPath);
 }
 
-export type AppArgs = { ok: true; notebook?: string; help: boolean; link?: string } | { ok: false; error: string };
-
-/** An argument the system passes when a leadline:// link is opened (on Windows and Linux). */
-function isDeepLinkArg(arg: string): boolean {
-  return arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}:`);
-}
+export type AppArgs =
+  | {
+      ok: true;
+      notebook?: string;
+      help: boolean;
+      /** Files to import and show ("Open with"). */
+      files: string[];
+      /** leadline:// links the system passed (the protocol is the app's). */
+      links: string[];
+    }
+  | { ok: false; error: string };
 
 export function parseAppArgs(argv: readonly string[], env: NodeJS.ProcessEnv): AppArgs {
-  const link = argv.find(isDeepLinkArg);
-  const parsed = parseFlags(argv, { notebook: 'string', help: 'boolean' }, (arg) => ENGINE_SWITCH.test(arg) || isDeepLinkArg(arg));
+  const parsed = parseFlagsAndPaths(
+    argv.filter((arg) => !ENGINE_SWITCH.test(arg)),
+    { notebook: 'string', help: 'boolean' },
+  );
   if (!parsed.ok) return parsed;
   const notebook = (parsed.values.notebook as string | undefined) ?? (env.LEADLINE_NOTEBOOK || undefined);
-  return { ok: true, help: parsed.values.help === true, ...(notebook ? { notebook } : {}), ...(link ? { link } : {}) };
+  const isLink = (arg: string): boolean => /^leadline:/i.test(arg);
+  return {
+    ok: true,
+    help: parsed.values.help === true,
+    ...(notebook ? { notebook } : {}),
+    files: parsed.paths.filter((arg) => !isLink(arg)),
+    links: parsed.paths.filter(isLink),
+  };
 }

@@ -1,23 +1,29 @@
 /**
  * Leadline's Electron main process: parses the command line, opens the notebook,
- * then serves the sandboxed renderer and answers its API calls over IPC.
+ * then serves the sandboxed renderer and answers its API calls over IPC. The notebook
+ * can be switched while the app runs (File menu: notebook-actions.ts).
  */
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { app, dialog, session, BrowserWindow, Menu } from 'electron';
-import type { NotebookService } from '../notebook/service';
+import { app, dialog, session as electronSession, BrowserWindow } from 'electron';
 import { COMMAND_CHANNEL, type AppCommand } from '../shared/api';
 import { DEEP_LINK_SCHEME, type DeepLink } from '../shared/deep-link';
-import { linkRequest } from './link-request';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService } from '../notebook/service';
 import { workerImporter } from '../notebook/import/importer';
+import { workerSuggester } from '../notebook/suggest/suggester';
 import { APP_USAGE, parseAppArgs, userArguments } from './app-args';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
-import { buildMenu } from './menu';
+import { installMenu } from './menu';
+import { notebookActions } from './notebook-actions';
+import { notebookSession, type NotebookSession } from './notebook-session';
 import { confirmAndOpen, desktopActions } from './platform-actions';
+import { loadRecent } from './recent-notebooks';
 import { APP_ORIGIN, guardWebContents, hardenSession, isAppUrl } from './security';
 import { createMainWindow } from './window';
+import { windowTitle } from './window-title';
+import { linkRequest } from './link-request';
 
 const args = parseAppArgs(userArguments(process.argv, Boolean(process.defaultApp)), process.env);
 if (!args.ok || args.help) {
@@ -29,7 +35,6 @@ if (!args.ok || args.help) {
 } else {
   if (process.env.LEADLINE_USER_DATA) app.setPath('userData', resolve(process.env.LEADLINE_USER_DATA));
   if (!app.requestSingleInstanceLock()) {
-    // The running Leadline gets our arguments (a deep link among them) through 'second-instance'.
     app.quit();
   } else {
     registerAppScheme();
@@ -38,7 +43,7 @@ if (!args.ok || args.help) {
     const appPath = resolve(process.argv[1] ?? process.cwd());
     if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [appPath]); // eng-disable PROTOCOL_HANDLER_JS_CHECK: ids only, checked
     else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME); // eng-disable PROTOCOL_HANDLER_JS_CHECK: ids only, checked
-    start(args.notebook, args.link).catch((error: unknown) => {
+    start(args.notebook, args.files, args.links).catch((error: unknown) => {
       // Without this, a windowless process would keep the single-instance lock.
       dialog.showErrorBox('Leadline could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
       app.exit(1);
@@ -46,18 +51,28 @@ if (!args.ok || args.help) {
   }
 }
 
-async function start(notebookArg: string | undefined, linkArg: string | undefined): Promise<void> {
+async function start(notebookArg: string | undefined, filesToOpen: string[], linksToOpen: string[]): Promise<void> {
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
   let mainWindow: BrowserWindow | null = null;
   const getWindow = (): BrowserWindow | null => mainWindow;
-  const send = (command: AppCommand): void => mainWindow?.webContents.send(COMMAND_CHANNEL, command);
 
-  const notebookPath = resolve(notebookArg ?? join(app.getPath('userData'), 'notebook.json'));
+  // macOS hands over files opened with Leadline as events, from before the app is ready.
+  const openedEarly: string[] = [...filesToOpen];
+  let openFiles = (paths: string[]): void => void openedEarly.push(...paths);
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path]);
+  });
+
+  let session: NotebookSession | null = null;
+  const firstPath = resolve(notebookArg ?? join(app.getPath('userData'), 'notebook.json'));
+  const send = (command: AppCommand): void => mainWindow?.webContents.send(COMMAND_CHANNEL, command);
 
   /** The link waiting for the renderer to take it (takeDeepLink), one at a time. */
   let pendingLink: DeepLink | null = null;
   const receiveLink = (url: string): void => {
-    const request = linkRequest(url, notebookPath);
+    const request = linkRequest(url, session?.path() ?? firstPath);
     if ('refused' in request) {
       void dialog.showMessageBox({ type: 'info', ...request.refused });
       return;
@@ -66,7 +81,12 @@ async function start(notebookArg: string | undefined, linkArg: string | undefine
     // Before the window has loaded, the renderer takes the link as it starts.
     send('open-link');
   };
-  if (linkArg) receiveLink(linkArg);
+  const takeLink = (): DeepLink | null => {
+    const link = pendingLink;
+    pendingLink = null;
+    return link;
+  };
+  linksToOpen.forEach(receiveLink);
   // macOS hands links to the running app.
   app.on('open-url', (event, url) => {
     event.preventDefault();
@@ -77,48 +97,65 @@ async function start(notebookArg: string | undefined, linkArg: string | undefine
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
-    // One Leadline at a time: if the second launch asked for another notebook, say why it is not open.
     const asked = parseAppArgs(userArguments(argv, Boolean(process.defaultApp)), {});
-    if (asked.ok && asked.link) receiveLink(asked.link);
-    const wanted = asked.ok && asked.notebook ? resolve(workingDirectory, asked.notebook) : undefined;
-    if (wanted && wanted !== notebookPath) {
+    if (!asked.ok) return;
+    asked.links.forEach(receiveLink);
+    if (asked.files.length) openFiles(asked.files.map((file) => resolve(workingDirectory, file)));
+    // One Leadline at a time: a second launch on another notebook says how to get there.
+    const wanted = asked.notebook ? resolve(workingDirectory, asked.notebook) : undefined;
+    if (wanted && session && wanted !== session.path()) {
       void dialog.showMessageBox(mainWindow, {
         type: 'info',
         message: 'Leadline is already open on another notebook.',
-        detail: `Open now: ${notebookPath}\nAsked for: ${wanted}\n\nQuit Leadline, then start it again with that notebook.`,
+        detail: `Open now: ${session.path()}\nAsked for: ${wanted}\n\nUse File → Open Notebook… (or Open Recent) to switch to it.`,
       });
     }
   });
   guardWebContents((url) => void confirmAndOpen(getWindow(), url), devServerUrl);
 
   await app.whenReady();
-  hardenSession(session.defaultSession, devServerUrl);
+  hardenSession(electronSession.defaultSession, devServerUrl);
   serveRenderer(join(import.meta.dirname, '../renderer'));
 
-  const service = await startNotebookService({
-    open: notebookOpener(notebookPath, join(app.getAppPath(), 'resources')),
-    app: { name: 'Leadline', version: app.getVersion(), host: 'electron' },
-    platform: desktopActions(getWindow, () => {
-      const link = pendingLink;
-      pendingLink = null;
-      return link;
-    }),
-    importer: workerImporter(join(import.meta.dirname, 'import-worker.js')),
-  });
-  registerIpc(service.handlers, (url) => isAppUrl(url, devServerUrl));
+  const startService = (path: string) =>
+    startNotebookService({
+      open: notebookOpener(path, join(app.getAppPath(), 'resources')),
+      app: { name: 'Leadline', version: app.getVersion(), host: 'electron' },
+      platform: desktopActions(getWindow, takeLink),
+      importer: workerImporter(join(import.meta.dirname, 'import-worker.js')),
+      suggester: workerSuggester(join(import.meta.dirname, 'suggest-worker.js')),
+    });
+  const open = notebookSession({ path: firstPath, service: await startService(firstPath) });
+  session = open;
+  registerIpc(open.dispatch, (url) => isAppUrl(url, devServerUrl));
 
-  Menu.setApplicationMenu(
-    buildMenu(send, () =>
-      void dialog.showMessageBox({ title: 'About Leadline', message: `Leadline ${app.getVersion()}`, detail: 'An offline research notebook. Your notes stay on this computer.' }),
-    ),
-  );
+  const recentFile = join(app.getPath('userData'), 'recent-notebooks.json');
+  const refresh = (): void => {
+    installMenu(
+      { platform: process.platform, packaged: app.isPackaged, home: homedir(), notebookPath: open.path(), recent: loadRecent(recentFile) },
+      { send, ...notebooks },
+    );
+    if (!mainWindow) return;
+    mainWindow.setTitle(windowTitle(mainWindow.webContents.getTitle(), open.path()));
+    if (process.platform === 'darwin') mainWindow.setRepresentedFilename(open.path());
+  };
+  const notebooks = notebookActions({ session: open, startService, appUrl, recentFile, changed: refresh });
+  notebooks.remember(firstPath);
 
   mainWindow = createMainWindow({
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
-    url: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    url: appUrl,
     stateFile: join(app.getPath('userData'), 'window-state.json'),
   });
   mainWindow.on('closed', () => (mainWindow = null));
+  // The page names the article; the window adds the notebook.
+  mainWindow.on('page-title-updated', (event, title) => {
+    event.preventDefault();
+    mainWindow?.setTitle(windowTitle(title, open.path()));
+  });
+  refresh();
+  openFiles = (paths) => void notebooks.openFiles(paths);
+  if (openedEarly.length) openFiles(openedEarly.splice(0));
 
   let quitting = false;
   let closed = false;
@@ -137,7 +174,7 @@ async function start(notebookArg: string | undefined, linkArg: string | undefine
           }),
       );
       await Promise.all(windowsClosed);
-      await closeNotebook(service);
+      await closeNotebook(open);
       closed = true;
       app.quit();
     })();
@@ -146,10 +183,10 @@ async function start(notebookArg: string | undefined, linkArg: string | undefine
 }
 
 /** Flushes and unlocks the notebook; while the disk refuses, the user chooses to retry or to quit anyway. */
-async function closeNotebook(service: NotebookService): Promise<void> {
+async function closeNotebook(session: NotebookSession): Promise<void> {
   for (;;) {
     try {
-      await service.close();
+      await session.close();
       return;
     } catch (error) {
       const { response } = await dialog.showMessageBox({

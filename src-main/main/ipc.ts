@@ -1,15 +1,14 @@
 import { ipcMain, type WebFrameMain } from 'electron';
-import { CALL_NAMES, ipcChannel, type ApiHandlers } from '../shared/api';
-import { dispatch } from '../notebook/dispatch';
+import { CALL_NAMES, ipcChannel, type CallName, type Result } from '../shared/api';
 
-/** One handler per contract call; input is validated by dispatch(), the sender by its URL. */
-export function registerIpc(handlers: ApiHandlers, isTrustedUrl: (url: string) => boolean): void {
+/** One handler per contract call, answered by `answer` (which validates the input); the sender is checked by its URL. */
+export function registerIpc(answer: (name: CallName, input: unknown) => Promise<Result<unknown>>, isTrustedUrl: (url: string) => boolean): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(ipcChannel(name), (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame, isTrustedUrl)) {
         return { ok: false, error: { code: 'invalid-input', message: 'Refused a call from a page that is not Leadline.' } };
       }
-      return dispatch(handlers, name, input);
+      return answer(name, input);
     });
   }
 }

@@ -16,7 +16,7 @@ export function linkRequest(url: string, notebookPath: string): LinkRequest {
     return {
       refused: {
         message: 'This link points into another notebook.',
-        detail: `Open now: ${notebookPath}\nThe link's: ${link.notebook}\n\nQuit Leadline, then start it again with that notebook (--notebook) to follow the link.`,
+        detail: `Open now: ${notebookPath}\nThe link's: ${link.notebook}\n\nOpen that notebook (File → Open Notebook…), then the link again.`,
       },
     };
   }

@@ -25,6 +25,6 @@ export function invalid(message: string): ApiFailure {
 }
 
 /** A patch made for records that have changed since (elsewhere: another window or tab). */
-export function conflict(record: 'note' | 'excerpt' | 'article'): ApiFailure {
-  return new ApiFailure('conflict', `The ${record} this step would change was changed elsewhere since (in another window or tab), so the step was skipped. Nothing was changed.`);
+export function conflict(record: 'note' | 'excerpt' | 'article' | 'dismissal'): ApiFailure {
+  return new ApiFailure('conflict', `The ${record === 'dismissal' ? 'dismissed suggestion' : record} this step would change was changed elsewhere since (in another window or tab), so the step was skipped. Nothing was changed.`);
 }

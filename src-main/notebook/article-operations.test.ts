@@ -138,3 +138,17 @@ describe('the library', () => {
     expect(leadEntries(notebook)).toEqual([{ note: notebook.notes.find((n) => n.id === leadId), articleTitle: notebook.articles[0]!.title, quotes: ['Hmeimim base'] }]);
   });
 });
+
+describe('deleting an article with dismissed suggestions', () => {
+  it('takes them along, and its undo brings them back', async () => {
+    let n = 0;
+    const ctx = { now: () => new Date('2026-02-01T10:00:00Z'), newId: () => `d${++n}` };
+    const seeded = await seededNotebook();
+    const added = library.addArticle(seeded, { title: 'Memo', format: 'text', content: 'Officials said 3 buses left.' }, ctx);
+    const dismissed = ops.dismissSuggestion(added.next, { articleId: added.mutation.articleId, kind: 'figure', start: 15, end: 22 }, ctx).next;
+    expect(dismissed.dismissals.map((d) => d.quote)).toEqual(['3 buses']);
+    const deleted = library.deleteArticle(dismissed, { articleId: added.mutation.articleId });
+    expect(deleted.next.dismissals).toEqual([]);
+    expect(applyPatch(deleted.next, deleted.mutation.inverse).next.dismissals.map((d) => d.quote)).toEqual(['3 buses']);
+  });
+});

@@ -63,13 +63,14 @@ export function renameArticle(notebook: Notebook, input: CallInput<'renameArticl
   return applyPatch(notebook, { ...emptyPatch(), upsertArticles: [{ ...article, title }] });
 }
 
-/** Deletes an article with its excerpts and notes; the inverse brings all of them back. */
+/** Deletes an article with its excerpts, notes and dismissed suggestions; the inverse brings all of them back. */
 export function deleteArticle(notebook: Notebook, input: CallInput<'deleteArticle'>): OperationResult<{ notes: number; excerpts: number }> {
   const article = findArticle(notebook, input.articleId);
   if (notebook.articles.length === 1) throw invalid('This is the notebook’s only article; import another before deleting it.');
   const removeNoteIds = notebook.notes.filter((n) => n.articleId === article.id).map((n) => n.id);
   const removeExcerptIds = notebook.excerpts.filter((e) => e.articleId === article.id).map((e) => e.id);
-  const { next, mutation } = applyPatch(notebook, { ...emptyPatch(), removeNoteIds, removeExcerptIds, removeArticleIds: [article.id] });
+  const removeDismissalIds = notebook.dismissals.filter((d) => d.articleId === article.id).map((d) => d.id);
+  const { next, mutation } = applyPatch(notebook, { ...emptyPatch(), removeNoteIds, removeExcerptIds, removeArticleIds: [article.id], ...(removeDismissalIds.length ? { removeDismissalIds } : {}) });
   const ui = { ...next.ui, ...(next.ui.currentArticleId === article.id ? { currentArticleId: next.articles[0]!.id } : {}) };
   return { next: { ...next, ui }, mutation: { ...mutation, notes: removeNoteIds.length, excerpts: removeExcerptIds.length } };
 }

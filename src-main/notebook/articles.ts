@@ -32,6 +32,7 @@ export async function seedNotebook(bundledArticlePath: string, now = new Date())
     articles: [article],
     excerpts: [],
     notes: [],
+    dismissals: [],
     ui: { currentArticleId: article.id, scroll: {} },
   };
 }

@@ -314,7 +314,27 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
     ...p,
   });
 
+  const dismissal = { id: 'brandNewDismissal1', articleId: f.articleId, kind: 'figure', quote: '40,000', dismissedAt: '2026-01-01T00:00:00.000Z' };
   return {
+    getSuggestions: {
+      bases: [{ articleId: f.articleId }],
+      fields: [{ path: ['articleId'], required: true, bad: BAD_ID }],
+      refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id }]),
+    },
+    dismissSuggestion: {
+      bases: [{ articleId: f.articleId, kind: 'figure', start: 10, end: 20 }],
+      fields: [
+        { path: ['articleId'], required: true, bad: BAD_ID },
+        { path: ['kind'], required: true, bad: ['claim', '', 'FIGURE', ...NOT_STRING] },
+        { path: ['start'], required: true, bad: [-1, 1.5, NaN, Infinity, ...NOT_NUMBER] },
+        { path: ['end'], required: true, bad: [-1, 2.5, NaN, Infinity, ...NOT_NUMBER] },
+      ],
+      refused: [
+        ...UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id, kind: 'figure', start: 0, end: 5 }]),
+        ['an empty span', { articleId: f.articleId, kind: 'hedge', start: 5, end: 5 }],
+        ['a span past the text', { articleId: f.articleId, kind: 'hedge', start: 5, end: f.text.length + 1 }],
+      ],
+    },
     getWorkspace: {
       bases: [{}, { articleId: f.articleId }, { deferRecords: true }],
       fields: [
@@ -532,6 +552,10 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
         ['valid upsert then a missing removal', patch({ upsertNotes: [validNote], upsertExcerpts: [validExcerpt], removeNoteIds: ['ghostNote'] })],
         ['valid removal then a broken note', patch({ removeNoteIds: [f.bareNoteId], upsertNotes: [{ ...validNote, kind: 'lead' }] })],
         ['extra patch field', { ...patch({}), upsertGhosts: [] }],
+        ['remove an unknown dismissal', { ...patch({}), removeDismissalIds: ['ghostDismissal'] }],
+        ['a dismissal on a missing article', { ...patch({}), upsertDismissals: [{ ...dismissal, articleId: 'missingArticle' }] }],
+        ['a dismissal of an unknown kind', { ...patch({}), upsertDismissals: [{ ...dismissal, kind: 'rumour' }] }],
+        ['a dismissal expected at another version', { ...patch({}), upsertDismissals: [dismissal], expect: [{ record: 'dismissal', id: dismissal.id, version: '0'.repeat(40) }] }],
         ['remove an article, keep its notes', { ...patch({}), removeArticleIds: [f.articleId] }],
         ['remove an unknown article', { ...patch({}), removeArticleIds: ['ghostArticle'] }],
         ['ui smuggled', { ...patch({}), ui: { currentArticleId: 'x', scroll: {} } }],

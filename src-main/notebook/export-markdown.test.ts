@@ -408,7 +408,7 @@ describe('exportMarkdown', () => {
   });
 
   it('exports an empty notebook', () => {
-    const empty: Notebook = { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], ui: { scroll: {} } };
+    const empty: Notebook = { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], dismissals: [], ui: { scroll: {} } };
     const markdown = exportMarkdown(empty, { scope: { kind: 'all' }, ...OPTIONS });
     expect(markdown).toContain('# Leadline notebook\n\nThe notebook has no articles yet.\n');
   });

@@ -20,6 +20,18 @@ const excerpt = {
   createdAt: T,
 };
 
+const V2 = {
+  schemaVersion: 2,
+  articles: [{ ...article, source: { byline: 'A. Writer' } }],
+  excerpts: [{ ...excerpt, review: 'moved' }],
+  notes: [
+    { id: 'n1', articleId: 'a1', kind: 'annotation', body: 'A thought', tags: ['x'], excerptIds: ['e1'], createdAt: T, updatedAt: T },
+    { id: 'n2', articleId: 'a1', kind: 'lead', body: 'Check this', tags: [], excerptIds: ['e1'], status: 'open', createdAt: T, updatedAt: T },
+    { id: 'n3', articleId: 'a1', kind: 'lead', body: 'Done one', tags: [], excerptIds: [], status: 'done', createdAt: T, updatedAt: T },
+  ],
+  ui: { currentArticleId: 'a1', scroll: { a1: 0.25 }, openedAt: { a1: T } },
+};
+
 /**
  * One realistic document per OLDER schema version. When SCHEMA_VERSION is bumped, the
  * previous current shape must be added here: the "every version" test below fails until
@@ -47,17 +59,8 @@ const FIXTURES: Record<number, Record<string, unknown>> = {
     ],
     ui: { currentArticleId: 'a1', scroll: { a1: 0.25 } },
   },
-  2: {
-    schemaVersion: 2,
-    articles: [{ ...article, source: { byline: 'A. Writer' } }],
-    excerpts: [{ ...excerpt, review: 'moved' }],
-    notes: [
-      { id: 'n1', articleId: 'a1', kind: 'annotation', body: 'A thought', tags: ['x'], excerptIds: ['e1'], createdAt: T, updatedAt: T },
-      { id: 'n2', articleId: 'a1', kind: 'lead', body: 'Check this', tags: [], excerptIds: ['e1'], status: 'open', createdAt: T, updatedAt: T },
-      { id: 'n3', articleId: 'a1', kind: 'lead', body: 'Done one', tags: [], excerptIds: [], status: 'done', createdAt: T, updatedAt: T },
-    ],
-    ui: { currentArticleId: 'a1', scroll: { a1: 0.25 }, openedAt: { a1: T } },
-  },
+  2: V2,
+  3: { ...V2, schemaVersion: 3, journalSeq: 4 },
 };
 
 describe('migrations', () => {
@@ -88,6 +91,15 @@ describe('migrations', () => {
     expect(rest).toEqual(before);
   });
 
+  it('v3 → v4: no suggestion dismissed yet; everything else unchanged', () => {
+    const { schemaVersion, dismissals, ...rest } = MIGRATIONS[3]!(FIXTURES[3]!);
+    expect(schemaVersion).toBe(4);
+    expect(dismissals).toEqual([]);
+    const { schemaVersion: _old, ...before } = FIXTURES[3]!;
+    expect(rest).toEqual(before);
+    expect(parseNotebook(JSON.stringify(FIXTURES[3])).notebook.dismissals).toEqual([]);
+  });
+
   it('v0 → v1: adds ui, defaults a missing lead status to open, keeps the rest', () => {
     const v1 = migrate(FIXTURES[0]!, 0) as { ui: unknown; notes: { status?: string }[] };
     expect(v1.ui).toEqual({ scroll: {} });
@@ -101,7 +113,7 @@ describe('migrations', () => {
   });
 
   it('does not migrate a current file', () => {
-    const current = parseNotebook(JSON.stringify({ schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], ui: { scroll: {} } }));
+    const current = parseNotebook(JSON.stringify({ schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], dismissals: [], ui: { scroll: {} } }));
     expect(current.migratedFrom).toBeUndefined();
   });
 

@@ -27,6 +27,9 @@
  * - v3: the journal. The file is a snapshot with `journalSeq` on its top level, and the
  *   changes made after it are in `<file>.journal` (see journal.ts). An older Leadline would
  *   read the snapshot without the journal, so the number goes up and it refuses instead.
+ * - v4: suggested leads. `dismissals` lists the suggestions the user dismissed, per article
+ *   (absent before: none were). An older Leadline would drop them on its next save, so the
+ *   number goes up and it refuses the file instead.
  */
 import { SCHEMA_VERSION } from '../shared/model';
 
@@ -57,8 +60,13 @@ function v2ToV3(doc: Json): Json {
   return { ...doc, schemaVersion: 3 };
 }
 
+/** v3 → v4: no suggestion was dismissed yet. */
+function v3ToV4(doc: Json): Json {
+  return { ...doc, schemaVersion: 4, dismissals: doc.dismissals ?? [] };
+}
+
 /** Index n upgrades version n to n+1. Append only; never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2, v2ToV3];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2, v2ToV3, v3ToV4];
 
 export type VersionCheck =
   | { kind: 'ok'; version: number }

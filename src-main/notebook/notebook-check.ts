@@ -5,7 +5,7 @@
  * check of 10,000 notes on every keystroke's save would cost as much as writing them.
  */
 import type { z } from 'zod';
-import { ArticleSchema, ExcerptSchema, NoteSchema, SCHEMA_VERSION, UiStateSchema, type Notebook } from '../shared/model';
+import { ArticleSchema, DismissalSchema, ExcerptSchema, NoteSchema, SCHEMA_VERSION, UiStateSchema, type Notebook } from '../shared/model';
 import type { NotebookDelta } from './notebook-delta';
 
 const checked = new WeakSet<object>();
@@ -30,7 +30,7 @@ function checkRecords(records: unknown, schema: z.ZodType, name: string): string
 function shapeProblem(notebook: Notebook): string | null {
   if (typeof notebook !== 'object' || notebook === null) return 'not an object';
   const keys = Object.keys(notebook).sort().join(',');
-  if (keys !== 'articles,excerpts,notes,schemaVersion,ui') return `unexpected fields (${keys})`;
+  if (keys !== 'articles,dismissals,excerpts,notes,schemaVersion,ui') return `unexpected fields (${keys})`;
   if (notebook.schemaVersion !== SCHEMA_VERSION) return `schemaVersion: expected ${SCHEMA_VERSION}`;
   return null;
 }
@@ -52,11 +52,12 @@ export function changeProblem(next: Notebook, delta: NotebookDelta): string | nu
     (delta.ui ? uiProblem(delta.ui) : null) ??
     checkRecords(written(delta.articles), ArticleSchema, 'articles') ??
     checkRecords(written(delta.excerpts), ExcerptSchema, 'excerpts') ??
-    checkRecords(written(delta.notes), NoteSchema, 'notes')
+    checkRecords(written(delta.notes), NoteSchema, 'notes') ??
+    checkRecords(written(delta.dismissals), DismissalSchema, 'dismissals')
   );
 }
 
 /** Records just validated by loading (NotebookSchema or a journal entry's schema) need no second check on save. */
 export function markChecked(notebook: Notebook): void {
-  for (const list of [notebook.articles, notebook.excerpts, notebook.notes]) for (const record of list) checked.add(record);
+  for (const list of [notebook.articles, notebook.excerpts, notebook.notes, notebook.dismissals]) for (const record of list) checked.add(record);
 }

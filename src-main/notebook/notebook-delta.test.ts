@@ -81,3 +81,21 @@ describe('notebook deltas', () => {
     });
   }
 });
+
+describe('dismissed suggestions in the journal', () => {
+  it('a dismissal is a put in the delta, an undo a del, and replaying gives the same list', () => {
+    const before = randomNotebook(seeded(7));
+    noteUniqueIds(before);
+    const dismissal = { id: 'd1', articleId: before.articles[0]!.id, kind: 'figure' as const, quote: 'x', dismissedAt: '2026-01-01T00:00:00.000Z' };
+    const dismissed = { ...before, dismissals: [...before.dismissals, dismissal] };
+    const put = deltaBetween(before, dismissed);
+    expect(put).toEqual({ records: true, delta: { dismissals: { put: [dismissal], del: [] } } });
+    const undone = { ...dismissed, dismissals: [] };
+    const del = deltaBetween(dismissed, undone);
+    expect(del?.delta).toEqual({ dismissals: { put: [], del: ['d1'] } });
+    // Through the journal's own encoding, as a reopened notebook replays it.
+    const entries = parseJournal(encodeEntry(1, '2026-01-01T00:00:00.000Z', put!.delta) + encodeEntry(2, '2026-01-01T00:00:01.000Z', del!.delta), 0).entries;
+    expect(applyDeltas(before, entries.slice(0, 1).map((e) => e.delta)).dismissals).toEqual([dismissal]);
+    expect(applyDeltas(before, entries.map((e) => e.delta)).dismissals).toEqual([]);
+  });
+});

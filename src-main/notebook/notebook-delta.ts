@@ -8,7 +8,7 @@
  * carries the whole list, so that replaying gives exactly the array that was committed.
  */
 import { z } from 'zod';
-import { ArticleSchema, ExcerptSchema, NoteSchema, UiStateSchema, type Notebook } from '../shared/model';
+import { ArticleSchema, DismissalSchema, ExcerptSchema, NoteSchema, UiStateSchema, type Notebook } from '../shared/model';
 
 const changeOf = <T extends z.ZodType>(record: T) =>
   z.union([z.strictObject({ put: z.array(record), del: z.array(z.string()) }), z.strictObject({ all: z.array(record) })]);
@@ -17,6 +17,7 @@ export const NotebookDeltaSchema = z.strictObject({
   articles: changeOf(ArticleSchema).optional(),
   excerpts: changeOf(ExcerptSchema).optional(),
   notes: changeOf(NoteSchema).optional(),
+  dismissals: changeOf(DismissalSchema).optional(),
   ui: UiStateSchema.optional(),
 });
 
@@ -29,13 +30,15 @@ export function deltaBetween(before: Notebook, next: Notebook): { delta: Noteboo
   const articles = recordChange(before.articles, next.articles);
   const excerpts = recordChange(before.excerpts, next.excerpts);
   const notes = recordChange(before.notes, next.notes);
-  const records = articles !== undefined || excerpts !== undefined || notes !== undefined;
+  const dismissals = recordChange(before.dismissals, next.dismissals);
+  const records = articles !== undefined || excerpts !== undefined || notes !== undefined || dismissals !== undefined;
   const ui = next.ui !== before.ui ? next.ui : undefined;
   if (!records && ui === undefined) return null;
   const delta: NotebookDelta = {
     ...(articles ? { articles } : {}),
     ...(excerpts ? { excerpts } : {}),
     ...(notes ? { notes } : {}),
+    ...(dismissals ? { dismissals } : {}),
     ...(ui ? { ui } : {}),
   };
   return { delta, records };
@@ -49,7 +52,7 @@ const uniqueIds = new WeakSet<readonly { id: string }[]>();
 
 /** Records which of a loaded notebook's lists have unique ids (one pass, when it is opened). */
 export function noteUniqueIds(notebook: Notebook): void {
-  for (const list of [notebook.articles, notebook.excerpts, notebook.notes]) {
+  for (const list of [notebook.articles, notebook.excerpts, notebook.notes, notebook.dismissals]) {
     const ids = new Set<string>();
     for (const record of list) ids.add(record.id);
     if (ids.size === list.length) uniqueIds.add(list);
@@ -146,6 +149,7 @@ export function applyDeltas(notebook: Notebook, deltas: readonly NotebookDelta[]
     articles: replayList(notebook.articles, deltas.map((d) => d.articles)),
     excerpts: replayList(notebook.excerpts, deltas.map((d) => d.excerpts)),
     notes: replayList(notebook.notes, deltas.map((d) => d.notes)),
+    dismissals: replayList(notebook.dismissals, deltas.map((d) => d.dismissals)),
     ui: deltas.reduce((ui, d) => d.ui ?? ui, notebook.ui),
   };
 }

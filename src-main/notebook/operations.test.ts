@@ -170,3 +170,24 @@ describe('setReaderScroll', () => {
     expect(next.ui).toMatchObject({ currentArticleId: articleId, scroll: { [articleId]: 0.4 } });
   });
 });
+
+describe('dismissSuggestion', () => {
+  const span = (phrase: string) => {
+    const { position } = select(notebook, phrase);
+    return { articleId, kind: 'figure' as const, start: position.start, end: position.end };
+  };
+
+  it('keeps the dismissal by kind and exact text; dismissing it again changes nothing; its inverse brings it back', () => {
+    const result = ops.dismissSuggestion(notebook, span('40,000 Syrian soldiers'), ctx);
+    expect(result.next.dismissals).toEqual([{ id: expect.any(String), articleId, kind: 'figure', quote: '40,000 Syrian soldiers', dismissedAt: '2026-02-01T10:00:00.000Z' }]);
+    expect(NotebookSchema.safeParse(result.next).success).toBe(true);
+    expect(ops.dismissSuggestion(result.next, span('40,000 Syrian soldiers'), ctx).mutation.applied.upsertDismissals).toBeUndefined();
+    const undone = applyPatch(result.next, result.mutation.inverse);
+    expect(undone.next.dismissals).toEqual([]);
+  });
+
+  it('refuses a span past the text or an unknown article', () => {
+    expect(apiFailureOf(() => ops.dismissSuggestion(notebook, { articleId, kind: 'hedge', start: 0, end: 10_000_000 }, ctx))?.code).toBe('invalid-input');
+    expect(apiFailureOf(() => ops.dismissSuggestion(notebook, { articleId: 'nope', kind: 'hedge', start: 0, end: 5 }, ctx))?.code).toBe('not-found');
+  });
+});

@@ -5,7 +5,7 @@
 import { emptyPatch, type CallInput, type Mutation, type Patch } from '../shared/api';
 import { selectorsFor } from '../shared/anchoring/describe-range';
 import { articleText } from './article-text';
-import type { Article, Excerpt, Note, Notebook, Selectors } from '../shared/model';
+import type { Article, Dismissal, Excerpt, Note, Notebook, Selectors } from '../shared/model';
 import { invalid, notFound } from './api-failure';
 import { applyPatch } from './patch';
 
@@ -163,3 +163,18 @@ export function setReaderScroll(notebook: Notebook, input: CallInput<'setReaderS
   return { ...notebook, ui: { ...notebook.ui, currentArticleId: input.articleId, scroll: { ...notebook.ui.scroll, [input.articleId]: input.scroll } } };
 }
 
+
+/**
+ * Dismisses a suggested lead: it stays hidden for this article while its text holds that
+ * span (by kind and exact text, so an update of the article keeps it dismissed). Dismissing
+ * one already dismissed changes nothing.
+ */
+export function dismissSuggestion(notebook: Notebook, input: CallInput<'dismissSuggestion'>, ctx: OperationContext): OperationResult {
+  const article = findArticle(notebook, input.articleId);
+  const text = articleText(article);
+  if (input.end > text.length) throw invalid('That suggestion is not in the article’s text (it may have been updated); reload the window.');
+  const quote = text.slice(input.start, input.end);
+  if (notebook.dismissals.some((d) => d.articleId === article.id && d.kind === input.kind && d.quote === quote)) return applyPatch(notebook, emptyPatch());
+  const dismissal: Dismissal = { id: ctx.newId(), articleId: article.id, kind: input.kind, quote, dismissedAt: ctx.now().toISOString() };
+  return applyPatch(notebook, { ...emptyPatch(), upsertDismissals: [dismissal] });
+}

@@ -3,7 +3,7 @@
  * every mutation (and its undo) passes the same integrity checks.
  */
 import { emptyPatch, type Expectation, type Mutation, type Patch } from '../shared/api';
-import type { Article, Excerpt, Note, Notebook } from '../shared/model';
+import type { Article, Dismissal, Excerpt, Note, Notebook } from '../shared/model';
 import { articleText } from './article-text';
 import { ApiFailure, conflict, invalid, notFound } from './api-failure';
 import { recordVersion } from './record-version';
@@ -22,7 +22,8 @@ export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; 
   const notes = new RecordTable(notebook.notes);
   const excerpts = new RecordTable(notebook.excerpts);
   const articles = new RecordTable(notebook.articles);
-  const maps: Record<RecordKind, Records<{ id: string }>> = { note: notes, excerpt: excerpts, article: articles };
+  const dismissals = new RecordTable(notebook.dismissals);
+  const maps: Record<RecordKind, Records<{ id: string }>> = { note: notes, excerpt: excerpts, article: articles, dismissal: dismissals };
   checkExpectations(patch.expect ?? [], maps);
   const inverse = emptyPatch();
   const removedArticles: string[] = [];
@@ -36,14 +37,21 @@ export function applyPatch(notebook: Notebook, patch: Patch): { next: Notebook; 
   for (const article of patch.upsertArticles ?? []) put(articles, article, restoredArticles, removedArticles);
   if (restoredArticles.length > 0) inverse.upsertArticles = restoredArticles;
   if (removedArticles.length > 0) inverse.removeArticleIds = removedArticles;
+  const restoredDismissals: Dismissal[] = [];
+  const removedDismissals: string[] = [];
+  for (const id of patch.removeDismissalIds ?? []) restoredDismissals.push(take(dismissals, id, 'dismissal'));
+  for (const dismissal of patch.upsertDismissals ?? []) put(dismissals, dismissal, restoredDismissals, removedDismissals);
+  if (restoredDismissals.length > 0) inverse.upsertDismissals = restoredDismissals;
+  if (removedDismissals.length > 0) inverse.removeDismissalIds = removedDismissals;
 
-  checkArticles(patch, articles, excerpts, notes);
+  checkArticles(patch, articles, excerpts, notes, dismissals);
+  for (const dismissal of patch.upsertDismissals ?? []) if (!articles.has(dismissal.articleId)) throw notFound('article', dismissal.articleId);
   checkExcerpts(excerptsToCheck(patch, excerpts), articles);
   checkNotes(notesToCheck(patch, notes), excerpts, articles);
 
   inverse.expect = stateAfter(patch);
   // A list the patch did not touch stays the same array: the store then sees at once that it did not change.
-  const next: Notebook = { ...notebook, articles: articles.toArray(), notes: notes.toArray(), excerpts: excerpts.toArray() };
+  const next: Notebook = { ...notebook, articles: articles.toArray(), notes: notes.toArray(), excerpts: excerpts.toArray(), dismissals: dismissals.toArray() };
   return { next, mutation: { applied: patch, inverse } };
 }
 
@@ -81,16 +89,18 @@ function stateAfter(patch: Patch): Expectation[] {
     ...written('excerpt', patch.upsertExcerpts),
     ...removed('article', patch.removeArticleIds ?? []),
     ...written('article', patch.upsertArticles ?? []),
+    ...removed('dismissal', patch.removeDismissalIds ?? []),
+    ...written('dismissal', patch.upsertDismissals ?? []),
   ];
 }
 
-/** A removed article takes its excerpts and notes with it, in the same patch. */
-function checkArticles(patch: Patch, articles: Records<Article>, excerpts: Records<Excerpt>, notes: Records<Note>): void {
+/** A removed article takes its excerpts, notes and dismissed suggestions with it, in the same patch. */
+function checkArticles(patch: Patch, articles: Records<Article>, excerpts: Records<Excerpt>, notes: Records<Note>, dismissals: Records<Dismissal>): void {
   const removed = new Set(patch.removeArticleIds ?? []);
   if (removed.size === 0) return;
   if (articles.size === 0) throw invalid('A notebook keeps at least one article.');
-  for (const record of [...excerpts.values(), ...notes.values()]) {
-    if (removed.has(record.articleId)) throw invalid('An article can only be removed together with its excerpts and notes.');
+  for (const record of [...excerpts.values(), ...notes.values(), ...dismissals.values()]) {
+    if (removed.has(record.articleId)) throw invalid('An article can only be removed together with its excerpts, notes and dismissed suggestions.');
   }
 }
 

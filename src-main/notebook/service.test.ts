@@ -327,3 +327,21 @@ describe('the notebook service', () => {
     expect(JSON.parse(readFileSync(w3c.savedTo!, 'utf8')).type).toBe('AnnotationCollection');
   });
 });
+
+describe('suggested leads through the service', () => {
+  it('serves the suggestions of an article, and a dismissal outlives a restart, on disk', async () => {
+    let api = await start();
+    const ws = await api.getWorkspace({});
+    const suggestions = await api.getSuggestions({ articleId: ws.article.id });
+    const sohr = suggestions.find((s) => s.source === 'The Syrian Observatory for Human Rights' && s.kind === 'attributed-claim');
+    expect(sohr).toBeDefined();
+    expect(await api.getSuggestions({ articleId: ws.article.id })).toBe(suggestions); // computed once per text
+    const hedge = suggestions.find((s) => s.kind === 'hedge')!;
+    const dismissed = await api.dismissSuggestion({ articleId: ws.article.id, kind: hedge.kind, start: hedge.start, end: hedge.end });
+    expect(dismissed.applied.upsertDismissals).toEqual([expect.objectContaining({ kind: 'hedge', quote: hedge.quote })]);
+    expect((await readNotebookFile(join(dir, 'notebook.json'))).dismissals).toHaveLength(1);
+    await service.close();
+    api = await start();
+    expect((await api.getWorkspace({})).dismissals).toEqual([expect.objectContaining({ articleId: ws.article.id, kind: 'hedge', quote: hedge.quote })]);
+  });
+});

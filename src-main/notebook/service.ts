@@ -3,7 +3,7 @@
  * the Electron main process and the browser host. Platform-specific steps (a save
  * dialog, the system browser) are passed in, so this module stays free of Electron.
  */
-import { type ApiHandlers, type ArticleRecords, type BackupEntry, type ExportScopeInput, type HostKind, type Mutation, type SavedMutation, type StoreInfo, type Workspace } from '../shared/api';
+import { type ApiHandlers, type ArticleRecords, type Suggestion, type BackupEntry, type ExportScopeInput, type HostKind, type Mutation, type SavedMutation, type StoreInfo, type Workspace } from '../shared/api';
 import { newId } from '../shared/ids';
 import { isWebUrl } from '../shared/urls';
 import type { Article, Notebook } from '../shared/model';
@@ -14,6 +14,8 @@ import * as library from './article-operations';
 import { articleSummaries, leadEntries } from './library';
 import type { ImportResult } from './import/imported-article';
 import { inProcessImporter, type Importer } from './import/importer';
+import { inProcessSuggester, SuggestionsTooSlow, type Suggester } from './suggest/suggester';
+import { documentOf } from '../shared/article-document';
 import { applyUndoPatch } from './patch';
 import { NotebookOpenError, NotebookWriteError, type BackupInfo, type CommitOutcome, type NotebookStore, type Recovery } from './store';
 import { unpinBackups } from './backups';
@@ -45,6 +47,8 @@ export interface ServiceOptions {
   now?: () => Date;
   /** Where imports run: a worker thread in the app and the host (see importer.ts); in-process by default. */
   importer?: Importer;
+  /** Where suggested leads are computed: a worker thread in the app and the host (suggest/suggester.ts); in-process by default. */
+  suggester?: Suggester;
 }
 
 export interface NotebookService {
@@ -82,6 +86,7 @@ function createHandlers(
 ): ApiHandlers {
   const ctx: ops.OperationContext = { now: options.now ?? (() => new Date()), newId };
   const importer = options.importer ?? inProcessImporter;
+  const suggestions = suggestionCache(options.suggester ?? inProcessSuggester);
 
   function openStore(): NotebookStore {
     const store = current();
@@ -142,6 +147,8 @@ function createHandlers(
       articles: articleSummaries(notebook),
       article,
       ...(deferRecords ? { excerpts: [], notes: [], recordsDeferred: true } : recordsOf(notebook, article.id)),
+      // Few and small: never deferred.
+      dismissals: notebook.dismissals.filter((d) => d.articleId === article.id),
       scroll: notebook.ui.scroll[article.id] ?? 0,
     };
   }
@@ -233,6 +240,8 @@ function createHandlers(
   }
 
   return {
+    getSuggestions: async ({ articleId }) => suggestions(ops.findArticle(openStore().read(), articleId)),
+    dismissSuggestion: (input) => mutate((n) => ops.dismissSuggestion(n, input, ctx)),
     getWorkspace: async ({ articleId, deferRecords }) => workspace(articleId, deferRecords),
     getRecords: async ({ articleId }) => records(articleId),
     openArticle: async (input) => {
@@ -327,4 +336,27 @@ function exporting<T>(run: () => T): T {
     if (error instanceof ExportError) throw new ApiFailure('not-found', error.message);
     throw error;
   }
+}
+
+/** How many articles' suggestions are kept: they are computed from the text, so its hash is the key. */
+const SUGGESTIONS_KEPT = 8;
+
+/** Suggestions per article text, computed once (in the suggester's thread) and kept for the last few texts. */
+function suggestionCache(suggester: Suggester): (article: Article) => Promise<Suggestion[]> {
+  const kept = new Map<string, Promise<Suggestion[]>>();
+  return (article) => {
+    const key = `${article.format}:${article.contentHash}`;
+    let found = kept.get(key);
+    if (!found) {
+      const { text, blocks } = documentOf(article);
+      found = suggester({ text, blocks }).catch((error: unknown) => {
+        kept.delete(key);
+        if (error instanceof SuggestionsTooSlow) throw new ApiFailure('not-supported', error.message);
+        throw error;
+      });
+      kept.set(key, found);
+      if (kept.size > SUGGESTIONS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    return found;
+  };
 }

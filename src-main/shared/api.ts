@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import {
   ArticleSchema,
+  DismissalSchema,
   type ArticleFormat,
   type ArticleSource,
   ExcerptSchema,
@@ -23,6 +24,9 @@ import {
   type Article,
   type Excerpt,
   type Note,
+  type Dismissal,
+  SuggestionKindSchema,
+  type SuggestionKind,
 } from './model';
 import type { DeepLink } from './deep-link';
 import type { AnnotationImportReport } from './import-report';
@@ -60,7 +64,7 @@ const unique = (ids: readonly string[]): boolean => new Set(ids).size === ids.le
  * (`conflict`) instead of silently overwriting newer work.
  */
 export const ExpectationSchema = z.strictObject({
-  record: z.enum(['note', 'excerpt', 'article']),
+  record: z.enum(['note', 'excerpt', 'article', 'dismissal']),
   id: IdSchema,
   version: z.string().regex(/^[0-9a-f]{40}$/).nullable(),
 });
@@ -75,6 +79,9 @@ export const PatchSchema = z
     /** Articles change rarely (import, rename, update, delete): optional, so note patches stay small. */
     upsertArticles: z.array(ArticleSchema).max(100).optional(),
     removeArticleIds: z.array(IdSchema).max(1000).optional(),
+    /** Dismissed suggestions (a dismissal, its undo, an article's deletion): optional like articles. */
+    upsertDismissals: z.array(DismissalSchema).max(10_000).optional(),
+    removeDismissalIds: z.array(IdSchema).max(10_000).optional(),
     expect: z.array(ExpectationSchema).max(20_000).optional(),
   })
   // Each record at most once: the inverse must hold its state from before the patch.
@@ -82,7 +89,8 @@ export const PatchSchema = z
     (p) =>
       unique([...p.upsertNotes.map((n) => n.id), ...p.removeNoteIds]) &&
       unique([...p.upsertExcerpts.map((e) => e.id), ...p.removeExcerptIds]) &&
-      unique([...(p.upsertArticles ?? []).map((a) => a.id), ...(p.removeArticleIds ?? [])]),
+      unique([...(p.upsertArticles ?? []).map((a) => a.id), ...(p.removeArticleIds ?? [])]) &&
+      unique([...(p.upsertDismissals ?? []).map((d) => d.id), ...(p.removeDismissalIds ?? [])]),
     { message: 'a patch names each record at most once' },
   );
 export type Patch = z.infer<typeof PatchSchema>;
@@ -98,7 +106,9 @@ export function isEmptyPatch(patch: Patch): boolean {
     !patch.removeNoteIds.length &&
     !patch.removeExcerptIds.length &&
     !patch.upsertArticles?.length &&
-    !patch.removeArticleIds?.length
+    !patch.removeArticleIds?.length &&
+    !patch.upsertDismissals?.length &&
+    !patch.removeDismissalIds?.length
   );
 }
 
@@ -171,6 +181,8 @@ export interface Workspace {
   article: Article;
   excerpts: Excerpt[];
   notes: Note[];
+  /** The suggested leads dismissed for this article. */
+  dismissals: Dismissal[];
   /** Saved reader scroll position for this article, 0..1. */
   scroll: number;
   /** Asked for with `deferRecords`: `excerpts` and `notes` are empty, and come from `getRecords`. */
@@ -224,6 +236,32 @@ function returns<Output>() {
   return <Input extends z.ZodType>(input: Input): CallDef<Input, Output> => ({ input });
 }
 
+// --- Suggested leads (notebook/suggest): computed from the text, offered, added or dismissed ---
+
+/** A span of the article worth a lead: offsets into its canonical text, as excerpts have them. */
+export interface Suggestion {
+  kind: SuggestionKind;
+  /** The article's text from `start` to `end`. */
+  quote: string;
+  start: number;
+  end: number;
+  /** Who the claim (or the figure's sentence) is attributed to, as the text names them; null when no one is. */
+  source: string | null;
+  /** The proposed lead's text. */
+  lead: string;
+}
+
+const suggestionCalls = {
+  /** The suggestions for an article's current text (dismissed ones included: the workspace's `dismissals` say which). */
+  getSuggestions: returns<Suggestion[]>()(z.strictObject({ articleId: IdSchema })),
+  /** Hides a suggestion for this article (undoable; kept in the notebook). `start`/`end` locate its text. */
+  dismissSuggestion: returns<SavedMutation>()(
+    z
+      .strictObject({ articleId: IdSchema, kind: SuggestionKindSchema, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+      .refine((v) => v.end > v.start, { message: 'end must be after start' }),
+  ),
+};
+
 // --- Interchange (issue 12): exports in every format, annotations in, deep links ---
 
 export const ExportFormatSchema = z.enum(['markdown', 'w3c', 'csv']);
@@ -253,6 +291,7 @@ const interchangeCalls = {
 export const INTERCHANGE_COMMANDS = ['export-w3c', 'export-csv', 'import-annotations', 'open-link'] as const;
 
 export const contract = {
+  ...suggestionCalls,
   /** The open article (or `articleId`) with its records (or, with `deferRecords`, without them), and the library. */
   getWorkspace: returns<Workspace>()(z.strictObject({ articleId: IdSchema.optional(), deferRecords: z.boolean().optional() })),
   /** The excerpts and notes of the open article (or `articleId`). */
@@ -374,6 +413,7 @@ export const AppCommandSchema = z.enum([
   'annotate',
   'add-lead',
   'link-to-note',
+  'show-shortcuts',
   ...INTERCHANGE_COMMANDS,
 ]);
 export type AppCommand = z.infer<typeof AppCommandSchema>;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ArticleDocumentSchema } from './article-document';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Ids are opaque, short, URL-safe strings made by newId(). */
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id (1–64 letters, digits, _ or -)');
@@ -114,6 +114,22 @@ export const NoteSchema = z.strictObject({
   updatedAt: TimestampSchema,
 });
 
+/** What a suggested lead points at (notebook/suggest): a sourced claim, an unnamed source, a figure, a hedge. */
+export const SuggestionKindSchema = z.enum(['attributed-claim', 'unnamed-source', 'figure', 'hedge']);
+
+/**
+ * A suggested lead the user dismissed (v4). Suggestions are computed from the article's text,
+ * so a dismissal names the suggestion by its kind and the exact text it points at: it stays
+ * dismissed wherever that text moves when the article is updated.
+ */
+export const DismissalSchema = z.strictObject({
+  id: IdSchema,
+  articleId: IdSchema,
+  kind: SuggestionKindSchema,
+  quote: z.string().min(1).max(1_000_000),
+  dismissedAt: TimestampSchema,
+});
+
 export const UiStateSchema = z.strictObject({
   currentArticleId: IdSchema.optional(),
   /** Reader scroll position per article, as a fraction 0..1 of the scrollable height. */
@@ -127,6 +143,8 @@ export const NotebookSchema = z.strictObject({
   articles: z.array(ArticleSchema),
   excerpts: z.array(ExcerptSchema),
   notes: z.array(NoteSchema),
+  /** Suggested leads the user dismissed, per article (v4). */
+  dismissals: z.array(DismissalSchema),
   ui: UiStateSchema,
 });
 
@@ -142,6 +160,8 @@ export type NoteKind = z.infer<typeof NoteKindSchema>;
 export type LeadStatus = z.infer<typeof LeadStatusSchema>;
 export type Note = z.infer<typeof NoteSchema>;
 export type UiState = z.infer<typeof UiStateSchema>;
+export type SuggestionKind = z.infer<typeof SuggestionKindSchema>;
+export type Dismissal = z.infer<typeof DismissalSchema>;
 export type Notebook = z.infer<typeof NotebookSchema>;
 
 export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
@@ -152,5 +172,5 @@ export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
 };
 
 export function emptyNotebook(): Notebook {
-  return { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], ui: { scroll: {} } };
+  return { schemaVersion: SCHEMA_VERSION, articles: [], excerpts: [], notes: [], dismissals: [], ui: { scroll: {} } };
 }

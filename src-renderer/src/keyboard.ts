@@ -69,6 +69,9 @@ export function runCommand(command: AppCommand): void {
     case 'toggle-library':
       toggleLibrary();
       return;
+    case 'show-shortcuts':
+      dialog.value = { kind: 'shortcuts' };
+      return;
   }
 }
 

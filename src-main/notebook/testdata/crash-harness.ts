@@ -65,6 +65,7 @@ export function stateAt(k: number): Notebook {
     ],
     excerpts: [],
     notes,
+    dismissals: [],
     ui: { currentArticleId: ARTICLE_ID, scroll: { [ARTICLE_ID]: (k % 100) / 100 } },
   };
 }

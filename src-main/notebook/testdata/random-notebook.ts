@@ -89,6 +89,6 @@ export function randomNotebook(random: Random, size: NotebookSize = DEFAULT_SIZE
       updatedAt: time(random),
     });
   }
-  return { schemaVersion: SCHEMA_VERSION, articles, excerpts, notes, ui: { scroll: {} } };
+  return { schemaVersion: SCHEMA_VERSION, articles, excerpts, notes, dismissals: [], ui: { scroll: {} } };
 }
 

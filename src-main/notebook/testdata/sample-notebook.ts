@@ -215,6 +215,7 @@ export function buildSampleNotebook(): Notebook {
       note(OTHER_ARTICLE_ID, { id: 'n-field', kind: 'annotation', minute: 42, excerptIds: ['ex-field'], body: 'A quote that *looks* like Markdown.' }),
       note(OTHER_ARTICLE_ID, { id: 'l-field', kind: 'lead', minute: 43, body: '' }),
     ],
+    dismissals: [],
     ui: { currentArticleId: ARTICLE_ID, scroll: {} },
   };
 }

@@ -2,7 +2,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import type { ArticleSummary } from '@shared/api';
 import { renameArticle, switchArticle } from '../state/actions';
 import { dialog } from '../state/ui';
-import { article, notes, workspace } from '../state/workspace';
+import { article, notes, recordsPending, workspace } from '../state/workspace';
 import { byRecentlyOpened, matchesTitle, sourceLine } from './library-list';
 import { importFiles, pickFiles, updateFromFile } from './import-files';
 
@@ -21,7 +21,7 @@ export function LibrarySidebar() {
     return { notes: notes.value.size, openLeads };
   });
   const list = [...(workspace.value?.articles ?? [])]
-    .map((a) => (a.id === currentId ? { ...a, ...liveCounts.value } : a))
+    .map((a) => (a.id === currentId && !recordsPending.value ? { ...a, ...liveCounts.value } : a))
     .filter((a) => matchesTitle(a, query.value))
     .sort(byRecentlyOpened);
 

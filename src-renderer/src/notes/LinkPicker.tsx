@@ -3,7 +3,7 @@ import { LEAD_STATUS_LABELS, type Selectors } from '@shared/model';
 import { linkSelection } from '../state/actions';
 import { orderedNotes } from '../state/derived';
 import { NO_FILTERS } from '../state/ui';
-import { excerpts } from '../state/workspace';
+import { excerpts, recordsPending } from '../state/workspace';
 import { closeDialog, CloseFooter, Modal } from '../ui/Modal';
 import { matchesFilters } from './note-list';
 
@@ -47,7 +47,7 @@ export function LinkPicker({ selectors }: { selectors: Selectors }) {
         aria-activedescendant={matches.value[active.value] ? `pick-${matches.value[active.value]!.id}` : undefined}
       />
       {matches.value.length === 0 ? (
-        <p class="no-match">{orderedNotes.value.length === 0 ? 'There are no notes yet: use Annotate or Add lead first.' : 'No note matches.'}</p>
+        <p class="no-match">{recordsPending.value ? 'The notes are still loading…' : orderedNotes.value.length === 0 ? 'There are no notes yet: use Annotate or Add lead first.' : 'No note matches.'}</p>
       ) : (
         <ul id="link-picker-list" role="listbox" aria-label="Notes" class="picker-list">
           {matches.value.slice(0, SHOWN).map((note, i) => (

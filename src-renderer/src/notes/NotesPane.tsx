@@ -6,6 +6,7 @@ import { FilterBar } from './FilterBar';
 import { PaneHeader } from './PaneHeader';
 import { matchesFilters } from './note-list';
 import { OrphanList } from './OrphanList';
+import { SuggestionList } from '../suggestions/SuggestionList';
 import { VirtualNoteList } from './VirtualNoteList';
 
 export function NotesPane() {
@@ -18,6 +19,7 @@ export function NotesPane() {
       <div class="notes-inner">
         <PaneHeader />
         <OrphanList />
+        <SuggestionList />
         <div class="empty-state">
           <h2>No notes yet</h2>
           <p>
@@ -35,6 +37,7 @@ export function NotesPane() {
     <div class="notes-inner">
       <PaneHeader />
       <OrphanList />
+      <SuggestionList />
       <FilterBar shown={visible.value.length} />
       {visible.value.length === 0 ? (
         <p class="no-match" role="status">

@@ -12,8 +12,8 @@ import { chunkBlocks, type Chunk } from './article-chunks';
 import { chunkAtFraction, isFilled, useChunkFill, type ChunkFill } from './chunk-fill';
 import { readableDate } from '../library/library-list';
 import { saveReadingPosition } from '../state/actions';
-import { placedExcerpts } from '../state/derived';
-import { flashingExcerptIds, focusedNoteId } from '../state/ui';
+import { drawnExcerpts, flashedExcerptIds, placedExcerpts } from '../state/derived';
+import { focusedNoteId } from '../state/ui';
 import { article, canonical, notes, workspace } from '../state/workspace';
 import { focusNotesAt } from './navigation';
 import { mountView, offsetAtPoint, setMarkedExcerpts, setPlacedExcerpts, unmountView } from './reader-view';
@@ -43,12 +43,12 @@ export function Reader() {
     const dom = mountView(body, text.blocks, chunks, scroller);
 
     // Three drawings, each following only what it shows: focusing a note draws the focus group alone.
-    const stopKinds = effect(() => setPlacedExcerpts(placedExcerpts.value));
+    const stopKinds = effect(() => setPlacedExcerpts(drawnExcerpts.value));
     const stopFocus = effect(() => {
       const focused = focusedNoteId.value ? notes.value.get(focusedNoteId.value)?.excerptIds ?? [] : [];
       setMarkedExcerpts('ll-focus', new Set(focused));
     });
-    const stopFlash = effect(() => setMarkedExcerpts('ll-flash', flashingExcerptIds.value));
+    const stopFlash = effect(() => setMarkedExcerpts('ll-flash', flashedExcerptIds.value));
 
     let frame = 0;
     const trackSelection = (): void => {

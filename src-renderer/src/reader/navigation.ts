@@ -2,7 +2,7 @@
 import { rangesAt } from '@shared/anchoring/ranges-at';
 import { notesByExcerpt, orderedNotes, placedExcerpts } from '../state/derived';
 import { flashExcerpts, revealNote } from '../state/ui';
-import { anchors } from '../state/workspace';
+import { anchors, canonical } from '../state/workspace';
 import { scrollToRange } from './reader-view';
 
 export function revealExcerpts(ids: readonly string[]): void {
@@ -11,7 +11,7 @@ export function revealExcerpts(ids: readonly string[]): void {
     .filter((a) => a != null)
     .sort((a, b) => a.start - b.start)[0];
   if (!first) return;
-  scrollToRange(first);
+  scrollToRange(canonical.value.blocks, first);
   flashExcerpts(ids);
 }
 

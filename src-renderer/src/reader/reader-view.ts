@@ -45,6 +45,9 @@ interface View extends ArticleDom {
 
 let view: View | null = null;
 
+/** A jump asked for before the article it is in was mounted (just opened, from another article): taken when it is. */
+let pendingJump: { blocks: readonly Block[]; range: TextRange } | null = null;
+
 export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: readonly Chunk[], scroller: HTMLElement): ArticleDom {
   const chunkElements = [...body.querySelectorAll<HTMLElement>(':scope > [data-chunk]')];
   const blockElements = [...body.querySelectorAll<HTMLElement>(':scope > [data-chunk] > [data-index]')];
@@ -75,6 +78,9 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
     mounted.near = span;
     draw(mounted, OVERLAY_GROUPS);
   });
+  const jump = pendingJump;
+  pendingJump = null;
+  if (jump?.blocks === blocks) requestAnimationFrame(() => view === mounted && scrollToRange(blocks, jump.range, 'instant'));
   return mounted;
 }
 
@@ -134,7 +140,10 @@ interface Measured {
   group: OverlayGroup;
   pieces: readonly PlacedExcerpt[];
   boxes: PaintedBox[];
+  size: string;
 }
+
+const sizeKey = (width: number, height: number): string => `${Math.round(width)}×${Math.round(height)}`;
 
 /**
  * Draws the given groups of the overlays of the chunks near the viewport where what they
@@ -157,13 +166,18 @@ function draw(v: View, groups: readonly OverlayGroup[]): void {
       const shown = groupPieces(group, pieces, group === 'kinds' ? new Set() : v.marked[group]);
       const before = drawn?.[group];
       if (before ? sameDrawing(before, shown) : shown.length === 0) continue;
-      measured.push({ chunk, group, pieces: shown, boxes: measureGroup(v, chunk, group, shown) });
+      const { width, height } = v.chunkElements[chunk]!.getBoundingClientRect();
+      measured.push({ chunk, group, pieces: shown, boxes: measureGroup(v, chunk, group, shown), size: sizeKey(width, height) });
     }
   }
-  for (const { chunk, group, pieces, boxes } of measured) {
+  for (const { chunk, group, pieces, boxes, size } of measured) {
     paintGroup(layerOf(v, chunk), group, boxes);
     v.drawn.set(chunk, { ...v.drawn.get(chunk), [group]: pieces });
-    v.resizes?.observe(v.chunkElements[chunk]!);
+    const element = v.chunkElements[chunk]!;
+    // The size the boxes were measured at, not the observer's first report: a chunk whose
+    // layout the browser had skipped may be laid out anew between the two.
+    v.sizes.set(element, size);
+    v.resizes?.observe(element);
   }
   // Says the highlights on screen are in place (for tests and the benchmark; none may be on screen).
   if (v.body.dataset.highlights !== 'drawn') v.body.dataset.highlights = 'drawn';
@@ -181,12 +195,16 @@ function redrawResized(v: View, entries: readonly ResizeObserverEntry[]): void {
   if (view !== v) return;
   let changed = false;
   for (const entry of entries) {
-    const size = `${entry.contentRect.width}×${entry.contentRect.height}`;
+    const size = sizeKey(entry.contentRect.width, entry.contentRect.height);
     const before = v.sizes.get(entry.target);
     v.sizes.set(entry.target, size);
     if (before === undefined || before === size) continue;
     const chunk = v.chunkElements.findIndex((element) => element === entry.target);
-    if (chunk >= 0) v.drawn.delete(chunk);
+    if (chunk < 0) continue;
+    // Emptied now: what it showed may have changed meanwhile too, and a chunk drawn
+    // again with nothing to show would otherwise keep its old boxes.
+    v.drawn.delete(chunk);
+    layerOf(v, chunk)?.replaceChildren();
     changed = true;
   }
   if (changed) draw(v, OVERLAY_GROUPS);
@@ -265,14 +283,19 @@ function offCentre(v: View, domRange: Range): number {
 }
 
 /**
- * Scrolls the article so the range is in the middle of the view. A far jump goes at
+ * Scrolls the article (the one of `blocks`: a jump into an article not mounted yet waits
+ * for it) so the range is in the middle of the view. A far jump goes at
  * once and is measured again on the next frame: the chunks passed on the way had only
  * an estimated height until the browser laid them out.
  */
-export function scrollToRange(range: TextRange, behavior: ScrollBehavior = 'smooth'): void {
+export function scrollToRange(blocks: readonly Block[], range: TextRange, behavior: ScrollBehavior = 'smooth'): void {
   const v = view;
-  const domRange = v && toRange(v, range);
-  if (!v || !domRange) return;
+  if (!v || v.blocks !== blocks) {
+    pendingJump = { blocks, range };
+    return;
+  }
+  const domRange = toRange(v, range);
+  if (!domRange) return;
   // Draw the excerpts around the target now, so they show in the frame the jump lands in (the observer follows up).
   const chunk = chunkOfBlock(v.chunks, blockAt(v.blocks, range.start));
   v.near = { first: Math.max(0, chunk - 1), last: Math.min(v.chunks.length - 1, chunk + 1) };

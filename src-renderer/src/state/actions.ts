@@ -13,7 +13,7 @@ import { history, messageOf, mutate, mutateRecorded, type MutatingCall } from '.
 import { enqueue, requestSave, saveAfterPause } from './mutation-queue';
 import { applyRecords, article, knownRevision, recordsPending, reloadWorkspace, setWorkspace, showLoadError, updateStoreInfo, workspace } from './workspace';
 import { editingNoteId, filters, focusedNoteId, NO_FILTERS, reattaching, revealNote, saveState, showToast } from './ui';
-import { startTypeAhead, takeTypeAhead } from './type-ahead';
+import { expectEditorSoon, startTypeAhead, takeTypeAhead } from './type-ahead';
 import { drop, emptyHistory, shift } from './undo-history';
 
 export { history } from './mutate';
@@ -51,7 +51,8 @@ function travel(from: 'undo' | 'redo'): Promise<void> {
 export const undo = (): Promise<void> => travel('undo');
 export const redo = (): Promise<void> => travel('redo');
 
-export async function createNote(kind: NoteKind, selectors: Selectors): Promise<void> {
+/** A new note on the selection (`body`: its first text, as a suggested lead proposes it). */
+export async function createNote(kind: NoteKind, selectors: Selectors, body?: string): Promise<void> {
   const current = article.value;
   if (!current) return;
   startTypeAhead(); // the new note's editor takes what is typed meanwhile
@@ -62,11 +63,13 @@ export async function createNote(kind: NoteKind, selectors: Selectors): Promise<
       kind,
       selectors: [selectors],
       excerptIds: [],
+      ...(body === undefined ? {} : { body }),
     });
   } catch (error) {
     takeTypeAhead();
     throw error;
   }
+  expectEditorSoon();
   // The new card must be on screen for its editor to open.
   filters.value = NO_FILTERS;
   openEditor(result.noteId);
@@ -139,9 +142,22 @@ export async function loadNotebook(): Promise<void> {
     showLoadError(error);
     return;
   }
-  // Should this fail too, the records are asked for again, whole, here and by the next check for changes.
-  await enqueue(() => records.then(applyRecords).catch(reloadWorkspace));
+  // Should they fail or never come, they are asked for again, whole, here and by the next
+  // check for changes; an answer that comes after the wait is dropped (the queue has moved on).
+  await enqueue(async () => {
+    const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), RECORDS_WAIT_MS));
+    const answer = await Promise.race([records.catch(() => null), late]);
+    try {
+      if (answer) return await applyRecords(answer);
+    } catch {
+      // malformed: read again below
+    }
+    await reloadWorkspace();
+  });
 }
+
+/** How long the notes may take after the article before they are asked for again. */
+const RECORDS_WAIT_MS = 10_000;
 
 // --- Other windows: a change there shows here (polled; the store counts revisions) ---
 

@@ -2,6 +2,7 @@
 import { computed } from '@preact/signals';
 import type { PlacedExcerpt } from '../reader/highlight-layers';
 import { orderNotes } from '../notes/note-list';
+import { flashingExcerptIds, previewRange } from './ui';
 import { anchors, excerpts, notes } from './workspace';
 
 /** Notes citing each excerpt. */
@@ -32,3 +33,16 @@ export const placedExcerpts = computed<PlacedExcerpt[]>(() => {
 });
 
 export const orderedNotes = computed(() => orderNotes(notes.value.values(), anchors.value));
+
+/** The id under which a suggested lead's passage is drawn while it is previewed (it is no excerpt). */
+export const PREVIEW_ID = '~suggestion-preview';
+
+/** What the reader draws: the excerpts, and the previewed passage of a suggested lead, if any. */
+export const drawnExcerpts = computed<PlacedExcerpt[]>(() => {
+  const preview = previewRange.value;
+  if (!preview) return placedExcerpts.value;
+  return [...placedExcerpts.value, { id: PREVIEW_ID, start: preview.start, end: preview.end, kind: 'plain' as const }].sort((a, b) => a.start - b.start || a.end - b.end);
+});
+
+/** What the flash shows: excerpts after a jump, and the previewed passage. */
+export const flashedExcerptIds = computed<ReadonlySet<string>>(() => (previewRange.value ? new Set([...flashingExcerptIds.value, PREVIEW_ID]) : flashingExcerptIds.value));

@@ -7,10 +7,11 @@ let buffer: string | null = null;
 let capturing = false;
 let safety: ReturnType<typeof setTimeout> | undefined;
 
-/** Should the editor never appear, keys go back to the page after this long. */
+/** Should the editor never appear once the note exists, keys go back to the page after this long. */
 const MAX_CAPTURE_MS = 3000;
 
 function capture(event: KeyboardEvent): void {
+  if (event.key === 'Escape') return stopCapturing(); // given up on: the keys go to the page again
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.key.length === 1) buffer += event.key;
   else if (event.key === 'Enter') buffer += '\n';
@@ -26,12 +27,22 @@ function stopCapturing(): void {
   window.removeEventListener('keydown', capture, true);
 }
 
-/** Starts keeping keystrokes for an editor about to open. */
+/**
+ * Starts keeping keystrokes for an editor about to open. They are kept for as long as the
+ * note takes to be created (it may wait in the queue: behind the notes still loading, or
+ * a slow disk); the caller ends it, or arms the time limit once the note exists.
+ */
 export function startTypeAhead(): void {
   stopCapturing();
   buffer = '';
   capturing = true;
   window.addEventListener('keydown', capture, true);
+}
+
+/** The note exists: its editor should take the keys within MAX_CAPTURE_MS, else they go back to the page. */
+export function expectEditorSoon(): void {
+  if (!capturing) return;
+  clearTimeout(safety);
   safety = setTimeout(stopCapturing, MAX_CAPTURE_MS);
 }
 

@@ -1,5 +1,6 @@
 /** View state that is not part of the notebook: focus, editing, filters, dialogs, messages. */
 import { signal } from '@preact/signals';
+import type { TextRange } from '@shared/anchoring/text-range';
 import type { LeadStatus, Selectors } from '@shared/model';
 
 /** What the export dialog offers: the formats, Markdown in two flavors. */
@@ -23,6 +24,8 @@ export const noteToReveal = signal<{ id: string } | null>(null);
 export const editingNoteId = signal<string | null>(null);
 /** Excerpts drawn with the flash highlight for a moment after a jump. */
 export const flashingExcerptIds = signal<ReadonlySet<string>>(new Set());
+/** A stretch of the article drawn with the flash highlight while the pointer or focus is on a suggested lead. */
+export const previewRange = signal<TextRange | null>(null);
 export const NO_FILTERS: Filters = { kind: 'all', status: 'any', tag: null, query: '' };
 export const filters = signal<Filters>(NO_FILTERS);
 

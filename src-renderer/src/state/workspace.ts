@@ -4,7 +4,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { ApiError, ArticleRecords, Patch, StoreInfo, Workspace } from '@shared/api';
-import type { Excerpt, Note } from '@shared/model';
+import type { Dismissal, Excerpt, Note } from '@shared/model';
 import { documentOf } from '@shared/article-document';
 import { anchorAll } from '@shared/anchoring/anchor-all';
 import { ApiCallError, call } from '../api/client';
@@ -14,6 +14,8 @@ export const workspace = signal<Workspace | null>(null);
 export const loadError = signal<ApiError | null>(null);
 export const notes = signal<ReadonlyMap<string, Note>>(new Map());
 export const excerpts = signal<ReadonlyMap<string, Excerpt>>(new Map());
+/** The open article's dismissed suggestions. */
+export const dismissals = signal<ReadonlyMap<string, Dismissal>>(new Map());
 
 export const article = computed(() => workspace.value?.article ?? null);
 /** The open article as the reader shows it: canonical text and blocks. */
@@ -50,6 +52,7 @@ export function setWorkspace(ws: Workspace): void {
     workspace.value = ws;
     notes.value = new Map(ws.notes.map((n) => [n.id, n]));
     excerpts.value = new Map(ws.excerpts.map((e) => [e.id, e]));
+    dismissals.value = new Map(ws.dismissals.map((d) => [d.id, d]));
     loadError.value = null;
   });
 }
@@ -74,7 +77,11 @@ export function acceptRevision(revision: number): boolean {
 export async function reloadWorkspace(): Promise<void> {
   try {
     const shown = workspace.value;
-    const ws = await call('getWorkspace', shown ? { articleId: shown.article.id } : {});
+    const ws = await call('getWorkspace', shown ? { articleId: shown.article.id } : {}).catch((error: unknown) => {
+      // The article on screen was deleted (in another window): show the one the notebook has open now.
+      if (shown && error instanceof ApiCallError && error.error.code === 'not-found') return call('getWorkspace', {});
+      throw error;
+    });
     // The same article keeps its object, so the reader does not lay the text out again.
     const same = shown !== null && sameArticle(shown.article, ws.article);
     // A note deleted in another window while it is being edited here keeps its card until
@@ -82,7 +89,7 @@ export async function reloadWorkspace(): Promise<void> {
     // fails, and what was typed is offered to copy: mutation-queue.ts).
     const editing = editingNoteId.peek();
     const kept = editing !== null && !ws.notes.some((n) => n.id === editing) ? notes.peek().get(editing) : undefined;
-    setWorkspace({ ...ws, notes: kept ? [...ws.notes, kept] : ws.notes, article: same ? shown.article : ws.article, scroll: shown?.scroll ?? ws.scroll });
+    setWorkspace({ ...ws, notes: kept ? [...ws.notes, kept] : ws.notes, article: same ? shown.article : ws.article, scroll: same ? shown.scroll : ws.scroll });
   } catch {
     // The next check tries again; the records on screen stay as they were.
   }
@@ -127,6 +134,12 @@ export function applyLocalPatch(patch: Patch): void {
       for (const id of patch.removeExcerptIds) next.delete(id);
       for (const excerpt of patch.upsertExcerpts) if (excerpt.articleId === articleId) next.set(excerpt.id, excerpt);
       excerpts.value = next;
+    }
+    if (patch.upsertDismissals?.length || patch.removeDismissalIds?.length) {
+      const next = new Map(dismissals.value);
+      for (const id of patch.removeDismissalIds ?? []) next.delete(id);
+      for (const dismissal of patch.upsertDismissals ?? []) if (dismissal.articleId === articleId) next.set(dismissal.id, dismissal);
+      dismissals.value = next;
     }
   });
 }
