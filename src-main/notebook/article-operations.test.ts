@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DocumentBuilder } from '../shared/article-document';
+import { selectorsFor } from '../shared/anchoring/describe-range';
 import { NotebookSchema, type Notebook } from '../shared/model';
 import * as library from './article-operations';
 import { articleText } from './article-text';
@@ -126,6 +127,21 @@ describe('the library', () => {
     notebook = ops.createNote(notebook, { articleId: added.mutation.articleId, kind: 'lead', selectors: [{ quote: { type: 'TextQuoteSelector', exact: 'Bravo sentence will move.', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: at, end: at + 25 } }], excerptIds: [] }, ctx).next;
     const updated = library.updateArticleText(notebook, added.mutation.articleId, { title: 'Notes', format: 'text', content: 'Alpha sentence stays here.\n\nNew para.\n\nCharlie sentence.\n\nBravo sentence will move.' }, ctx);
     expect(updated.mutation.report).toEqual({ stayed: 0, moved: 1, changed: 0, orphaned: 0 });
+  });
+
+  it('re-anchors many excerpts after text is inserted at the top, each moved by its length', () => {
+    const sentences = Array.from({ length: 300 }, (_, i) => `Sentence ${i} reports event number ${i * 7} in the region.`);
+    const added = library.addArticle(notebook, { title: 'Many', format: 'text', content: sentences.join(' ') }, ctx);
+    notebook = added.next;
+    const articleId = added.mutation.articleId;
+    const text = articleText(notebook.articles.find((a) => a.id === articleId)!);
+    const selectors = sentences.map((sentence) => selectorsFor(text, { start: text.indexOf(sentence), end: text.indexOf(sentence) + sentence.length }));
+    notebook = ops.createNote(notebook, { articleId, kind: 'lead', selectors, excerptIds: [] }, ctx).next;
+    const inserted = 'Editor note. '.repeat(400);
+    const updated = library.updateArticleText(notebook, articleId, { title: 'Many', format: 'text', content: inserted + sentences.join(' ') }, ctx);
+    expect(updated.mutation.report).toEqual({ stayed: 0, moved: 300, changed: 0, orphaned: 0 });
+    const starts = updated.next.excerpts.filter((e) => e.articleId === articleId).map((e) => e.position.start);
+    expect(starts.sort((a, b) => a - b)).toEqual(selectors.map((s) => s.position.start + inserted.length).sort((a, b) => a - b));
   });
 
   it('summarizes articles and lists every lead with its article and quotes', () => {

@@ -4,8 +4,9 @@
  * newer version (re-anchoring every excerpt), and settle excerpts after an update.
  */
 import { emptyPatch, type CallInput, type UpdateReport } from '../shared/api';
-import { anchor } from '../shared/anchoring/anchor';
+import { anchorAll } from '../shared/anchoring/anchor-all';
 import { selectorsFor } from '../shared/anchoring/describe-range';
+import type { TextRange } from '../shared/anchoring/text-range';
 import { documentOf, type ArticleDocument } from '../shared/article-document';
 import type { Article, ArticleFormat, ArticleSource, ArticleVersion, Excerpt, Notebook } from '../shared/model';
 import { invalid, notFound } from './api-failure';
@@ -107,9 +108,11 @@ export function updateArticleText(notebook: Notebook, articleId: string, text: A
   const newText = documentOf(updated).text;
   const report: UpdateReport = { stayed: 0, moved: 0, changed: 0, orphaned: 0 };
   const upsertExcerpts: Excerpt[] = [];
-  for (const excerpt of notebook.excerpts) {
-    if (excerpt.articleId !== article.id) continue;
-    const { next, outcome } = reanchor(excerpt, newText);
+  const excerpts = notebook.excerpts.filter((excerpt) => excerpt.articleId === article.id);
+  // All at once: anchorAll carries the shift one edit causes from excerpt to excerpt.
+  const anchors = anchorAll(newText, excerpts);
+  for (const excerpt of excerpts) {
+    const { next, outcome } = reanchor(excerpt, findAgain(excerpt, anchors.get(excerpt.id) ?? null, newText), newText);
     report[outcome]++;
     if (next !== excerpt) upsertExcerpts.push(next);
   }
@@ -123,16 +126,14 @@ export function updateArticleText(notebook: Notebook, articleId: string, text: A
  * update, a short paragraph that only moved has new neighbours, and anchoring's context
  * check (meant for guesses) would orphan it.
  */
-function findAgain(excerpt: Excerpt, text: string): { start: number; end: number } | null {
-  const found = anchor(text, excerpt);
+function findAgain(excerpt: Excerpt, found: TextRange | null, text: string): TextRange | null {
   if (found) return found;
   const at = text.indexOf(excerpt.quote.exact);
   if (at < 0 || text.indexOf(excerpt.quote.exact, at + 1) >= 0) return null;
   return { start: at, end: at + excerpt.quote.exact.length };
 }
 
-function reanchor(excerpt: Excerpt, text: string): { next: Excerpt; outcome: keyof UpdateReport } {
-  const found = findAgain(excerpt, text);
+function reanchor(excerpt: Excerpt, found: TextRange | null, text: string): { next: Excerpt; outcome: keyof UpdateReport } {
   const { review: _review, ...base } = excerpt;
   if (!found) return { next: excerpt.review === 'orphaned' ? excerpt : { ...base, review: 'orphaned' }, outcome: 'orphaned' };
   const selectors = selectorsFor(text, found);

@@ -140,7 +140,9 @@ async function openFixture(dir: string): Promise<Fixture> {
   let opened: NotebookStore | undefined;
   const platformCalls: string[] = [];
   const service = await startNotebookService({
-    open: async () => (opened = await openNotebookStore({ path, seed: () => seed, onCorrupt: 'refuse' })),
+    // No compaction on its own: the idle one (10 s) would rewrite the snapshot in the middle of a
+    // long fuzz run on a busy machine, and the test checks the file's bytes do not change.
+    open: async () => (opened = await openNotebookStore({ path, seed: () => seed, onCorrupt: 'refuse', compaction: { idleMs: 3_600_000, maxJournalBytes: 1e12 } })),
     app: { name: 'Leadline', version: '0.0.0-test', host: 'browser' },
     platform: {
       chooseExportPath: async (name) => {

@@ -385,6 +385,57 @@ describe('evidence between occurrences', () => {
     expect(anchor(text, { quote, position: { type: 'TextPositionSelector', start: 0, end: 18 } })).toEqual({ start, end: start + 18, method: 'quote' });
   });
 
+  it('keeps a quote at its stored place, a word edited on each side, over a copy elsewhere with one side intact', () => {
+    const sentence = (president: string, comma: string, rest: string): string => `said Russian ${president} Vladimir Putin${comma} ${rest}`;
+    const first = `In March, ${sentence('President', ',', 'the army would hold its lines.')} `;
+    const second = `Later that week, ${sentence('President', ',', 'talks would resume in Ankara.')}`;
+    const selectors = selectorsFor(first + second, find(first + second, 'Putin'));
+    const edited = `In March, ${sentence('president', ';', 'the army would hold its lines.')} ` + second;
+    expect(anchor(edited, selectors)).toEqual({ ...find(edited, 'Putin'), method: 'position' });
+  });
+
+  it('finds a short quote that opened the text where it stood, edited, not at another mention: an empty prefix is no evidence elsewhere', () => {
+    const tail = ' wants Syrian soldiers to fight for Russia in Ukraine. Analysts doubt the plan. Last year Vladimir Putin denied any such intent.';
+    const selectors = selectorsFor('Vladimir Putin' + tail, { start: 0, end: 14 });
+    expect(selectors.quote.prefix).toBe('');
+    expect(anchor('Vladimir V. Putin' + tail, selectors)).toEqual({ start: 0, end: 17, method: 'fuzzy' });
+  });
+
+  it('finds a short quote that closed the text where it stood, edited, not at another mention: an empty suffix is no evidence elsewhere', () => {
+    const head = 'Talks were led by Sergei Lavrov in Geneva. The talks broke down, and blame fell on ';
+    const selectors = selectorsFor(head + 'Sergei Lavrov', { start: head.length, end: head.length + 13 });
+    expect(selectors.quote.suffix).toBe('');
+    expect(anchor(head + 'Sergey Lavrov', selectors)).toEqual({ start: head.length, end: head.length + 13, method: 'fuzzy' });
+  });
+
+  it('finds one of a hundred occurrences after quotation marks were put around it, past a near-copy of its sentence', () => {
+    const phrase = 'special military operation';
+    const report = (own: string): string =>
+      Array.from({ length: 100 }, (_, i) =>
+        i === 50 ? own : i === 70 ? `The Kremlin still insisted on the ${phrase} in every briefing.` : `Day ${i + 1}: officials described the ${phrase} in region ${i}.`,
+      ).join(' ');
+    const old = report(`The Kremlin still insists on the ${phrase} in every briefing.`);
+    const selectors = selectorsFor(old, find(old, phrase, old.indexOf('insists')));
+    const edited = "Editor's note: updated. " + report(`The Kremlin still insists on the \u201c${phrase}\u201d in every briefing.`);
+    const start = edited.indexOf(`\u201c${phrase}`) + 1;
+    expect(anchor(edited, selectors)).toEqual({ start, end: start + phrase.length, method: 'quote' });
+  });
+
+  it('does not take another entry now on the old offsets for the quote, when its own entry, edited, keeps its context', () => {
+    const log = 'Port log. 09:00 storm warning for Odesa port, ferries stopped. 10:00 calm seas reported at Odesa port.';
+    const selectors = selectorsFor(log, find(log, 'storm warning'));
+    const edited = 'Port log. 08:00 storm warning for Izmail port, all shipping halted. 09:00 storm-warning for Odesa port, ferries stopped. 10:00 calm seas reported at Odesa port.';
+    expect(edited.slice(selectors.position.start, selectors.position.end)).toBe('storm warning');
+    expect(anchor(edited, selectors)).toEqual({ ...find(edited, 'storm-warning'), method: 'fuzzy' });
+  });
+
+  it('prefers a long quote edited in place, its context intact, to a verbatim copy elsewhere without it', () => {
+    const log = 'Log of the week. On Monday the brigade advanced to the river line near Kherson. On Tuesday the brigade advanced to the river line near Kherson. End.';
+    const selectors = selectorsFor(log, find(log, 'the brigade advanced to the river line'));
+    const edited = log.replace('river line near Kherson. On Tuesday', 'river-line near Kherson. On Tuesday');
+    expect(anchor(edited, selectors)).toEqual({ ...find(edited, 'the brigade advanced to the river-line'), method: 'fuzzy' });
+  });
+
   it('looks for an edited quote near where it was; moved far, it is found only verbatim', () => {
     const range = find(ARTICLE, 'It is very clear why Russia wants payback');
     const selectors = selectorsFor(ARTICLE, range);

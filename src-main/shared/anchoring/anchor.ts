@@ -9,13 +9,11 @@
  */
 import type { Selectors } from '../model';
 import { contextHolds } from './context-agreement';
-import { nearestWithContext, quoteAt } from './exact-occurrences';
+import { heldByContext, nearestWithContext, quoteAt, wholeSideBeside } from './exact-occurrences';
 import { fuzzyMatch } from './fuzzy-match';
 import { matchQuote } from './match-quote';
+import { NEAR_DISTANCE } from './policy';
 import type { Anchor } from './text-range';
-
-/** How far from its old position an excerpt is first looked for with its whole context: an edit of a few paragraphs. */
-const NEARBY = 4096;
 
 /** The stored position, when the quote and its whole context are still there. */
 export function anchorAtPosition(text: string, { quote, position }: Selectors): Anchor | null {
@@ -43,11 +41,18 @@ export function anchor(text: string, selectors: Selectors): Anchor | null {
   if (quote.exact.length === 0) return null;
   const atPosition = anchorAtPosition(text, selectors);
   if (atPosition) return atPosition;
-  const nearby = nearestWithContext(text, quote, position.start, NEARBY);
+  const nearby = nearestWithContext(text, quote, position.start, NEAR_DISTANCE);
   if (nearby) return { ...nearby, method: 'quote' };
-  const exact = matchQuote(text, selectors);
-  if (exact) return { ...exact, method: exact.start === position.start && exact.end === position.end ? 'position' : 'quote' };
-  if (quoteAt(text, position, quote)) return { start: position.start, end: position.end, method: 'position' };
+  const found = matchQuote(text, selectors) ?? (quoteAt(text, position, quote) ? position : null);
+  const exact: Anchor | null = found && {
+    start: found.start,
+    end: found.end,
+    method: found.start === position.start && found.end === position.end ? 'position' : 'quote',
+  };
+  if (exact && heldByContext(text, quote, position.start)(exact)) return exact;
+  // Verbatim but not held by its context (a copy elsewhere, or another entry now on the
+  // old offsets): the quote edited in place, a whole side of its context beside it, wins.
   const fuzzy = fuzzyMatch(text, quote, position.start);
-  return fuzzy && { ...fuzzy, method: 'fuzzy' };
+  if (fuzzy && (!exact || wholeSideBeside(text, fuzzy, quote))) return { ...fuzzy, method: 'fuzzy' };
+  return exact;
 }

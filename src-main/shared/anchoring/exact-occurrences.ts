@@ -1,7 +1,8 @@
 /** Finding a quote verbatim: where it occurs, and which occurrence its context favours. */
 import type { TextQuoteSelector } from '../model';
 import { onCodePoints } from './code-points';
-import { contextScore } from './score-match';
+import { NEAR_DISTANCE, NEARLY_INTACT_SIDE } from './policy';
+import { contextScore, sideScores } from './score-match';
 import { shortlist } from './shortlist';
 import type { TextRange } from './text-range';
 
@@ -37,18 +38,39 @@ export function intactSideOnce(text: string, quote: TextQuoteSelector): (range: 
     (quote.suffix.length > 0 && once(quote.exact + quote.suffix, range.start));
 }
 
+/** Near `hint` with both sides of its context nearly intact (policy.ts NEARLY_INTACT_SIDE). */
+function nearlyIntactNear(text: string, range: TextRange, quote: TextQuoteSelector, hint: number): boolean {
+  return Math.abs(range.start - hint) <= NEAR_DISTANCE && sideScores(text, range, quote).every((side) => side >= NEARLY_INTACT_SIDE);
+}
+
+/**
+ * Whether the context holds an occurrence in place: one whole side intact (and the quote
+ * with it occurring only there), or near `hint` both sides nearly intact. An occurrence
+ * held by less than that yields to the quote edited in its own context (anchor.ts).
+ */
+export function heldByContext(text: string, quote: TextQuoteSelector, hint: number): (range: TextRange) => boolean {
+  const intact = intactSideOnce(text, quote);
+  return (range) => intact(range) || nearlyIntactNear(text, range, quote, hint);
+}
+
+/** Whether one whole, non-empty side of the stored context is exactly beside the range. */
+export function wholeSideBeside(text: string, range: TextRange, { prefix, suffix }: TextQuoteSelector): boolean {
+  return (prefix.length > 0 && text.endsWith(prefix, range.start)) || (suffix.length > 0 && text.startsWith(suffix, range.end));
+}
+
 /**
  * The exact occurrence whose context agrees best, the nearest to `hint` on a tie; an
- * occurrence with one whole side intact (intactSideOnce) first, as a 32-character side
- * agreeing exactly is stronger evidence than both sides half agreeing, which a
- * near-copy of the passage elsewhere manages.
+ * occurrence with one whole side intact (intactSideOnce), or near `hint` with both sides
+ * nearly intact, first: a 32-character side agreeing exactly is stronger evidence than
+ * both sides half agreeing, which a near-copy of the passage elsewhere manages, but not
+ * stronger than the excerpt's own place with a word beside it edited.
  */
 export function bestOccurrence(text: string, quote: TextQuoteSelector, hint: number): TextRange | null {
   let best: TextRange | null = null;
   let bestKey = [-1, -1, -Infinity];
-  const intact = intactSideOnce(text, quote);
+  const held = heldByContext(text, quote, hint);
   for (const candidate of shortlist(text, occurrences(text, quote.exact), quote, hint)) {
-    const key = [intact(candidate) ? 1 : 0, contextScore(text, candidate, quote), -Math.abs(candidate.start - hint)];
+    const key = [held(candidate) ? 1 : 0, contextScore(text, candidate, quote), -Math.abs(candidate.start - hint)];
     if (key[0]! > bestKey[0]! || (key[0] === bestKey[0] && (key[1]! > bestKey[1]! || (key[1] === bestKey[1] && key[2]! > bestKey[2]!)))) {
       [best, bestKey] = [candidate, key];
     }

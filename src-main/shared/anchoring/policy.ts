@@ -51,3 +51,14 @@ export const CHANCE_AGREEMENT = 0.3;
  * leave one that says something else (dom-anchor-text-quote's rule, per 32-character slice).
  */
 export const STRETCH_LENGTH = 16;
+
+/**
+ * An occurrence near its stored position whose context on each side is at least this
+ * similar (4 of 32 characters edited) is as strong evidence as one whole side intact:
+ * an editor touching a word beside a quote must not send it to a copy elsewhere that
+ * kept one side and lost the other.
+ */
+export const NEARLY_INTACT_SIDE = 0.875;
+
+/** How far from its old position an excerpt counts as near it: an edit of a few paragraphs moves it less. */
+export const NEAR_DISTANCE = 4096;
