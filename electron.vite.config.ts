@@ -17,6 +17,7 @@ export default defineConfig({
           'browser-app': resolve(root, 'src-main/host/browser-app.ts'),
           'export-cli': resolve(root, 'src-main/cli/index.ts'),
           'import-cli': resolve(root, 'src-main/cli/import-main.ts'),
+          'schema-cli': resolve(root, 'src-main/cli/schema-main.ts'),
           'suggest-cli': resolve(root, 'src-main/cli/suggest-main.ts'),
           // Imports run in a worker thread of the app and of the host (importer.ts).
           'import-worker': resolve(root, 'src-main/notebook/import/import-worker.ts'),

@@ -23,7 +23,7 @@ test('Export Markdown writes the article, its excerpts with annotations and its 
 
   const markdown = await app.captureExport(async () => {
     await page.keyboard.press('Control+e');
-    const dialog = page.getByRole('dialog', { name: 'Export Markdown' });
+    const dialog = page.getByRole('dialog', { name: 'Export' });
     await expect(dialog.getByRole('radio', { name: /This article/ })).toBeChecked();
     await dialog.getByRole('button', { name: app.mode === 'electron' ? 'Export…' : 'Download' }).click();
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { exportMarkdown } from '../notebook/export-markdown';
+import { resolve } from 'node:path';
+import { leadsCsv } from '../notebook/interchange/leads-csv';
+import { exportWebAnnotations } from '../notebook/interchange/web-annotation-export';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, buildSampleNotebook } from '../notebook/testdata/sample-notebook';
 import { runExportCli, type CliIo } from './export-cli';
 
@@ -34,7 +37,7 @@ function fakeIo(notebook: Notebook | Error = buildSampleNotebook(), writeError?:
 }
 
 function expected(notebook: Notebook, scope: Parameters<typeof exportMarkdown>[1]['scope']): string {
-  return exportMarkdown(notebook, { scope, exportedAt: NOW, appVersion: '0.1.0' });
+  return exportMarkdown(notebook, { scope, exportedAt: NOW, appVersion: '0.1.0', notebookPath: resolve('nb.json') });
 }
 
 /** One line on stderr, starting with the program's name. */
@@ -77,6 +80,30 @@ describe('runExportCli', () => {
     expect(io.written.get('notes.md')).toBe(expected(buildSampleNotebook(), { kind: 'article', articleId: ARTICLE_ID }));
   });
 
+  it('exports W3C Web Annotations with --format w3c', async () => {
+    const io = fakeIo();
+    expect(await runExportCli(['--notebook', 'nb.json', '--format', 'w3c', '--all'], io)).toBe(0);
+    expect(JSON.parse(io.out.join(''))).toEqual(JSON.parse(JSON.stringify(exportWebAnnotations(buildSampleNotebook(), { scope: { kind: 'all' }, exportedAt: NOW, appVersion: '0.1.0' }))));
+    const one = fakeIo();
+    expect(await runExportCli(['--notebook', 'nb.json', '--format=w3c', '--article', OTHER_ARTICLE_ID, '--out', 'a.jsonld'], one)).toBe(0);
+    expect(JSON.parse(one.written.get('a.jsonld')!).label).toMatch(/^Leadline notes on/);
+  });
+
+  it('exports the leads as CSV with --format csv, linking into the notebook file', async () => {
+    const io = fakeIo();
+    expect(await runExportCli(['--notebook', 'nb.json', '--format', 'csv', '--all'], io)).toBe(0);
+    const notebook = buildSampleNotebook();
+    expect(io.out.join('')).toBe(leadsCsv(notebook, { scope: { kind: 'all' }, notebookPath: resolve('nb.json') }));
+    expect(io.out.join('').split('\r\n').length - 2).toBeGreaterThanOrEqual(notebook.notes.filter((n) => n.kind === 'lead').length);
+  });
+
+  it('writes Obsidian block ids with --flavor obsidian', async () => {
+    const io = fakeIo();
+    expect(await runExportCli(['--notebook', 'nb.json', '--flavor', 'obsidian'], io)).toBe(0);
+    expect(io.out.join('')).toBe(exportMarkdown(buildSampleNotebook(), { scope: { kind: 'article', articleId: ARTICLE_ID }, exportedAt: NOW, appVersion: '0.1.0', flavor: 'obsidian', notebookPath: resolve('nb.json') }));
+    expect(io.out.join('')).toContain('[[#^e3|E3]]');
+  });
+
   it('prints its usage for --help', async () => {
     const io = fakeIo();
     expect(await runExportCli(['--help'], io)).toBe(0);
@@ -92,6 +119,9 @@ describe('runExportCli', () => {
     [['nb.json'], /unexpected argument "nb.json"/],
     [['--notebook', 'nb.json', '--all', '--article', ARTICLE_ID], /either --article ID or --all/],
     [['--notebook', 'nb.json', '--all=yes'], /--all takes no value/],
+    [['--notebook', 'nb.json', '--format', 'docx'], /--format must be one of markdown, w3c, csv, not "docx"/],
+    [['--notebook', 'nb.json', '--flavor', 'roam'], /--flavor must be one of commonmark, obsidian, not "roam"/],
+    [['--notebook', 'nb.json', '--format', 'w3c', '--flavor', 'obsidian'], /--flavor applies to --format markdown only/],
   ])('rejects %j as a usage error (exit 2)', async (argv, message) => {
     const io = fakeIo();
     expect(await runExportCli(argv, io)).toBe(2);

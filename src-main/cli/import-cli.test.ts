@@ -80,3 +80,40 @@ describe('npm run import', () => {
     }
   });
 });
+
+describe('npm run import -- --annotations', () => {
+  const hypothesis = join(import.meta.dirname, '../notebook/interchange/testdata/hypothesis-search.json');
+
+  it('imports Hypothesis annotations into the chosen article, lists what it did not, and adds nothing the second time', async () => {
+    const seed = io();
+    await runImportCli(['--notebook', nb, join(testdata, 'field-memo.md')], seed);
+    const articleId = stored().articles[0]!.id;
+    const first = io();
+    expect(await runImportCli(['--notebook', nb, '--annotations', hypothesis, '--article', articleId], first)).toBe(0);
+    expect(first.err).toEqual([]);
+    expect(first.out.join('')).toMatch(new RegExp(`^imported 5 annotations into ${articleId} ".+"\\nadded 4 annotations, 0 leads, 1 highlight\\norphan \\(quote not found, kept\\): "Wagner Group convoys crossed at Deir ez-Zor" from hypothesis:Oq5eU6ZcEe2fBa\\nnot imported: 1 reply \\(Hypothesis replies\\)\\n$`));
+    const notes = (JSON.parse(readFileSync(nb, 'utf8')) as { notes: unknown[] }).notes;
+    expect(notes).toHaveLength(4);
+    const again = io();
+    expect(await runImportCli(['--notebook', nb, '--annotations', hypothesis, '--article', articleId], again)).toBe(0);
+    expect(again.out.join('')).toContain('added 0 annotations, 0 leads, 0 highlights; 5 annotations already there');
+    expect((JSON.parse(readFileSync(nb, 'utf8')) as { notes: unknown[] }).notes).toHaveLength(4);
+  });
+
+  it('refuses a bad file in one line (exit 1), the notebook unchanged', async () => {
+    await runImportCli(['--notebook', nb, join(dir, 'nothing')], io());
+    writeFileSync(join(dir, 'bad.json'), '{"rows": [{"id": "a", "uri": "https://a.example/", "text": "<script>alert(1)</script>", "target": []}]}');
+    const before = readFileSync(nb, 'utf8');
+    const run = io();
+    expect(await runImportCli(['--notebook', nb, '--annotations', join(dir, 'bad.json')], run)).toBe(1);
+    expect(run.err).toEqual([expect.stringMatching(/^leadline import: ".*bad\.json" carries script in the annotation "a" .* Nothing was imported\.\n$/)]);
+    expect(readFileSync(nb, 'utf8')).toBe(before);
+  });
+
+  it('takes --article only with --annotations, and --annotations alone', async () => {
+    const run = io();
+    expect(await runImportCli(['--notebook', nb, '--article', 'x', join(dir, 'a.txt')], run)).toBe(2);
+    expect(await runImportCli(['--notebook', nb, '--annotations', 'a.json', join(dir, 'a.txt')], run)).toBe(2);
+    expect(run.err).toEqual([expect.stringMatching(/--article ID goes with --annotations FILE/), expect.stringMatching(/--annotations FILE imports annotations only/)]);
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * `npm run export -- --notebook FILE [--article ID | --all] [--out FILE]`:
- * the headless Markdown export, reading the notebook without taking its lock.
+ * `npm run export -- --notebook FILE [--format F] [--article ID | --all] [--out FILE]`:
+ * the headless export (Markdown, W3C Web Annotations), reading the notebook without taking its lock.
  */
 import { join } from 'node:path';
 import { writeExportFile } from '../notebook/export-file';

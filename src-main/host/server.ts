@@ -9,7 +9,8 @@ import { isCallName, TOKEN_HEADER, type ApiHandlers } from '../shared/api';
 import { dispatch } from '../notebook/dispatch';
 import { readRendererFile, rendererHeaders } from '../serve/renderer-files';
 
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** The largest call: a 50 MB annotations file, base64-encoded (4/3 of it), with room for its JSON. */
+export const MAX_BODY_BYTES = 72 * 1024 * 1024;
 
 export interface HostServerOptions {
   handlers: ApiHandlers;

@@ -11,6 +11,7 @@ describe('parseAppArgs', () => {
   it('lets Chromium and test-driver switches through', () => {
     expect(parseAppArgs(['--no-sandbox', '--remote-debugging-port=0', '--inspect=0', '--notebook', 'n.json'], {})).toMatchObject({ ok: true, notebook: 'n.json' });
   });
+
   it('reports unknown flags for the usage message', () => {
     expect(parseAppArgs(['--frobnicate'], {})).toEqual({ ok: false, error: 'unknown flag "--frobnicate"' });
     expect(parseAppArgs(['--help'], {})).toEqual({ ok: true, help: true, files: [], links: [] });

@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { app, dialog, session as electronSession, BrowserWindow } from 'electron';
 import { COMMAND_CHANNEL, type AppCommand } from '../shared/api';
+import { DEEP_LINK_SCHEME, type DeepLink } from '../shared/deep-link';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService } from '../notebook/service';
 import { workerImporter } from '../notebook/import/importer';
@@ -22,6 +23,7 @@ import { loadRecent } from './recent-notebooks';
 import { APP_ORIGIN, guardWebContents, hardenSession, isAppUrl } from './security';
 import { createMainWindow } from './window';
 import { windowTitle } from './window-title';
+import { linkRequest } from './link-request';
 
 const args = parseAppArgs(userArguments(process.argv, Boolean(process.defaultApp)), process.env);
 if (!args.ok || args.help) {
@@ -36,7 +38,12 @@ if (!args.ok || args.help) {
     app.quit();
   } else {
     registerAppScheme();
-    start(args.notebook, args.files).catch((error: unknown) => {
+    // leadline:// links open in this app (a development run registers Electron with the app's path).
+    // A link only names ids to show (parseDeepLink checks them), and never loads anything.
+    const appPath = resolve(process.argv[1] ?? process.cwd());
+    if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [appPath]); // eng-disable PROTOCOL_HANDLER_JS_CHECK: ids only, checked
+    else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME); // eng-disable PROTOCOL_HANDLER_JS_CHECK: ids only, checked
+    start(args.notebook, args.files, args.links).catch((error: unknown) => {
       // Without this, a windowless process would keep the single-instance lock.
       dialog.showErrorBox('Leadline could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
       app.exit(1);
@@ -44,7 +51,7 @@ if (!args.ok || args.help) {
   }
 }
 
-async function start(notebookArg: string | undefined, filesToOpen: string[]): Promise<void> {
+async function start(notebookArg: string | undefined, filesToOpen: string[], linksToOpen: string[]): Promise<void> {
   const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
   let mainWindow: BrowserWindow | null = null;
@@ -59,12 +66,40 @@ async function start(notebookArg: string | undefined, filesToOpen: string[]): Pr
   });
 
   let session: NotebookSession | null = null;
+  const firstPath = resolve(notebookArg ?? join(app.getPath('userData'), 'notebook.json'));
+  const send = (command: AppCommand): void => mainWindow?.webContents.send(COMMAND_CHANNEL, command);
+
+  /** The link waiting for the renderer to take it (takeDeepLink), one at a time. */
+  let pendingLink: DeepLink | null = null;
+  const receiveLink = (url: string): void => {
+    const request = linkRequest(url, session?.path() ?? firstPath);
+    if ('refused' in request) {
+      void dialog.showMessageBox({ type: 'info', ...request.refused });
+      return;
+    }
+    pendingLink = request.link;
+    // Before the window has loaded, the renderer takes the link as it starts.
+    send('open-link');
+  };
+  const takeLink = (): DeepLink | null => {
+    const link = pendingLink;
+    pendingLink = null;
+    return link;
+  };
+  linksToOpen.forEach(receiveLink);
+  // macOS hands links to the running app.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    receiveLink(url);
+  });
+
   app.on('second-instance', (_event, argv, workingDirectory) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
     const asked = parseAppArgs(userArguments(argv, Boolean(process.defaultApp)), {});
     if (!asked.ok) return;
+    asked.links.forEach(receiveLink);
     if (asked.files.length) openFiles(asked.files.map((file) => resolve(workingDirectory, file)));
     // One Leadline at a time: a second launch on another notebook says how to get there.
     const wanted = asked.notebook ? resolve(workingDirectory, asked.notebook) : undefined;
@@ -86,17 +121,15 @@ async function start(notebookArg: string | undefined, filesToOpen: string[]): Pr
     startNotebookService({
       open: notebookOpener(path, join(app.getAppPath(), 'resources')),
       app: { name: 'Leadline', version: app.getVersion(), host: 'electron' },
-      platform: desktopActions(getWindow),
+      platform: desktopActions(getWindow, takeLink),
       importer: workerImporter(join(import.meta.dirname, 'import-worker.js')),
       suggester: workerSuggester(join(import.meta.dirname, 'suggest-worker.js')),
     });
-  const firstPath = resolve(notebookArg ?? join(app.getPath('userData'), 'notebook.json'));
   const open = notebookSession({ path: firstPath, service: await startService(firstPath) });
   session = open;
   registerIpc(open.dispatch, (url) => isAppUrl(url, devServerUrl));
 
   const recentFile = join(app.getPath('userData'), 'recent-notebooks.json');
-  const send = (command: AppCommand): void => mainWindow?.webContents.send(COMMAND_CHANNEL, command);
   const refresh = (): void => {
     installMenu(
       { platform: process.platform, packaged: app.isPackaged, home: homedir(), notebookPath: open.path(), recent: loadRecent(recentFile) },

@@ -63,8 +63,16 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         command('Paste as New Article…', 'paste-article', 'CmdOrCtrl+Shift+V'),
         command('Update Article from File…', 'update-article'),
         { type: 'separator' },
-        command('Export Markdown…', 'export-markdown', 'CmdOrCtrl+E'),
-        command('Export Whole Notebook…', 'export-notebook'),
+        command('Import Annotations…', 'import-annotations'),
+        {
+          label: 'Export',
+          submenu: [
+            command('Markdown…', 'export-markdown', 'CmdOrCtrl+E'),
+            command('Whole Notebook as Markdown…', 'export-notebook'),
+            command('Web Annotations (JSON-LD)…', 'export-w3c'),
+          ],
+        },
+        command('Export Leads as CSV…', 'export-csv'),
         { type: 'separator' },
         command('Restore Backup…', 'restore-backup'),
         { type: 'separator' },

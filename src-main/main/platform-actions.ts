@@ -1,17 +1,27 @@
 import { join } from 'node:path';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { PlatformActions } from '../notebook/service';
+import type { DeepLink } from '../shared/deep-link';
 import { isWebUrl } from '../shared/urls';
 
+/** The save dialog's file type, by the extension of the name the export suggests. */
+const FILE_TYPES: Record<string, { name: string; extensions: string[] }> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  jsonld: { name: 'Web Annotations (JSON-LD)', extensions: ['jsonld', 'json'] },
+  csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
+};
+
 /** The desktop's save dialog and system browser, behind the notebook service's PlatformActions. */
-export function desktopActions(getWindow: () => BrowserWindow | null): PlatformActions {
+export function desktopActions(getWindow: () => BrowserWindow | null, takeDeepLink: () => DeepLink | null): PlatformActions {
   return {
+    takeDeepLink,
     async chooseExportPath(suggestedName) {
       const window = getWindow();
+      const type = FILE_TYPES[suggestedName.slice(suggestedName.lastIndexOf('.') + 1)] ?? FILE_TYPES.md!;
       const options = {
-        title: 'Export Markdown',
+        title: `Export ${type.name}`,
         defaultPath: join(app.getPath('documents'), suggestedName),
-        filters: [{ name: 'Markdown', extensions: ['md'] }],
+        filters: [type],
       };
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;

@@ -268,6 +268,12 @@ const SCOPE_BAD: unknown[] = [
   ownKey('__proto__', { kind: 'all' }),
 ];
 
+/** A Hypothesis file of one annotation on https://nowhere.example/ (base64), with `row` over its fields. */
+function annotationsFile(row: Record<string, unknown>): string {
+  const base = { id: 'h1', uri: 'https://nowhere.example/', text: '', target: [{ source: 'https://nowhere.example/' }] };
+  return Buffer.from(JSON.stringify({ rows: [{ ...base, ...row }] })).toString('base64');
+}
+
 function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
   const sel = f.goodSelectors;
   const { start, end } = sel.position;
@@ -610,6 +616,40 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
       fields: [{ path: ['id'], required: true, bad: ['', LONG_BACKUP_ID, ...NOT_STRING] }],
       refused: ['backup-1', '../notebook.json', '../../etc/passwd', '/etc/passwd', '__proto__', 'notebook.json', '.', '..'].map((id): [string, unknown] => [`restore ${id}`, { id }]),
     },
+    exportFile: {
+      bases: [{ scope: { kind: 'all' }, format: 'w3c' }, { scope: { kind: 'article', articleId: f.articleId }, format: 'markdown', flavor: 'obsidian' }, { scope: { kind: 'all' }, format: 'csv' }],
+      fields: [
+        { path: ['scope'], required: true, bad: SCOPE_BAD },
+        { path: ['format'], required: true, bad: ['docx', 'W3C', '', ...NOT_STRING] },
+        { path: ['flavor'], required: false, bad: ['roam', '', ...NOT_STRING] },
+      ],
+      refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { scope: { kind: 'article', articleId: id }, format: 'csv' }]),
+    },
+    saveExportFile: {
+      bases: [{ scope: { kind: 'all' }, format: 'w3c' }],
+      fields: [
+        { path: ['scope'], required: true, bad: SCOPE_BAD },
+        { path: ['format'], required: true, bad: ['docx', '', ...NOT_STRING] },
+      ],
+      refused: UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { scope: { kind: 'article', articleId: id }, format: 'w3c' }]),
+    },
+    importAnnotations: {
+      bases: [{ fileName: 'h.json', articleId: f.articleId, data: annotationsFile({ text: 'A note.' }) }],
+      fields: [
+        { path: ['fileName'], required: true, bad: ['', ...NOT_STRING] },
+        { path: ['data'], required: true, bad: ['not base64!', ...NOT_STRING] },
+        { path: ['articleId'], required: false, bad: BAD_ID },
+      ],
+      refused: [
+        ['not JSON', { fileName: 'h.json', data: Buffer.from('{"rows": [').toString('base64') }],
+        ['script in a body', { fileName: 'h.json', articleId: f.articleId, data: annotationsFile({ text: '<script>alert(1)</script>' }) }],
+        ['a prototype key', { fileName: 'h.json', articleId: f.articleId, data: Buffer.from('{"rows": [{"__proto__": {}, "id": "a", "uri": "u", "target": []}]}').toString('base64') }],
+        ['a selector out of range', { fileName: 'h.json', articleId: f.articleId, data: annotationsFile({ target: [{ selector: [{ type: 'TextPositionSelector', start: -3, end: 2 }] }] }) }],
+        ['a source no article has', { fileName: 'h.json', data: annotationsFile({}) }],
+        ...UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { fileName: 'h.json', articleId: id, data: annotationsFile({}) }]),
+      ],
+    },
+    takeDeepLink: { bases: [{}], fields: [], refused: [] },
     openExternal: {
       bases: [{ url: 'https://example.org/' }],
       fields: [{ path: ['url'], required: true, bad: BAD_URL }],
@@ -695,7 +735,7 @@ const JUNK_INPUTS: unknown[] = [undefined, ...NOT_OBJECT, ...POLLUTERS, DEEP_OBJ
  * such and ignore them, which is harmless (they read, never write). They are junk for
  * every other call.
  */
-const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getRecords', 'getStoreInfo', 'listBackups', 'listArticles', 'listLeads']);
+const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getRecords', 'getStoreInfo', 'listBackups', 'listArticles', 'listLeads', 'takeDeepLink']);
 function junkFor(name: CallName): unknown[] {
   if (!EMPTY_INPUT_CALLS.has(name)) return JUNK_INPUTS;
   return JUNK_INPUTS.filter((v) => v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length > 0);

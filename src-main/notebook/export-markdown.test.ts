@@ -15,6 +15,9 @@ import { anchorAll } from '../shared/anchoring/anchor-all';
 import { canonicalText } from '../shared/canonical-text';
 import { LEAD_STATUS_LABELS, NotebookSchema, SCHEMA_VERSION, type Notebook } from '../shared/model';
 import { ExportError, exportFileName, exportMarkdown, noteToMarkdown, type ExportScope } from './export-markdown';
+import { pandocText } from './markdown-escape';
+import { parseDeepLink } from '../shared/deep-link';
+import { hasPandoc, pandocHtml, pandocMetadataHtml } from './testdata/pandoc';
 import { blockquotes, headings, parsers, splitFrontMatter, taskItems } from './testdata/markdown-check';
 import { expectedFor, outlineFailures, sectionHeadings, type Expected } from './testdata/export-outline';
 import { readAll, readPage, RENDERERS, textOf } from './testdata/markdown-readers';
@@ -57,10 +60,13 @@ function checkHeadings(tokens: Token[], base: number, titles: string[]): void {
 function checkFrontMatter(markdown: string, notebook: Notebook, scope: ExportScope, expected: Expected): string {
   const { data, body } = splitFrontMatter(markdown);
   const article = scope.kind === 'article' ? notebook.articles.find((a) => a.id === scope.articleId)! : undefined;
-  expect(data.title).toBe(article ? article.title : 'Leadline notebook');
+  // Strings are escaped for pandoc, which reads them as Markdown (read by pandoc itself below).
+  expect(data.title).toBe(pandocText(article ? article.title : 'Leadline notebook'));
+  expect(data.date).toBe('2025-03-15');
+  expect(data.tags).toEqual([...new Set(expected.notes.flatMap((n) => n.tags))].sort().map(pandocText));
   expect(data.exported).toBe(EXPORTED_AT.toISOString());
   expect(data.app).toBe('Leadline 0.1.0');
-  const source = Object.fromEntries(Object.entries(article?.source ?? {}).filter(([, v]) => v));
+  const source = Object.fromEntries(Object.entries(article?.source ?? {}).filter(([, v]) => v).map(([k, v]) => [k, pandocText(v)]));
   expect(data.source ?? {}).toEqual(source);
   const count = (kind: string): number => expected.notes.filter((n) => n.kind === kind).length;
   const counts = data.counts as Record<string, number>;
@@ -89,10 +95,10 @@ function checkQuotes(tokens: Token[], expected: Expected): void {
 function checkLeads(tokens: Token[], expected: Expected): void {
   const leads = expected.notes.filter((n) => n.kind === 'lead');
   // Ours, not a note's own "- [x]" lines: they start with a status.
-  const items = taskItems(tokens).filter((item) => /^(?:\*\*(?:Open|In progress|Done)\*\*|~~\*\*Dropped\*\*~~ \(dropped\))(?: · |$)/.test(item.source));
+  const items = taskItems(tokens).filter((item) => /^(?:\*\*(?:Open|In progress|Done)\*\*|~~\*\*Dropped\*\*~~)(?: · |$)/.test(item.source));
   expect(items).toHaveLength(leads.length);
-  const statuses = items.map((item) => ({ checked: item.checked, dropped: item.source.includes('(dropped)') }));
-  const wanted = leads.map((lead) => ({ checked: lead.status === 'done' || lead.status === 'dropped', dropped: lead.status === 'dropped' }));
+  const statuses = items.map((item) => ({ checked: item.checked, dropped: item.cancelled && item.source.startsWith('~~**Dropped**~~') }));
+  const wanted = leads.map((lead) => ({ checked: lead.status === 'done', dropped: lead.status === 'dropped' }));
   const key = (s: { checked: boolean; dropped: boolean }): string => `${s.checked}/${s.dropped}`;
   expect(statuses.map(key).sort()).toEqual(wanted.map(key).sort());
   for (const item of items) expect(Object.values(LEAD_STATUS_LABELS).some((label) => item.source.includes(`**${label}**`))).toBe(true);
@@ -173,20 +179,23 @@ describe('the sample notebook', () => {
     expect(markdown).toContain('### <a id="e2"></a>Excerpt E2 (found approximately)');
     expect(markdown).toContain('### <a id="e9"></a>Excerpt E9 (orphaned)');
     // an excerpt with nothing but a highlight, and one with only a lead, are quoted too
-    expect(markdown).toContain('### <a id="e1"></a>Excerpt E1\n\n> Russian President Vladmir Putin\n\n### <a id="e2">');
-    expect(markdown).toContain('### <a id="e7"></a>Excerpt E7\n\n> National Defense Front forces\n\n### <a id="e8">');
+    expect(markdown).toContain('### <a id="e1"></a>Excerpt E1\n\n> Russian President Vladmir Putin\n\n[Open in Leadline](<leadline://open?article=putin-syria&amp;excerpt=ex-vladmir>)\n\n### <a id="e2">');
+    expect(markdown).toContain('### <a id="e7"></a>Excerpt E7\n\n> National Defense Front forces\n\n[Open in Leadline](<leadline://open?article=putin-syria&amp;excerpt=ex-ndf>)\n\n### <a id="e8">');
   });
 
-  it('writes the leads as a GFM task list, dropped ones checked and struck through', () => {
+  it('writes the leads as a GFM task list, dropped ones cancelled ("[-]") and struck through', () => {
     const markdown = exportMarkdown(notebook, { scope: { kind: 'article', articleId: ARTICLE_ID }, ...OPTIONS });
     expect(markdown).toContain('- [ ] **Open** · on [E3](#e3) · #verify #sohr\n\n  Find the SOHR report behind the 40,000 figure.\n\n  - date of publication');
     expect(markdown).toContain('- [ ] **In progress** · on [E6](#e6) · #flight-tracking');
     expect(markdown).toContain('- [x] **Done** · on [E4](#e4)');
-    expect(markdown).toContain('- [x] ~~**Dropped**~~ (dropped) · on [E7](#e7) · #ndf\n\n  #### NDF recruitment');
+    expect(markdown).toContain('- [-] ~~**Dropped**~~ · on [E7](#e7) · #ndf\n\n  #### NDF recruitment');
     const items = taskItems(parsers.gfm.parse(splitFrontMatter(markdown).body, {})).filter((item) => !item.label.startsWith('not a task'));
-    const dropped = items.find((item) => item.label.includes('(dropped)'))!;
-    expect(dropped.checked).toBe(true);
+    const dropped = items.find((item) => item.cancelled)!;
+    expect(dropped.checked).toBe(false);
+    expect(dropped.label).toMatch(/^Dropped · /);
     expect(dropped.tokens.some((t) => t.children?.some((c) => c.type === 's_open'))).toBe(true);
+    // No GFM reader makes a checkbox of it: nothing counts it as done.
+    expect(RENDERERS.marked(splitFrontMatter(markdown).body).match(/<input checked=""/g)?.length ?? 0).toBe(notebook.notes.filter((n) => n.articleId === ARTICLE_ID && n.status === 'done').length);
     // the indented line of the in-progress lead's body stays inside its item, in its paragraph
     const flights = items.find((item) => item.label.startsWith('In progress'))!;
     expect(flights.tokens.some((t) => t.type === 'code_block' && t.content.includes('(an indented line: still the same paragraph)'))).toBe(false);
@@ -282,6 +291,93 @@ describe('note bodies change nothing outside their note', () => {
 });
 
 // ---------------------------------------------------------------------------
+// Pandoc's own `markdown` reader (issue 12)
+
+/** What pandoc reads of the front matter: title, date, tags and source fields, as text. */
+function pandocMetadata(markdown: string): { title: string; date: string; tags: string[]; source: Record<string, string> } {
+  const page = readPage(pandocMetadataHtml(markdown));
+  const by = (cls: string): string[] => page.elements.filter((e) => e.attrs.some((a) => a.name === 'class' && a.value === cls)).map(textOf);
+  const source = Object.fromEntries(['url', 'outlet', 'byline', 'date'].flatMap((f) => by(`source-${f}`).map((v) => [f, v])));
+  return { title: page.headings[0]?.text ?? '', date: by('date')[0] ?? '', tags: by('tag'), source };
+}
+
+describe.skipIf(!hasPandoc)("the export in pandoc's markdown reader (pandoc is installed by .ci/run)", () => {
+  const cases = (): Array<{ notebook: Notebook; scope: ExportScope }> => {
+    const random = seeded(Number(process.env.FUZZ_SEED ?? 77));
+    const sample = buildSampleNotebook();
+    const out: Array<{ notebook: Notebook; scope: ExportScope }> = [
+      { notebook: sample, scope: { kind: 'article', articleId: ARTICLE_ID } },
+      { notebook: sample, scope: { kind: 'article', articleId: OTHER_ARTICLE_ID } },
+      { notebook: sample, scope: { kind: 'all' } },
+    ];
+    for (let n = 0; n < 40; n++) {
+      const notebook = randomNotebook(random);
+      for (const article of notebook.articles) article.title = `${article.title} *stars* <tags> it's -- ${n}`;
+      // Note bodies are the user's Markdown, which pandoc reads as its own dialect: what is
+      // checked here is what the export writes as text (titles, sources, tags, quotes, leads).
+      for (const note of notebook.notes) note.body = `Note ${note.id}: see the quote.`;
+      out.push({ notebook, scope: random.chance(0.5) ? { kind: 'all' } : { kind: 'article', articleId: random.pick(notebook.articles).id } });
+    }
+    return out;
+  };
+
+  it('reads the front matter as text: title, date, tags and source, whatever they hold', () => {
+    for (const { notebook, scope } of cases()) {
+      const markdown = exportMarkdown(notebook, { scope, ...OPTIONS });
+      const article = scope.kind === 'article' ? notebook.articles.find((a) => a.id === scope.articleId)! : undefined;
+      const tags = [...new Set(expectedFor(notebook, scope).notes.flatMap((n) => n.tags))].sort();
+      const source = Object.fromEntries(Object.entries(article?.source ?? {}).filter(([, v]) => v).map(([k, v]) => [k, v.replace(/\r\n?/g, '\n')]));
+      expect(pandocMetadata(markdown)).toEqual({ title: (article?.title ?? 'Leadline notebook').replace(/\r\n?/g, '\n'), date: '2025-03-15', tags, source });
+    }
+  });
+
+  it('shows every section heading, lead and quote exactly', () => {
+    for (const { notebook, scope } of cases()) {
+      const markdown = exportMarkdown(notebook, { scope, ...OPTIONS });
+      const page = readPage(pandocHtml(markdown));
+      const leads = expectedFor(notebook, scope).notes.filter((n) => n.kind === 'lead');
+      expect(outlineFailures(page, sectionHeadings(notebook, scope), leads), `${JSON.stringify(scope)}\n${markdown}`).toEqual([]);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Obsidian
+
+describe('the Obsidian flavor', () => {
+  const notebook = buildSampleNotebook();
+
+  it('writes block ids after the quotes and links to them, no HTML anchors', () => {
+    const markdown = exportMarkdown(notebook, { scope: { kind: 'article', articleId: ARTICLE_ID }, ...OPTIONS, flavor: 'obsidian' });
+    expect(markdown).not.toContain('<a id=');
+    expect(markdown).toContain('### Excerpt E3\n\n> 40,000 Syrian soldiers are expected to join the Russian army in Ukraine\n\n^e3\n');
+    expect(markdown).toContain('**Note** on [[#^e3|E3]], [[#^e8|E8]] · #iran #context');
+    expect(markdown).toContain('- [-] ~~**Dropped**~~ · on [[#^e7|E7]] · #ndf');
+    const ids = [...markdown.matchAll(/^\^(e\d+)$/gm)].map((m) => m[1]);
+    expect(ids).toEqual(ids.map((_, i) => `e${i + 1}`));
+    for (const [, id] of markdown.matchAll(/\[\[#\^([a-z0-9-]+)\|E\d+\]\]/g)) expect(ids).toContain(id);
+  });
+
+  it('links each excerpt into the notebook it came from', () => {
+    const markdown = exportMarkdown(notebook, { scope: { kind: 'article', articleId: ARTICLE_ID }, ...OPTIONS, notebookPath: '/home/ana/My notes/notebook.json' });
+    const links = [...markdown.matchAll(/^\[Open in Leadline\]\(<(leadline:[^>]+)>\)$/gm)].map((m) => parseDeepLink(m[1]!.replace(/&amp;/g, '&')));
+    expect(links).toHaveLength(notebook.excerpts.filter((e) => e.articleId === ARTICLE_ID).length);
+    for (const link of links) expect(link).toMatchObject({ notebook: '/home/ana/My notes/notebook.json', article: ARTICLE_ID, excerpt: expect.any(String) });
+    expect(readPage(RENDERERS['markdown-it'](markdown)).elements.filter((e) => e.tagName === 'a' && textOf(e) === 'Open in Leadline').map((e) => e.attrs.find((a) => a.name === 'href')!.value)[0]).toMatch(/^leadline:\/\/open\?notebook=%2Fhome%2Fana%2FMy%20notes%2Fnotebook\.json&article=putin-syria&excerpt=/);
+  });
+
+  it('keeps the ids of the whole notebook apart by article', () => {
+    const markdown = exportMarkdown(notebook, { scope: { kind: 'all' }, ...OPTIONS, flavor: 'obsidian' });
+    expect(markdown).toMatch(/^\^a1-e1$/m);
+    expect(markdown).toContain('[[#^a1-e3|E3]]');
+    // Everything else is as in the default flavor.
+    const plain = exportMarkdown(notebook, { scope: { kind: 'all' }, ...OPTIONS });
+    const strip = (md: string): string => md.replace(/<a id="[a-z0-9-]+"><\/a>|\n\^[a-z0-9-]+\n|\[\[#\^[a-z0-9-]+\|(E\d+)\]\]|\[(E\d+)\]\(#[a-z0-9-]+\)/g, (m, a?: string, b?: string) => a ?? b ?? '');
+    expect(strip(markdown)).toBe(strip(plain));
+  });
+});
+
+// ---------------------------------------------------------------------------
 // The rest of the API
 
 describe('exportMarkdown', () => {
@@ -294,16 +390,20 @@ describe('exportMarkdown', () => {
 
   it('quotes hostile titles and sources in the front matter', () => {
     const markdown = exportMarkdown(notebook, { scope: { kind: 'article', articleId: OTHER_ARTICLE_ID }, ...OPTIONS });
-    expect(markdown.split('\n').slice(0, 7)).toEqual([
+    // Escaped for pandoc, which reads front matter strings as Markdown; a web address stays as it is.
+    expect(markdown.split('\n').slice(0, 10)).toEqual([
       '---',
-      'title: "Field notes: \\"Hmeimim\\" — 1st draft # [x] <i>test</i>"',
+      'title: "Field notes: \\\\\\"Hmeimim\\\\\\" — 1st draft # \\\\[x\\\\] \\\\<i\\\\>test\\\\</i\\\\>"',
+      'date: 2025-03-15',
+      'tags: []',
       'source:',
       '  url: "https://example.org/notes?a=1&b=(2)"',
-      '  outlet: "Example Outlet: *Test* #1"',
+      '  outlet: "Example Outlet: \\\\*Test\\\\* #1"',
       '  date: "2025-03-14"',
       'exported: "2025-03-15T08:30:00.000Z"',
+      'app: "Leadline 0.1.0"',
     ]);
-    expect(markdown).toContain('# Field notes: "Hmeimim" — 1st draft \\# \\[x\\] \\<i\\>test\\</i\\>\n');
+    expect(markdown).toContain('# Field notes: \\"Hmeimim\\" — 1st draft \\# \\[x\\] \\<i\\>test\\</i\\>\n');
     expect(markdown).toContain('Source: [Example Outlet: \\*Test\\* \\#1](<https://example.org/notes?a=1&amp;b=(2)>), 2025-03-14');
   });
 
@@ -344,7 +444,7 @@ describe('noteToMarkdown', () => {
 
   it('gives a lead as a task item', () => {
     expect(noteToMarkdown(notebook, 'l-ndf')).toBe(
-      '> National Defense Front forces\n\n- [x] ~~**Dropped**~~ (dropped) · #ndf\n\n  ## NDF recruitment\n  No way to reach anyone; dropped.\n',
+      '> National Defense Front forces\n\n- [-] ~~**Dropped**~~ · #ndf\n\n  ## NDF recruitment\n  No way to reach anyone; dropped.\n',
     );
   });
 

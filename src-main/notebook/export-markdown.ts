@@ -8,21 +8,32 @@
  * Excerpt text is escaped to render exactly; note bodies stay Markdown, only made
  * safe to embed (see markdown-escape.ts).
  */
-import type { ExportScopeInput } from '../shared/api';
+import { MarkdownFlavorSchema, type ExportScopeInput, type MarkdownFlavor } from '../shared/api';
 import { anchorAll } from '../shared/anchoring/anchor-all';
 import type { Anchor } from '../shared/anchoring/text-range';
 import { articleText } from './article-text';
 import { LEAD_STATUS_LABELS, type Article, type Excerpt, type LeadStatus, type Note, type Notebook } from '../shared/model';
 import { embedMarkdown } from './markdown-embed';
-import { blockquoteLines, escapeInline, linkDestination, literalInline, yamlString } from './markdown-escape';
+import { blockquoteLines, escapeInline, linkDestination, literalInline, pointyDestination, yamlString, yamlText } from './markdown-escape';
+import { deepLinkUrl } from '../shared/deep-link';
 
 /** The contract's scope type: what the UI and the CLI ask the exporter for. */
 export type ExportScope = ExportScopeInput;
+
+/**
+ * `commonmark` (the default): excerpt labels are HTML anchors, linked as `[E1](#e1)`.
+ * `obsidian`: block ids (`^e1`) after each excerpt's quote, linked as `[[#^e1|E1]]`.
+ */
+export const MARKDOWN_FLAVORS = MarkdownFlavorSchema.options;
+export type { MarkdownFlavor };
 
 export interface ExportOptions {
   scope: ExportScope;
   exportedAt: Date;
   appVersion: string;
+  flavor?: MarkdownFlavor;
+  /** The notebook file's absolute path: the deep links beside the excerpts name it. */
+  notebookPath?: string;
 }
 
 /** A failure the user can act on (an unknown article or note); the message is a sentence for humans. */
@@ -63,6 +74,9 @@ interface ArticlePlan {
   excerptCount: number;
   /** What the labels of a note's links and footnotes start with: its own, so they apply to it only. */
   labelPrefix: (note: Note) => string;
+  flavor: MarkdownFlavor;
+  /** The deep link to the article, as a link destination without its closing ">": each excerpt's adds its id. */
+  linkBase: string;
 }
 
 function byCreation(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
@@ -105,7 +119,7 @@ function leadOrder(labelOf: Map<string, Label>) {
   return (a: Note, b: Note): number => first(a) - first(b) || byCreation(a, b);
 }
 
-function planArticle(notebook: Notebook, articleId: string, idPrefix: string): ArticlePlan {
+function planArticle(notebook: Notebook, articleId: string, idPrefix: string, options: ExportOptions): ArticlePlan {
   const article = notebook.articles.find((a) => a.id === articleId);
   const excerpts = notebook.excerpts.filter((e) => e.articleId === articleId);
   // Offsets refer to the reader's canonical text; an excerpt of a missing article is an orphan.
@@ -128,7 +142,9 @@ function planArticle(notebook: Notebook, articleId: string, idPrefix: string): A
   const title = article?.title ?? `Unknown article ${articleId}`;
   const numbers = new Map(notebook.notes.map((n, i) => [n.id, i + 1]));
   const labelPrefix = (note: Note): string => `n${numbers.get(note.id)}-`;
-  return { title, article, anchored, orphans, labelOf, annotationsAt, unlinked, leads, excerptCount: excerpts.length, labelPrefix };
+  const link = deepLinkUrl({ ...(options.notebookPath ? { notebook: options.notebookPath } : {}), article: articleId });
+  const linkBase = pointyDestination(link).slice(0, -1);
+  return { title, article, anchored, orphans, labelOf, annotationsAt, unlinked, leads, excerptCount: excerpts.length, labelPrefix, flavor: options.flavor ?? 'commonmark', linkBase };
 }
 
 // ---------------------------------------------------------------------------
@@ -138,8 +154,8 @@ function heading(level: number, text: string): string {
   return `${'#'.repeat(level)} ${text}`;
 }
 
-function labelLinks(labels: Label[]): string {
-  return labels.map((l) => `[E${l.number}](#${l.id})`).join(', ');
+function labelLinks(labels: Label[], flavor: MarkdownFlavor): string {
+  return labels.map((l) => (flavor === 'obsidian' ? `[[#^${l.id}|E${l.number}]]` : `[E${l.number}](#${l.id})`)).join(', ');
 }
 
 function tagList(tags: readonly string[]): string {
@@ -147,35 +163,48 @@ function tagList(tags: readonly string[]): string {
 }
 
 /** "**Note** on [E1](#e1), [E3](#e3) · #tag": the line introducing an annotation. */
-function annotationLabel(note: Note, labels: Label[]): string {
-  const parts = ['**Note**' + (labels.length > 0 ? ` on ${labelLinks(labels)}` : '')];
+function annotationLabel(note: Note, labels: Label[], flavor: MarkdownFlavor): string {
+  const parts = ['**Note**' + (labels.length > 0 ? ` on ${labelLinks(labels, flavor)}` : '')];
   if (note.tags.length > 0) parts.push(tagList(note.tags));
   return parts.join(' · ');
 }
 
 /** An annotation: its label line, then its body (Markdown, headings nested below `minHeadingLevel` - 1). */
-function annotationBlocks(note: Note, labels: Label[], minHeadingLevel: number, labelPrefix: string): string[] {
+function annotationBlocks(note: Note, labels: Label[], minHeadingLevel: number, labelPrefix: string, flavor: MarkdownFlavor): string[] {
   const body = embedMarkdown(note.body, minHeadingLevel, labelPrefix);
-  return body.length > 0 ? [annotationLabel(note, labels), body.join('\n')] : [annotationLabel(note, labels)];
+  const label = annotationLabel(note, labels, flavor);
+  return body.length > 0 ? [label, body.join('\n')] : [label];
 }
 
-function excerptHeading(label: Label, level: number): string {
+function excerptHeading(label: Label, level: number, flavor: MarkdownFlavor): string {
   const note = label.anchor === null ? ' (orphaned)' : label.anchor.method === 'fuzzy' ? ' (found approximately)' : '';
-  return heading(level, `<a id="${label.id}"></a>Excerpt E${label.number}${note}`);
+  const anchor = flavor === 'obsidian' ? '' : `<a id="${label.id}"></a>`;
+  return heading(level, `${anchor}Excerpt E${label.number}${note}`);
 }
 
 function excerptBlocks(plan: ArticlePlan, label: Label, level: number): string[] {
-  const blocks = [excerptHeading(label, level), blockquoteLines(label.excerpt.quote.exact).join('\n')];
+  const blocks = [excerptHeading(label, level, plan.flavor), blockquoteLines(label.excerpt.quote.exact).join('\n')];
+  // Obsidian names a quote by a block id on its own line after it.
+  if (plan.flavor === 'obsidian') blocks.push(`^${label.id}`);
+  // Ids are URL-safe: appended as they are, in the link's own order (deep-link.ts).
+  blocks.push(`[Open in Leadline](${plan.linkBase}&amp;excerpt=${label.excerpt.id}>)`);
   for (const note of plan.annotationsAt.get(label.excerpt.id) ?? []) {
-    blocks.push(...annotationBlocks(note, labelsOfNote(note, plan.labelOf), level + 1, plan.labelPrefix(note)));
+    blocks.push(...annotationBlocks(note, labelsOfNote(note, plan.labelOf), level + 1, plan.labelPrefix(note), plan.flavor));
   }
   return blocks;
 }
 
 function statusText(status: LeadStatus): string {
-  // Dropped is "checked" (nothing left to do) but must not read as done.
-  if (status === 'dropped') return `~~**${LEAD_STATUS_LABELS.dropped}**~~ (dropped)`;
+  if (status === 'dropped') return `~~**${LEAD_STATUS_LABELS.dropped}**~~`;
   return `**${LEAD_STATUS_LABELS[status]}**`;
+}
+
+/**
+ * A lead's checkbox: done is checked; dropped is "[-]", Obsidian Tasks' "cancelled",
+ * which no task list counts as completed (GFM readers show it as text).
+ */
+function checkbox(status: LeadStatus): string {
+  return status === 'done' ? '[x]' : status === 'dropped' ? '[-]' : '[ ]';
 }
 
 /**
@@ -184,15 +213,14 @@ function statusText(status: LeadStatus): string {
  * (which decide code blocks and nesting) fall where they did; tabs are never
  * rewritten, since inside code they are content.
  */
-function leadItem(note: Note, labels: Label[], minHeadingLevel: number, labelPrefix: string): string {
+function leadItem(note: Note, labels: Label[], minHeadingLevel: number, labelPrefix: string, flavor: MarkdownFlavor): string {
   const status = note.status ?? 'open';
-  const checked = status === 'done' || status === 'dropped' ? 'x' : ' ';
   const body = embedMarkdown(note.body, minHeadingLevel, labelPrefix);
   const marker = body.some((line) => line.includes('\t')) ? '-   ' : '- ';
   const parts = [statusText(status)];
-  if (labels.length > 0) parts.push(`on ${labelLinks(labels)}`);
+  if (labels.length > 0) parts.push(`on ${labelLinks(labels, flavor)}`);
   if (note.tags.length > 0) parts.push(tagList(note.tags));
-  const lines = [`${marker}[${checked}] ${parts.join(' · ')}`];
+  const lines = [`${marker}${checkbox(status)} ${parts.join(' · ')}`];
   if (body.length > 0) {
     const indent = ' '.repeat(marker.length);
     lines.push('', ...body.map((line) => (line === '' ? '' : indent + line)));
@@ -230,11 +258,11 @@ function articleBlocks(plan: ArticlePlan, level: number): string[] {
   }
   if (plan.unlinked.length > 0) {
     blocks.push(heading(level + 1, SECTION.unlinked));
-    for (const note of plan.unlinked) blocks.push(...annotationBlocks(note, [], level + 2, plan.labelPrefix(note)));
+    for (const note of plan.unlinked) blocks.push(...annotationBlocks(note, [], level + 2, plan.labelPrefix(note), plan.flavor));
   }
   if (plan.leads.length > 0) {
     blocks.push(heading(level + 1, SECTION.leads));
-    for (const lead of plan.leads) blocks.push(leadItem(lead, labelsOfNote(lead, plan.labelOf), level + 2, plan.labelPrefix(lead)));
+    for (const lead of plan.leads) blocks.push(leadItem(lead, labelsOfNote(lead, plan.labelOf), level + 2, plan.labelPrefix(lead), plan.flavor));
   }
   return blocks;
 }
@@ -260,12 +288,25 @@ function countsOf(plans: ArticlePlan[]): Counts {
   };
 }
 
-function frontMatter(title: string, article: Article | undefined, counts: Counts, options: ExportOptions): string {
-  const lines = ['---', `title: ${yamlString(title)}`];
+/** The tags of the notes in the export, each once, in code point order. */
+function tagsOf(notebook: Notebook, articleIds: readonly string[]): string[] {
+  const ids = new Set(articleIds);
+  const tags = new Set(notebook.notes.filter((n) => ids.has(n.articleId)).flatMap((n) => n.tags));
+  return [...tags].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The YAML front matter. Every string is one double-quoted line that pandoc's
+ * `markdown` reader, which reads front matter strings as Markdown, reads as text;
+ * `date` is the day of the export, `tags` every tag of the exported notes.
+ */
+function frontMatter(title: string, article: Article | undefined, tags: string[], counts: Counts, options: ExportOptions): string {
+  const lines = ['---', `title: ${yamlText(title)}`, `date: ${options.exportedAt.toISOString().slice(0, 10)}`];
+  lines.push(tags.length > 0 ? 'tags:' : 'tags: []', ...tags.map((tag) => `  - ${yamlText(tag)}`));
   const source = article?.source;
   const sourceFields = (['url', 'outlet', 'byline', 'date'] as const).filter((key) => source?.[key]);
   if (sourceFields.length > 0) {
-    lines.push('source:', ...sourceFields.map((key) => `  ${key}: ${yamlString(source![key]!)}`));
+    lines.push('source:', ...sourceFields.map((key) => `  ${key}: ${yamlText(source![key]!)}`));
   }
   lines.push(`exported: ${yamlString(options.exportedAt.toISOString())}`);
   lines.push(`app: ${yamlString(`Leadline ${options.appVersion}`)}`);
@@ -305,13 +346,14 @@ export function exportMarkdown(notebook: Notebook, options: ExportOptions): stri
   const { scope } = options;
   if (scope.kind === 'article') {
     const article = findArticle(notebook, scope.articleId);
-    const plan = planArticle(notebook, article.id, '');
-    return join([frontMatter(article.title, article, countsOf([plan]), options), ...articleBlocks(plan, 1)]);
+    const plan = planArticle(notebook, article.id, '', options);
+    return join([frontMatter(article.title, article, tagsOf(notebook, [article.id]), countsOf([plan]), options), ...articleBlocks(plan, 1)]);
   }
-  const plans = allArticleIds(notebook).map((id, i) => planArticle(notebook, id, `a${i + 1}-`));
+  const ids = allArticleIds(notebook);
+  const plans = ids.map((id, i) => planArticle(notebook, id, `a${i + 1}-`, options));
   const counts = { articles: notebook.articles.length, ...countsOf(plans) };
   const body = plans.length > 0 ? plans.flatMap((plan) => articleBlocks(plan, 2)) : ['The notebook has no articles yet.'];
-  return join([frontMatter(ALL_TITLE, undefined, counts, options), heading(1, ALL_TITLE), ...body]);
+  return join([frontMatter(ALL_TITLE, undefined, tagsOf(notebook, ids), counts, options), heading(1, ALL_TITLE), ...body]);
 }
 
 /**
@@ -329,7 +371,7 @@ export function noteToMarkdown(notebook: Notebook, noteId: string): string {
   const blocks = excerpts.map((e) => blockquoteLines(e.quote.exact).join('\n'));
   // One note: its labels need no prefix of their own, but get one like in an export.
   if (note.kind === 'lead') {
-    blocks.push(leadItem(note, [], 1, 'n1-'));
+    blocks.push(leadItem(note, [], 1, 'n1-', 'commonmark'));
   } else {
     const body = embedMarkdown(note.body, 1, 'n1-');
     if (body.length > 0) blocks.push(body.join('\n'));
@@ -356,12 +398,16 @@ function slugify(text: string): string {
 }
 
 /**
- * The file name to offer: `<article-slug>-notes.md` (the slug is ASCII, non-empty,
- * at most 80 characters), or `leadline-notebook-notes.md` for the whole notebook.
+ * The stem of an export's file name: the article's title as a lowercase ASCII slug (at
+ * most 80 characters, never empty), or `leadline-notebook` for the whole notebook.
  */
-export function exportFileName(notebook: Notebook, scope: ExportScope): string {
-  if (scope.kind === 'all') return 'leadline-notebook-notes.md';
+export function exportStem(notebook: Notebook, scope: ExportScope): string {
+  if (scope.kind === 'all') return 'leadline-notebook';
   const article = findArticle(notebook, scope.articleId);
-  const slug = slugify(article.title) || slugify(`article-${article.id}`) || 'article';
-  return `${slug}-notes.md`;
+  return slugify(article.title) || slugify(`article-${article.id}`) || 'article';
+}
+
+/** The file name to offer: `<article-slug>-notes.md`, or `leadline-notebook-notes.md` for the whole notebook. */
+export function exportFileName(notebook: Notebook, scope: ExportScope): string {
+  return `${exportStem(notebook, scope)}-notes.md`;
 }

@@ -8,7 +8,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { describe, expect, it } from 'vitest';
 import { embedMarkdown, isInertMarkdown, rewriteMarkdown } from './markdown-embed';
-import { readAll, type Page } from './testdata/markdown-readers';
+import { readAll, readPage, type Page } from './testdata/markdown-readers';
+import { hasPandoc, pandocHtml } from './testdata/pandoc';
 import { hostileBody, seeded } from './testdata/random';
 
 /** A failing case, printed so that invisible characters show. */
@@ -39,7 +40,7 @@ describe('embedMarkdown', () => {
   });
 
   it('keeps GFM tables from reading as setext headings to plain CommonMark', () => {
-    expect(embedMarkdown('a | b\n-|-\n===\n--\n---', 4, 'n1-')).toEqual(['a | b', '-|-', '\\===', '\\--', '', '---']);
+    expect(embedMarkdown('a | b\n-|-\n===\n--\n---', 4, 'n1-')).toEqual(['a | b', '-|-', '\\===', '\\--', '', '___']);
     expect(embedMarkdown('> a | b\n> -|-\n> -', 4, 'n1-')).toEqual(['> a | b', '> -|-', '>', '> -']);
   });
 
@@ -305,5 +306,14 @@ describe('embedMarkdown on random hostile bodies', () => {
     }
     expect(inert).toBeGreaterThan(500);
     expect(isInertMarkdown('Check **SOHR** against [the report](https://example.org/x).\n\n- ask the desk\n- compare')).toBe(true);
+  });
+});
+
+describe.skipIf(!hasPandoc)("embedMarkdown in pandoc's markdown reader (pandoc is installed by .ci/run)", () => {
+  it('writes a "---" break as "___": pandoc would take "---" after a blank line for a YAML block', () => {
+    expect(embedMarkdown('a\n\n---\ntitle: x\n\n---\nb: c\n...', 3, 'n1-')).toEqual(['a', '', '___', 'title: x', '', '___', 'b: c', '...']);
+    expect(embedMarkdown('* ---\n\n  ---\n  y', 3, 'n1-')).toEqual(['* ___', '', '  ___', '  y']);
+    const page = readPage(pandocHtml(['## SECTION', '', ...embedMarkdown('one\n\n---\nkey: value\n---\n\ntwo', 3, 'n1-'), '', '## AFTER', ''].join('\n')));
+    expect(page.headings.map((h) => h.text)).toEqual(['SECTION', 'key: value', 'AFTER']);
   });
 });

@@ -677,6 +677,9 @@ export function rewriteMarkdown(markdown: string, minHeadingLevel: number, label
     // of a list or the first of another.
     else if (node.type === 'thematicBreak' || (node.type === 'list' && opensEmpty(node.children[0])) || (node.type === 'listItem' && opensEmpty(node))) {
       edits.push(...blankBefore(text, visit, blankLineAt(text, start(node))));
+      // Pandoc's `markdown` takes a "---" line after a blank line for the start of a YAML
+      // block; "___" breaks the same way everywhere ("***" would not after a "*" list marker).
+      if (node.type === 'thematicBreak' && text[start(node)] === '-') edits.push({ at: start(node), length: end(node) - start(node), text: '___' });
     }
     else if (node.type === 'paragraph' || node.type === 'definition') edits.push(...guardLines(text, visit, spans, layout));
     else if (node.type === 'text') texts.push(node);

@@ -4,6 +4,7 @@ import type { Token } from 'markdown-it';
 import { blockquoteLines, escapeInline, linkDestination, literalInline, quoteParagraphs, yamlString } from './markdown-escape';
 import { blockquotes, formattingTokens, inlineText, parsers } from './testdata/markdown-check';
 import { readAll, readPage, RENDERERS, textOf } from './testdata/markdown-readers';
+import { hasPandoc, pandocHtml } from './testdata/pandoc';
 import { HOSTILE_PIECES, hostileText, seeded } from './testdata/random';
 
 const TRICKY = [
@@ -196,7 +197,48 @@ describe('literalInline', () => {
     expect(literalInline('https://example.com/?a=1&amp;b')).toBe('[https\\://example.com/?a=1\\&amp;b](<https://example.com/?a=1&amp;amp;b>)');
     expect(literalInline('example.com a_b', true)).toBe('example.com a\\_b');
     // Not "<!--user_name@example.c>", an HTML comment where it opens a line (export soak, seed 2).
-    expect(literalInline('!--user_name@example.c', true)).toBe('[!--user\\_name\\@example.c](<mailto:!--user_name@example.c>)');
+    expect(literalInline('!--user_name@example.c', true)).toBe('[!\\--user\\_name\\@example.c](<mailto:!--user_name@example.c>)');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Pandoc's own `markdown` reader: smart quotes, superscript, subscript, citations,
+// attributes, fancy lists and definition lists must not touch literal text (issue 12)
+
+const PANDOC_TRICKY = [
+  "It's \"quoted\" -- and --- dashes... and ellipses",
+  'a^b^ and H~2~O and x^2',
+  '@doe says [@doe, p. 1] and -@doe',
+  '# Heading {#id .class}',
+  '[span]{.smallcaps} and `code`{=html}',
+  'a. not a list',
+  'iv) not a list',
+  '(b) not a list',
+  '(@) not an example',
+  ': not a definition',
+  '~ not a definition',
+  'term\n\n: definition',
+  'A.  two spaces',
+  'Mr. Smith and www.example.com...',
+  '| line | block',
+  '% not a title',
+  '^[inline note]',
+  '<!-- -->',
+];
+
+describe.skipIf(!hasPandoc)("pandoc's markdown reader (pandoc is installed by .ci/run)", () => {
+  const texts = [...TRICKY, ...PANDOC_TRICKY, ...HOSTILE_PIECES, ...randomTexts(800, 7)];
+
+  it('reads every quote exactly, paragraphs kept', () => {
+    const doc = texts.map((text, i) => `## Q${i}\n\n${blockquoteLines(text).join('\n')}`).join('\n\n');
+    const quotes = readPage(pandocHtml(doc)).headings.map((h) => h.quoteAfter);
+    expect(quotes).toEqual(texts.map((t) => t.replace(/\r\n?/g, '\n')));
+  });
+
+  it('reads every heading exactly', () => {
+    const lines = texts.filter((t) => !/[\r\n]/.test(t));
+    const page = readPage(pandocHtml(lines.map((text) => `## ${literalInline(text)}`).join('\n\n')));
+    expect(page.headings.map((h) => h.text)).toEqual(lines);
   });
 });
 

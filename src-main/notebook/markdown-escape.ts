@@ -2,8 +2,8 @@
  * Making text safe to put into a Markdown document.
  *
  * Literal text (excerpts, titles, tags) is escaped so that a CommonMark + GFM
- * reader shows exactly the original characters and nothing else. Note bodies,
- * which stay Markdown, are embedded by markdown-embed.ts.
+ * reader, and pandoc's own `markdown` reader, show exactly the original characters
+ * and nothing else. Note bodies, which stay Markdown, are embedded by markdown-embed.ts.
  *
  * Pure string functions: no Node, DOM or Electron import.
  */
@@ -15,9 +15,50 @@ import { LinkifyIt, type Match } from 'linkify-it';
 /**
  * Characters escaped wherever they are: each can open inline syntax (emphasis, code,
  * links, raw HTML, strikethrough, table cells, math on GitHub, headings' closing
- * sequence). A backslash before ASCII punctuation always means that character.
+ * sequence; in pandoc's `markdown` also superscript, attributes, and its "smart"
+ * quotes). A backslash before ASCII punctuation always means that character.
  */
-const ALWAYS_ESCAPED = /[\\`*_[\]<>#|~$]/;
+const ALWAYS_ESCAPED = /[\\`*_[\]<>#|~$^{'"]/;
+
+/**
+ * The abbreviations after which pandoc's "smart" reading turns the space into a
+ * no-break space (its default data file `abbreviations`).
+ */
+const ABBREVIATIONS = new Set(
+  ('aet. aetat. al. Apr. Aug. bk. Bros. c. Capt. cf. ch. chap. chs. Co. col. Corp. cp. d. Dec. Dr. e.g. ed. eds. esp. f. fasc. Feb. ff. fig. fl. fol. fols. ' +
+    'Fr. Gen. Gov. Hon. i.e. ill. Inc. incl. Jan. Jr. Jul. Jun. Ltd. M.A. M.D. Mar. Mr. Mrs. Ms. n. n.b. nn. No. Nov. Oct. p. Ph.D. pp. Pres. Prof. pt. ' +
+    'q.v. Rep. Rev. s.v. s.vv. saec. sec. Sen. Sep. Sept. Sgt. Sr. St. univ. viz. vol. vs.').split(' '),
+);
+
+/**
+ * Pandoc's "smart" reading turns "--", "---" and "..." into dashes and an ellipsis,
+ * and the space after "Mr." or "p." into a no-break space; an escaped "-" or "." is
+ * left alone.
+ */
+function readsSmart(text: string, i: number): boolean {
+  const ch = text[i];
+  if ((ch === '-' || ch === '.') && text[i + 1] === ch) return true;
+  if (ch !== '.' || !/[ \t\n]/.test(text[i + 1] ?? '')) return false;
+  const word = /[A-Za-z.]*$/.exec(text.slice(Math.max(0, i - 8), i))![0];
+  return ABBREVIATIONS.has(`${word}.`);
+}
+
+/** Pandoc reads a run of spaces and tabs as one space: a tab, or a space after one, is written as a reference. */
+function collapsedByPandoc(text: string, i: number): boolean {
+  const ch = text[i];
+  return ch === '\t' || (ch === ' ' && (text[i - 1] === ' ' || text[i - 1] === '\t'));
+}
+
+/**
+ * What pandoc's `markdown` reads as a list, a definition or an example item at the
+ * start of a line, besides CommonMark's markers: "a." "iv)" "(b)" ": x" "(@)". The
+ * index of the character to escape, or -1.
+ */
+function pandocMarkerAt(text: string): number {
+  if (text.startsWith('(') || text.startsWith(':')) return 0;
+  const match = /^(?:[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)](?=\s|$)/.exec(text);
+  return match ? match[0].length - 1 : -1;
+}
 
 /** An `&` followed by these could start an entity reference ("&amp;", "&#32;"). */
 const ENTITY_START = /[#A-Za-z0-9]/;
@@ -71,14 +112,15 @@ export function escapeInline(text: string, lineStart = false): string {
 /** escapeInline for the characters of `text` from `from` to `to`, at their place in the whole text. */
 function escapeRange(text: string, from: number, to: number, lineStart: boolean): string {
   const markerEnd = lineStart ? orderedMarkerLength(text) : 0;
+  const pandocMarker = lineStart ? pandocMarkerAt(text) : -1;
   let out = '';
   for (let i = from; i < to; i++) {
     const ch = text[i]!;
     const code = text.charCodeAt(i);
     // marked's block rules end a line at U+2028 and U+2029 too.
     if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') out += charRef(code);
-    else if ((i === 0 || i === text.length - 1) && isEdgeSpace(code)) out += charRef(code);
-    else if (ALWAYS_ESCAPED.test(ch) || startsAutolink(text, i)) out += '\\' + ch;
+    else if (((i === 0 || i === text.length - 1) && isEdgeSpace(code)) || collapsedByPandoc(text, i)) out += charRef(code);
+    else if (ALWAYS_ESCAPED.test(ch) || startsAutolink(text, i) || readsSmart(text, i) || i === pandocMarker) out += '\\' + ch;
     else if (ch === '&' && ENTITY_START.test(text[i + 1] ?? '')) out += '\\&';
     else if (lineStart && i === 0 && BLOCK_START_CHARS.has(ch)) out += '\\' + ch;
     else if (markerEnd > 0 && i === markerEnd - 1) out += '\\' + ch;
@@ -105,9 +147,11 @@ const linkify = new LinkifyIt({ fuzzyLink: true });
  * entities, percent signs, or white space and controls, which some trim or encode;
  * an email address with a dot in its domain, as marked wants, and not opening with
  * "!" or "?": "<!--a@b.c>" opening a line is an HTML comment to every reader, which
- * swallows the rest of the document ("<!x", "<?" open HTML blocks too).
+ * swallows the rest of the document ("<!x", "<?" open HTML blocks too). Its local part
+ * is letters, digits and ". _ + -", starting with a letter or digit: pandoc's own
+ * reader takes no other as an address.
  */
-const PLAIN_AUTOLINK = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\p{Cc}\\%&]*|[a-zA-Z0-9.#$'*+/=^_`{|}~-][a-zA-Z0-9.!#$'*+/=?^_`{|}~-]*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)$/u;
+const PLAIN_AUTOLINK = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s\p{Cc}\\%&]*|[a-zA-Z0-9][a-zA-Z0-9._+-]*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)$/u;
 
 /** Links linkify-it finds: with a scheme, or starting "www.". */
 function linkifyMatches(text: string): Match[] {
@@ -164,7 +208,7 @@ function linkText(url: string): string {
  * which must be percent-encoded in a URL's path and query anyway, are, since
  * marked cuts a link at a "](" in its destination.
  */
-function pointyDestination(url: string): string {
+export function pointyDestination(url: string): string {
   const escaped = url.replace(/[\\<>]/g, (ch) => '\\' + ch).replace(/&/g, '&amp;');
   return `<${escaped.replace(/\[/g, '%5B').replace(/\]/g, '%5D')}>`;
 }
@@ -218,6 +262,37 @@ export function linkDestination(url: string): string | null {
 // ---------------------------------------------------------------------------
 // YAML
 
+/** What pandoc's `markdown` reader takes as markup anywhere in a one-line value. */
+const PANDOC_ACTIVE = /[\\`*_[\]<>~^$@{'"]/;
+
+/** What starts a block in pandoc's `markdown` when it opens the value. */
+const PANDOC_BLOCK_START = new Set(['>', '-', '+', '#', '|', '%']);
+
+/** A character reference pandoc would decode. */
+const ENTITY = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
+/**
+ * Text that pandoc's `markdown` reader reads back exactly as one line: pandoc reads
+ * every string of the front matter as Markdown, so "*stars*" or "<tags>" would become
+ * markup. Only what pandoc would take as markup is escaped, so web addresses and
+ * plain words stay as written for the other readers of the front matter.
+ */
+export function pandocText(text: string): string {
+  const markerEnd = orderedMarkerLength(text);
+  const pandocMarker = pandocMarkerAt(text);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const code = text.charCodeAt(i);
+    if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') out += charRef(code);
+    else if (((i === 0 || i === text.length - 1) && isEdgeSpace(code)) || collapsedByPandoc(text, i)) out += charRef(code);
+    else if (PANDOC_ACTIVE.test(ch) || readsSmart(text, i) || i === pandocMarker || (i === 0 && PANDOC_BLOCK_START.has(ch)) || (markerEnd > 0 && i === markerEnd - 1)) out += '\\' + ch;
+    else if (ch === '&' && ENTITY.test(text.slice(i, i + 40))) out += '\\&';
+    else out += ch;
+  }
+  return out;
+}
+
 /** Characters outside YAML's printable set, and those YAML 1.1 reads as line breaks. */
 const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
 
@@ -228,4 +303,9 @@ const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
  */
 export function yamlString(text: string): string {
   return JSON.stringify(text).replace(YAML_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A front matter value that reads as exactly `text` in YAML, and then in pandoc's `markdown`. */
+export function yamlText(text: string): string {
+  return yamlString(pandocText(text));
 }

@@ -306,6 +306,26 @@ describe('the notebook service', () => {
     expect(pasted).toMatchObject({ title: 'Pasted page', duplicate: false });
     expect((await api.listArticles({})).length).toBe(3);
   });
+
+  it('imports annotations as one undoable, journaled change, and exports every format', async () => {
+    const api = await start();
+    const ws = await api.getWorkspace({});
+    const file = readFileSync(join(import.meta.dirname, 'interchange/testdata/hypothesis-search.json'));
+    const imported = await api.importAnnotations({ fileName: 'hypothesis.json', data: file.toString('base64'), articleId: ws.article.id });
+    expect(imported.report).toMatchObject({ notes: 4, highlights: 1, replies: 1 });
+    expect((await readNotebookFile(join(dir, 'notebook.json'))).notes).toHaveLength(4);
+    const again = await api.importAnnotations({ fileName: 'hypothesis.json', data: file.toString('base64'), articleId: ws.article.id });
+    expect(again.report.alreadyThere).toBe(5);
+    await api.applyPatch(imported.inverse);
+    expect((await readNotebookFile(join(dir, 'notebook.json'))).notes).toEqual([]);
+    await expect(dispatch(api, 'importAnnotations', { fileName: 'x.json', data: Buffer.from('nope').toString('base64') })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^"x\.json" is not valid JSON/) } });
+
+    const csv = await api.exportFile({ scope: { kind: 'all' }, format: 'csv' });
+    expect(csv).toMatchObject({ fileName: 'leadline-notebook-leads.csv', mediaType: expect.stringMatching(/^text\/csv/) });
+    const w3c = await api.saveExportFile({ scope: { kind: 'article', articleId: ws.article.id }, format: 'w3c' });
+    expect(w3c.savedTo).toBe(join(dir, 'putin-wants-syria-to-return-the-favor-annotations.jsonld'));
+    expect(JSON.parse(readFileSync(w3c.savedTo!, 'utf8')).type).toBe('AnnotationCollection');
+  });
 });
 
 describe('suggested leads through the service', () => {

@@ -21,12 +21,19 @@ import { NotebookOpenError, NotebookWriteError, type BackupInfo, type CommitOutc
 import { unpinBackups } from './backups';
 import { ExportTargetRefused, writeExportFile } from './export-file';
 import { describeOsError } from './notebook-adapter';
+import type { DeepLink } from '../shared/deep-link';
+import { AnnotationFileError } from './interchange/annotation-file-error';
+import { readAnnotationFile } from './interchange/annotation-file';
+import { exportAs, type ExportRequest } from './interchange/export-formats';
+import { importAnnotations } from './interchange/import-annotations';
 
 export interface PlatformActions {
   /** Shows a save dialog; resolves to the chosen path, or null when cancelled. The service writes the file. */
   chooseExportPath(suggestedName: string): Promise<string | null>;
   /** Asks the user, then opens an http(s) URL outside the app; resolves to whether it was opened. */
   openExternal(url: string): Promise<boolean>;
+  /** The deep link the platform was asked to open, taken once (the browser host has none: links come in its page address). */
+  takeDeepLink?(): DeepLink | null;
 }
 
 export interface ServiceOptions {
@@ -156,8 +163,26 @@ function createHandlers(
     const notebook = openStore().read();
     return exporting(() => ({
       fileName: exportFileName(notebook, scope),
-      markdown: exportMarkdown(notebook, { scope, exportedAt: ctx.now(), appVersion: options.app.version }),
+      markdown: exportMarkdown(notebook, { scope, exportedAt: ctx.now(), appVersion: options.app.version, notebookPath: openStore().path }),
     }));
+  }
+
+  function exportFile(request: Pick<ExportRequest, 'scope' | 'format' | 'flavor'>): { fileName: string; mediaType: string; text: string } {
+    const store = openStore();
+    return exporting(() => exportAs(store.read(), { ...request, notebookPath: store.path, exportedAt: ctx.now(), appVersion: options.app.version }));
+  }
+
+  /** Writes an export where the user chooses; null when they cancel. */
+  async function saveExported(fileName: string, text: string): Promise<{ savedTo: string | null }> {
+    const store = openStore();
+    const chosen = await options.platform.chooseExportPath(fileName);
+    if (chosen === null) return { savedTo: null };
+    try {
+      return { savedTo: await writeExportFile(store.path, chosen, text) };
+    } catch (error) {
+      if (error instanceof ExportTargetRefused) throw new ApiFailure('invalid-input', error.message);
+      throw new ApiFailure('storage', `Leadline could not write the export to "${chosen}" (${describeOsError(error)}). Nothing was written; choose another place.`);
+    }
   }
 
   /** Reopens a notebook that was moved aside as damaged, with the user's choice, and serves it. */
@@ -261,16 +286,8 @@ function createHandlers(
     },
     exportMarkdown: async ({ scope }) => markdownFor(scope),
     saveExport: async ({ scope }) => {
-      const store = openStore();
       const { fileName, markdown } = markdownFor(scope);
-      const chosen = await options.platform.chooseExportPath(fileName);
-      if (chosen === null) return { savedTo: null };
-      try {
-        return { savedTo: await writeExportFile(store.path, chosen, markdown) };
-      } catch (error) {
-        if (error instanceof ExportTargetRefused) throw new ApiFailure('invalid-input', error.message);
-        throw new ApiFailure('storage', `Leadline could not write the export to "${chosen}" (${describeOsError(error)}). Nothing was written; choose another place.`);
-      }
+      return saveExported(fileName, markdown);
     },
     noteMarkdown: async ({ noteId }) => exporting(() => ({ markdown: noteToMarkdown(openStore().read(), noteId) })),
     listBackups: () => backupEntries(),
@@ -286,6 +303,22 @@ function createHandlers(
       });
       return backupEntries();
     },
+    exportFile: async (request) => exportFile(request),
+    saveExportFile: async (request) => {
+      const { fileName, text } = exportFile(request);
+      return saveExported(fileName, text);
+    },
+    importAnnotations: ({ fileName, data, articleId }) =>
+      mutate((notebook) => {
+        try {
+          const file = readAnnotationFile(fileName, Buffer.from(data, 'base64'));
+          return importAnnotations(notebook, file, { fileName, ...(articleId ? { articleId } : {}) }, ctx);
+        } catch (error) {
+          if (error instanceof AnnotationFileError) throw new ApiFailure('invalid-input', error.message);
+          throw error;
+        }
+      }),
+    takeDeepLink: async () => options.platform.takeDeepLink?.() ?? null,
     openExternal: async ({ url }) => {
       if (!isWebUrl(url)) {
         throw new ApiFailure('invalid-input', `Leadline only opens web links (http or https), not "${url.slice(0, 80)}". Nothing was opened.`);

@@ -28,6 +28,8 @@ import {
   SuggestionKindSchema,
   type SuggestionKind,
 } from './model';
+import type { DeepLink } from './deep-link';
+import type { AnnotationImportReport } from './import-report';
 
 export const ApiErrorCodeSchema = z.enum([
   'invalid-input',
@@ -260,6 +262,34 @@ const suggestionCalls = {
   ),
 };
 
+// --- Interchange (issue 12): exports in every format, annotations in, deep links ---
+
+export const ExportFormatSchema = z.enum(['markdown', 'w3c', 'csv']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+/** `commonmark`: HTML anchors and `[E1](#e1)` links; `obsidian`: block ids `^e1` and `[[#^e1|E1]]` links. */
+export const MarkdownFlavorSchema = z.enum(['commonmark', 'obsidian']);
+export type MarkdownFlavor = z.infer<typeof MarkdownFlavorSchema>;
+const ExportRequestSchema = z.strictObject({ scope: ExportScopeSchema, format: ExportFormatSchema, flavor: MarkdownFlavorSchema.optional() });
+
+/** An annotations file: 50 MB of JSON at most, base64-encoded. */
+export const MAX_ANNOTATION_FILE_BYTES = 50 * 1024 * 1024;
+
+const interchangeCalls = {
+  /** The export in any format as text, with the file name to offer (the browser host downloads it). */
+  exportFile: returns<{ fileName: string; mediaType: string; text: string }>()(ExportRequestSchema),
+  /** Desktop only: asks where to save the export, then writes it. null when the user cancels. */
+  saveExportFile: returns<{ savedTo: string | null }>()(ExportRequestSchema),
+  /** Imports W3C Web Annotations or Hypothesis JSON, all or nothing; `articleId` puts them all on that article. */
+  importAnnotations: returns<SavedMutation<{ report: AnnotationImportReport }>>()(
+    z.strictObject({ fileName: z.string().min(1).max(1000), data: z.base64().max(Math.ceil(MAX_ANNOTATION_FILE_BYTES / 3) * 4 + 4), articleId: IdSchema.optional() }),
+  ),
+  /** The deep link the desktop was asked to open (leadline://open?…), taken once; null when none waits. */
+  takeDeepLink: returns<DeepLink | null>()(Empty),
+};
+
+/** Menu commands of the interchange. */
+export const INTERCHANGE_COMMANDS = ['export-w3c', 'export-csv', 'import-annotations', 'open-link'] as const;
+
 export const contract = {
   ...suggestionCalls,
   /** The open article (or `articleId`) with its records (or, with `deferRecords`, without them), and the library. */
@@ -343,6 +373,7 @@ export const contract = {
   startOver: returns<Workspace>()(Empty),
   /** Asks the user, then opens an http(s) link in the system browser. */
   openExternal: returns<{ opened: boolean }>()(z.strictObject({ url: z.string().min(1).max(4096) })),
+  ...interchangeCalls,
 };
 
 export type Contract = typeof contract;
@@ -383,6 +414,7 @@ export const AppCommandSchema = z.enum([
   'add-lead',
   'link-to-note',
   'show-shortcuts',
+  ...INTERCHANGE_COMMANDS,
 ]);
 export type AppCommand = z.infer<typeof AppCommandSchema>;
 

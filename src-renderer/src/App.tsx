@@ -12,6 +12,7 @@ import { DeleteArticleDialog } from './library/DeleteArticleDialog';
 import { LeadsDialog } from './library/LeadsDialog';
 import { LibrarySidebar } from './library/LibrarySidebar';
 import { PasteDialog } from './library/PasteDialog';
+import { ImportAnnotationsDialog } from './library/ImportAnnotationsDialog';
 import { ImportProgressBar } from './library/ImportProgressBar';
 import { importFiles } from './library/import-files';
 import { loadError, recordsPending, workspace } from './state/workspace';
@@ -124,7 +125,9 @@ function Dialogs() {
     case 'delete-note':
       return <DeleteDialog noteId={open.noteId} />;
     case 'export':
-      return <ExportDialog initialScope={open.scope} />;
+      return <ExportDialog initialScope={open.scope} {...(open.format ? { initialFormat: open.format } : {})} />;
+    case 'import-annotations':
+      return <ImportAnnotationsDialog />;
     case 'backups':
       return <BackupsDialog />;
     case 'shortcuts':

@@ -11,6 +11,7 @@ import { redo, undo } from './state/actions';
 import { dialog, toggleLibrary } from './state/ui';
 import { article } from './state/workspace';
 import { importFiles, pickFiles, updateFromFile } from './library/import-files';
+import { openPendingLink } from './deep-links';
 
 export function runCommand(command: AppCommand): void {
   // From the menu (macOS keeps menu accelerators live): in a text field, undo is the field's own.
@@ -18,6 +19,8 @@ export function runCommand(command: AppCommand): void {
     document.execCommand(command);
     return;
   }
+  // A link from outside is followed even behind an open dialog (which keeps what it holds): the user asked for it just now.
+  if (command === 'open-link') return void openPendingLink();
   if (dialog.value) return; // an open dialog owns the keyboard and the menu's commands wait
   switch (command) {
     case 'annotate':
@@ -35,6 +38,15 @@ export function runCommand(command: AppCommand): void {
       return;
     case 'export-notebook':
       dialog.value = { kind: 'export', scope: 'all' };
+      return;
+    case 'export-w3c':
+      dialog.value = { kind: 'export', scope: 'article', format: 'w3c' };
+      return;
+    case 'export-csv':
+      dialog.value = { kind: 'export', scope: 'all', format: 'csv' };
+      return;
+    case 'import-annotations':
+      dialog.value = { kind: 'import-annotations' };
       return;
     case 'restore-backup':
       dialog.value = { kind: 'backups' };

@@ -70,10 +70,11 @@ export function sectionHeadings(notebook: Notebook, scope: ExportScope): Section
 }
 
 /**
- * A lead's first line as a reader shows it: its checkbox (or "[x]" as text) and its
- * status ("~~" stays text to a reader without strikethrough).
+ * A lead's first line as a reader shows it: its checkbox (or "[x]" as text; a dropped
+ * lead's "[-]" is text to all) and its status ("~~" stays text to a reader without
+ * strikethrough).
  */
-const LEAD_LINE = /^\[( |x)\] (Open|In progress|Done|(?:~~)?Dropped(?:~~)? \(dropped\))(?: · |$)/;
+const LEAD_LINE = /^\[( |x|-)\] (Open|In progress|Done|(?:~~)?Dropped(?:~~)?)(?: · |$)/;
 
 /** Text as an HTML parser reads it: a carriage return (written as "&#13;" in Markdown, output raw) becomes a line feed. */
 function asHtmlText(text: string): string {
@@ -104,10 +105,15 @@ export function outlineFailures(page: Page, wanted: SectionHeading[], leads: Not
   if (next < wanted.length) failures.push(`section heading h${wanted[next]!.level} "${String(wanted[next]!.text)}" is missing`);
   const items = page.items.filter((item) => LEAD_LINE.test(item.text));
   const statuses = (list: string[]): string => list.sort().join(', ');
-  const seen = items.map((item) => LEAD_LINE.exec(item.text)![2]!.replace(/~~| \(dropped\)/g, ''));
+  const seen = items.map((item) => LEAD_LINE.exec(item.text)![2]!.replace(/~~/g, ''));
   const want = leads.map((lead) => ({ open: 'Open', 'in-progress': 'In progress', done: 'Done', dropped: 'Dropped' })[lead.status ?? 'open']);
   if (statuses(seen) !== statuses(want)) failures.push(`lead items [${statuses(seen)}], not [${statuses(want)}]`);
-  for (const item of items) if (item.swallowedBy) failures.push(`lead "${item.text}" is inside <${item.swallowedBy}>`);
+  for (const item of items) {
+    if (item.swallowedBy) failures.push(`lead "${item.text}" is inside <${item.swallowedBy}>`);
+    const [, box, status] = LEAD_LINE.exec(item.text)!;
+    const wantBox = status === 'Done' ? 'x' : status!.includes('Dropped') ? '-' : ' ';
+    if (box !== wantBox) failures.push(`lead "${item.text}" has the box [${box}], not [${wantBox}]`);
+  }
   const ids = new Set<string>();
   for (const id of page.ids) {
     if (ids.has(id)) failures.push(`id "${id}" is not unique`);

@@ -94,6 +94,8 @@ export function blockquotes(tokens: Token[]): Quote[] {
 
 export interface TaskItem {
   checked: boolean;
+  /** "[-]": cancelled (Obsidian Tasks), which GFM shows as text. */
+  cancelled: boolean;
   /** Inline text of the item's first paragraph, after the "[ ] " marker. */
   label: string;
   /** The Markdown source of that paragraph after the marker (a note's "[x]: url" definition can turn the marker into a link). */
@@ -102,7 +104,7 @@ export interface TaskItem {
   tokens: Token[];
 }
 
-/** GFM task list items: list items whose first paragraph starts with "[ ] " or "[x] ". */
+/** Task list items: list items whose first paragraph starts with "[ ] ", "[x] " or "[-] ". */
 export function taskItems(tokens: Token[]): TaskItem[] {
   const items: TaskItem[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -110,9 +112,9 @@ export function taskItems(tokens: Token[]): TaskItem[] {
     const end = closeIndex(tokens, i);
     const inline = tokens[i + 2];
     if (tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline') {
-      const match = /^\[( |x|X)\] /.exec(inline.content);
+      const match = /^\[( |x|X|-)\] /.exec(inline.content);
       if (match) {
-        items.push({ checked: match[1] !== ' ', label: inlineText(inline).slice(4), source: inline.content.slice(4), tokens: tokens.slice(i + 1, end) });
+        items.push({ checked: match[1] === 'x' || match[1] === 'X', cancelled: match[1] === '-', label: inlineText(inline).slice(4), source: inline.content.slice(4), tokens: tokens.slice(i + 1, end) });
       }
     }
   }
@@ -152,18 +154,30 @@ export function splitFrontMatter(markdown: string): { data: Record<string, unkno
   if (!match) throw new Error('no front matter');
   const root: Record<string, unknown> = {};
   const stack: Array<{ indent: number; map: Record<string, unknown> }> = [{ indent: -1, map: root }];
+  let list: unknown[] | null = null;
   for (const line of match[1]!.split('\n')) {
+    const item = /^ {2}- (.*)$/.exec(line);
+    if (item && list) {
+      list.push(JSON.parse(item[1]!));
+      continue;
+    }
     const m = /^( *)([a-z_]+):(?: (.*))?$/.exec(line);
     if (!m) throw new Error(`front matter line not understood: ${JSON.stringify(line)}`);
     const indent = m[1]!.length;
     while (stack[stack.length - 1]!.indent >= indent) stack.pop();
     const parent = stack[stack.length - 1]!.map;
-    if (m[3] === undefined) {
+    list = null;
+    if (m[2] === 'tags') {
+      list = m[3] === '[]' ? [] : m[3] === undefined ? [] : null;
+      if (list === null) throw new Error(`tags must be a YAML list: ${JSON.stringify(line)}`);
+      parent.tags = list;
+    } else if (m[3] === undefined) {
       const child: Record<string, unknown> = {};
       parent[m[2]!] = child;
       stack.push({ indent, map: child });
     } else {
-      parent[m[2]!] = JSON.parse(m[3]);
+      // A plain YAML date ("date: 2025-03-15") is the one unquoted string we write.
+      parent[m[2]!] = /^\d{4}-\d\d-\d\d$/.test(m[3]) ? m[3] : JSON.parse(m[3]);
     }
   }
   return { data: root, body: markdown.slice(match[0].length) };

@@ -96,7 +96,8 @@ function inlineLine(node: Node): string {
   let line = '';
   for (const child of children(node)) {
     if (isElement(child) && child.tagName === 'input') line += child.attrs.some((a) => a.name === 'checked') ? '[x]' : '[ ]';
-    else if (isElement(child) && child.tagName === 'p') line += inlineLine(child);
+    // A second paragraph (pandoc writes "<p>…</p><p>…</p>" with no line break between) is another line.
+    else if (isElement(child) && child.tagName === 'p') line += (/[^\]\s]$/.test(line) ? '\n' : '') + inlineLine(child);
     else if (isElement(child) && ['ul', 'ol', 'pre', 'blockquote', 'div', 'table', 'hr'].includes(child.tagName)) break;
     else line += textOf(child);
   }

@@ -27,6 +27,8 @@ export const HOSTILE_PIECES = [
   '"', "'", ': ', '---\n', '\t', '  ', ' ', '\u00a0', '\u200b', '\u2028', '\ufeff', '\u0085',
   'é', 'e\u0301', 'ñ', 'Ω', '日本語', '😀', '👩‍👩‍👧', '🇫🇷', 'مرحبا', 'שלום', '\u202e', 'a\u0308\u0301',
   'Putin', 'Syria', '40,000', 'al-Assad', 'Ba’ath', ' word ', 'text',
+  // pandoc's own Markdown: superscript, subscript, citations, attributes, smart punctuation, fancy lists
+  '^', '^x^', '~x~', '@doe', '[@doe]', '{#id}', '{.c}', '--', '...', 'a. ', '(a) ', 'iv) ', '(@)', ': ', "it's",
 ] as const;
 
 const WORDS = ['the', 'Syrian', 'army', 'claims', 'units', 'Hmeimim', 'base', 'Ukraine', 'Russia', 'force', 'report'];

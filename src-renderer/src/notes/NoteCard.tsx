@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { LEAD_STATUS_LABELS, LeadStatusSchema, type Excerpt, type LeadStatus, type Note } from '@shared/model';
 import { ApiCallError, call } from '../api/client';
 import { copyText } from '../ui/clipboard';
+import { noteLink } from '../deep-links';
 import { followLinkClick } from '../ui/external-links';
 import { renderMarkdown } from '../markdown/render-markdown';
 import { revealExcerpts } from '../reader/navigation';
@@ -114,6 +115,9 @@ const CardContent = memo(function CardContent({ note, editing }: { note: Note; e
         <button type="button" onClick={() => void copyNote(note.id)}>
           Copy as Markdown
         </button>
+        <button type="button" title="A leadline:// link that opens this note from other apps" onClick={() => void copyLink(note)}>
+          Copy Link
+        </button>
         <button type="button" class="danger" onClick={() => requestDelete(note)}>
           Delete
         </button>
@@ -220,6 +224,15 @@ async function copyNote(noteId: string): Promise<void> {
     showToast('Note copied as Markdown.');
   } catch (error) {
     showToast(error instanceof ApiCallError ? error.message : `Could not copy: ${String(error)}`, { tone: 'error' });
+  }
+}
+
+async function copyLink(note: Note): Promise<void> {
+  try {
+    await copyText(noteLink(note));
+    showToast('Link to the note copied.');
+  } catch (error) {
+    showToast(`Could not copy: ${String(error)}`, { tone: 'error' });
   }
 }
 

@@ -8,7 +8,10 @@ export function PaneHeader() {
       <span class={`save-indicator ${saveState.value}`} role="status" aria-live="polite">
         {SAVE_LABELS[saveState.value]}
       </span>
-      <button type="button" onClick={() => (dialog.value = { kind: 'export', scope: 'article' })} title="Export Markdown (Ctrl+E)">
+      <button type="button" onClick={() => (dialog.value = { kind: 'import-annotations' })} title="Import annotations: W3C Web Annotations (JSON-LD) or Hypothesis JSON">
+        Import…
+      </button>
+      <button type="button" onClick={() => (dialog.value = { kind: 'export', scope: 'article' })} title="Export: Markdown, Obsidian, Web Annotations or leads as CSV (Ctrl+E)">
         Export…
       </button>
       <button type="button" onClick={() => (dialog.value = { kind: 'backups' })} title="Restore a backup">

@@ -3,6 +3,9 @@ import { signal } from '@preact/signals';
 import type { TextRange } from '@shared/anchoring/text-range';
 import type { LeadStatus, Selectors } from '@shared/model';
 
+/** What the export dialog offers: the formats, Markdown in two flavors. */
+export type ExportChoice = 'markdown' | 'obsidian' | 'w3c' | 'csv';
+
 export type KindFilter = 'all' | 'annotation' | 'lead';
 
 export interface Filters {
@@ -42,7 +45,8 @@ export const toast = signal<Toast | null>(null);
 export type Dialog =
   | { kind: 'link-picker'; selectors: Selectors }
   | { kind: 'delete-note'; noteId: string }
-  | { kind: 'export'; scope: 'article' | 'all' }
+  | { kind: 'export'; scope: 'article' | 'all'; format?: ExportChoice }
+  | { kind: 'import-annotations' }
   | { kind: 'backups' }
   | { kind: 'shortcuts' }
   | { kind: 'leads' }

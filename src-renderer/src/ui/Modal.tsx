@@ -32,3 +32,17 @@ export function CloseFooter({ label = 'Close' }: { label?: 'Close' | 'Cancel' })
     </div>
   );
 }
+
+/** The footer of a dialog that does something: Cancel, and the action (disabled while it runs or cannot yet). */
+export function ActionFooter({ label, disabled, onAction, autoFocus = false }: { label: string; disabled: boolean; onAction: () => void; autoFocus?: boolean }) {
+  return (
+    <div class="modal-actions">
+      <button type="button" onClick={closeDialog}>
+        Cancel
+      </button>
+      <button type="button" class="primary" disabled={disabled} autoFocus={autoFocus} onClick={onAction}>
+        {label}
+      </button>
+    </div>
+  );
+}

@@ -10,7 +10,7 @@ export const SHORTCUTS: [string, string][] = [
   [`${mod}+Z / ${mod}+Shift+Z`, 'Undo / redo'],
   [`${mod}+O`, 'Import text, Markdown or saved web pages'],
   [`${mod}+Shift+V`, 'Paste as a new article'],
-  [`${mod}+E`, 'Export Markdown'],
+  [`${mod}+E`, 'Export (Markdown, Web Annotations, CSV)'],
   [`${mod}+F`, 'Search notes'],
   ['F8 / Shift+F8', 'Next / previous highlight'],
   ['↑ / ↓', 'Previous / next note card'],
