@@ -49,7 +49,7 @@ describe('npm run import', () => {
     expect(await runImportCli(['--notebook', nb, join(dir, 'empty.txt'), join(dir, 'missing.md'), join(dir, 'ok.txt')], run)).toBe(1);
     expect(run.err).toHaveLength(2);
     expect(run.err[0]).toMatch(/^leadline import: .*empty\.txt.*\n$/);
-    expect(run.err[1]).toMatch(/^leadline import: ".*missing\.md" cannot be read \(the folder does not exist, ENOENT\)/);
+    expect(run.err[1]).toMatch(/^leadline import: ".*missing\.md" cannot be read \(there is no such file or folder, ENOENT\)/);
     expect(run.out).toEqual([expect.stringMatching(/^imported [\w-]+ "A title"\n$/)]);
   });
 

@@ -176,7 +176,7 @@ export function describeOsError(error: unknown): string {
     EPERM: 'the operation is not permitted',
     EROFS: 'the disk is read-only',
     EIO: 'a disk input/output error',
-    ENOENT: 'the folder does not exist',
+    ENOENT: 'there is no such file or folder',
     ENOTDIR: 'a part of the path is not a folder',
     EISDIR: 'it is a folder',
     EBUSY: 'the file is in use',
