@@ -144,6 +144,17 @@ describe('Hypothesis JSON', () => {
     expect(importText(withUrl, JSON.stringify(partial)).report.unmatched).toEqual([{ source: 'https://elsewhere.example.com/x', title: 'Putin Wants Syria to Return the Favor', annotations: 1, ambiguous: false }]);
   });
 
+  it('after outside testing: a row with the id of another, saying something else, still comes in; a date the notebook cannot hold falls back (to the creation); a bare position past the text is listed', async () => {
+    const notebook = await withSource();
+    const rows = (JSON.parse(hypothesis) as { rows: Array<Record<string, unknown>> }).rows;
+    const twin = { ...rows[0]!, text: 'Another reading of the same passage.', updated: '-000001-01-01' };
+    const pastEnd = { ...rows[0]!, id: 'past-end', target: [{ source: HYPOTHESIS_URI, selector: [{ type: 'TextPositionSelector', start: 50_000, end: 50_100 }] }] };
+    const { next, report } = importText(notebook, JSON.stringify({ rows: [rows[0], twin, pastEnd] }));
+    expect(next.notes.map((n) => n.body)).toEqual([rows[0]!.text, 'Another reading of the same passage.', rows[0]!.text]);
+    expect(next.notes[1]!.updatedAt).toBe(next.notes[1]!.createdAt);
+    expect(report.orphans).toContainEqual({ annotation: 'hypothesis:past-end', quote: '(a position past the end of the article, no quote)' });
+  });
+
   it('matches an article without an address by the hash of its text (urn:sha256)', async () => {
     const notebook = await seededNotebook();
     const urn = `urn:sha256:${contentHash(notebook.articles[0]!.content).slice('sha256:'.length)}`;

@@ -65,7 +65,10 @@ function timestamp(value: string | undefined, fallback: string): string {
   if (value === undefined) return fallback;
   if (TimestampSchema.safeParse(value).success) return value;
   const time = Date.parse(value);
-  return Number.isNaN(time) ? fallback : new Date(time).toISOString();
+  if (Number.isNaN(time)) return fallback;
+  // A date that parses may still lie outside what the notebook keeps (year -1, +275760).
+  const iso = new Date(time).toISOString();
+  return TimestampSchema.safeParse(iso).success ? iso : fallback;
 }
 
 /**
@@ -144,7 +147,11 @@ export function importAnnotations(notebook: Notebook, file: AnnotationFile, choi
     if (existing) return existing;
     const text = articleText(article);
     const anchored = anchorTarget(text, target, own);
-    if (!anchored) return null;
+    if (!anchored) {
+      // Only a position, past the article's end: no words to keep, but the report says so.
+      report.orphans.push({ annotation: annotation.sourceId, quote: '(a position past the end of the article, no quote)' });
+      return null;
+    }
     if (anchored.orphan) report.orphans.push({ annotation: annotation.sourceId, quote: anchored.selectors.quote.exact.slice(0, 120) });
     const at = place({ articleId: article.id, position: anchored.selectors.position });
     const same = !own && !anchored.orphan ? byPlace.get(at) : undefined;
@@ -181,7 +188,12 @@ export function importAnnotations(notebook: Notebook, file: AnnotationFile, choi
       const made = annotation.targets.map((t, i) => excerptFor(article, annotation, t, i, own)).filter((e) => e !== null);
       report.highlights += made.length;
     } else {
-      const id = annotation.noteId ?? derivedId('note', annotation.sourceId);
+      // The note already there is this one only when it says the same on the same article:
+      // a colliding id, or a copy edited elsewhere since, comes in beside it under an id of
+      // its own (derived from what it says, so importing that file again adds nothing).
+      let id = annotation.noteId ?? derivedId('note', annotation.sourceId);
+      const existing = noteIds.has(id) ? notebook.notes.find((n) => n.id === id) ?? patch.upsertNotes.find((n) => n.id === id) : undefined;
+      if (existing && (existing.articleId !== article.id || existing.body !== annotation.body)) id = derivedId('note', `${id}@${article.id}@${annotation.body}`);
       if (noteIds.has(id)) {
         report.alreadyThere++;
         continue;
