@@ -47,6 +47,11 @@ export interface LeadlineApp {
   readClipboard(): Promise<string>;
   /** A second window (a second tab, in the browser) on the same notebook, served by the same process. */
   openSecondWindow(): Promise<Page>;
+  /**
+   * Follows a leadline:// link as each host receives one: the browser host as the page's
+   * address (its query), the desktop app as the system hands it over (open-url).
+   */
+  openLink(url: string): Promise<void>;
 }
 
 interface Running {
@@ -56,6 +61,7 @@ interface Running {
   captureExport(action: () => Promise<void>, target: string): Promise<string>;
   readClipboard(): Promise<string>;
   openSecondWindow(): Promise<Page>;
+  openLink(url: string): Promise<void>;
 }
 
 const mode = launchMode();
@@ -109,6 +115,11 @@ async function launchInBrowser(browser: Browser, notebookPath: string, args: str
       await second.goto(url);
       return second;
     },
+    async openLink(link) {
+      const address = new URL(page.url());
+      for (const [key, value] of new URL(link).searchParams) address.searchParams.set(key, value);
+      await page.goto(address.toString());
+    },
     async close() {
       await context.close();
       const exited = new Promise((resolve) => host.once('exit', resolve));
@@ -142,6 +153,9 @@ async function launchInElectron(executable: string, notebookPath: string, userDa
       return readFileSync(target, 'utf8');
     },
     readClipboard: () => app.evaluate(({ clipboard }) => clipboard.readText()),
+    async openLink(link) {
+      await app.evaluate(({ app: electronApp }, url) => void electronApp.emit('open-url', { preventDefault: () => undefined }, url), link);
+    },
     async openSecondWindow() {
       const [second] = await Promise.all([
         app.waitForEvent('window'),
@@ -209,6 +223,7 @@ export const test = base.extend<{ app: LeadlineApp }, { chromiumBrowser: Browser
       captureExport: (action) => running.captureExport(action, join(dir, `export-${Date.now()}.md`)),
       readClipboard: () => running.readClipboard(),
       openSecondWindow: () => running.openSecondWindow(),
+      openLink: (url) => running.openLink(url),
       async relaunch(next) {
         options = { notebookPath: next.notebookPath ?? options.notebookPath, args: next.args ?? [] };
         return app.restart();
