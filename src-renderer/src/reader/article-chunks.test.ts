@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '@shared/article-document';
-import { chunkBlocks, chunkOfBlock } from './article-chunks';
+import { blockAt, type Block } from '@shared/article-document';
+import { chunkBlocks } from './article-chunks';
 
 /** Paragraphs of the given lengths, separated by "\n\n" as in a canonical text. */
 function paragraphs(...lengths: number[]): Block[] {
@@ -40,9 +40,11 @@ describe('chunkBlocks', () => {
   });
 });
 
-describe('chunkOfBlock', () => {
-  it('finds the chunk holding a block', () => {
-    const chunks = chunkBlocks(paragraphs(40, 40, 40, 40, 40), 100);
-    expect([0, 1, 2, 3, 4].map((i) => chunkOfBlock(chunks, i))).toEqual([0, 0, 1, 1, 2]);
+describe('a chunk found by offset (blockAt: chunks start where their first block does)', () => {
+  it('finds the chunk holding each block, and gives a separator to the chunk before', () => {
+    const blocks = paragraphs(40, 40, 40, 40, 40);
+    const chunks = chunkBlocks(blocks, 100);
+    expect(blocks.map((b) => blockAt(chunks, b.start))).toEqual([0, 0, 1, 1, 2]);
+    expect(blockAt(chunks, blocks[1]!.end + 1)).toBe(0);
   });
 });

@@ -39,15 +39,3 @@ export function chunkBlocks(blocks: readonly Block[], maxChars = CHUNK_CHARS): C
   }
   return chunks;
 }
-
-/** The index of the chunk holding block `index`. */
-export function chunkOfBlock(chunks: readonly Chunk[], index: number): number {
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (chunks[mid]!.first <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

@@ -13,7 +13,7 @@
  */
 import { blockAt, type Block } from '@shared/article-document';
 import type { TextRange } from '@shared/anchoring/text-range';
-import { chunkOfBlock, type Chunk } from './article-chunks';
+import type { Chunk } from './article-chunks';
 import { OVERLAY_GROUPS, boxesOf, groupPieces, groupRanges, piecesWithin, sameDrawing, type Box, type LayerName, type MarkLayerName, type OverlayGroup, type PlacedExcerpt } from './highlight-layers';
 import { blockTextNodes, offsetAt, offsetsToRange, type ArticleDom, type BlockNodes } from './dom-offsets';
 import { whenIdle } from './idle';
@@ -44,6 +44,7 @@ interface View extends ArticleDom {
 }
 
 let view: View | null = null;
+const NONE: ReadonlySet<string> = new Set();
 
 /** A jump asked for before the article it is in was mounted (just opened, from another article): taken when it is. */
 let pendingJump: { blocks: readonly Block[]; range: TextRange } | null = null;
@@ -162,12 +163,13 @@ function draw(v: View, groups: readonly OverlayGroup[]): void {
   for (let chunk = near.first; chunk <= near.last; chunk++) {
     const pieces = piecesWithin(v.placed, v.chunks[chunk]!);
     const drawn = v.drawn.get(chunk);
+    let origin: DOMRect | undefined; // the chunk's box, read once for all its groups
     for (const group of groups) {
-      const shown = groupPieces(group, pieces, group === 'kinds' ? new Set() : v.marked[group]);
+      const shown = groupPieces(group, pieces, group === 'kinds' ? NONE : v.marked[group]);
       const before = drawn?.[group];
       if (before ? sameDrawing(before, shown) : shown.length === 0) continue;
-      const { width, height } = v.chunkElements[chunk]!.getBoundingClientRect();
-      measured.push({ chunk, group, pieces: shown, boxes: measureGroup(v, chunk, group, shown), size: sizeKey(width, height) });
+      origin ??= v.chunkElements[chunk]!.getBoundingClientRect();
+      measured.push({ chunk, group, pieces: shown, boxes: measureGroup(v, origin, group, shown), size: sizeKey(origin.width, origin.height) });
     }
   }
   for (const { chunk, group, pieces, boxes, size } of measured) {
@@ -216,9 +218,7 @@ interface PaintedBox extends Box {
 }
 
 /** The boxes of a group's pieces in a chunk, in paint order, relative to the chunk. */
-function measureGroup(v: View, chunk: number, group: OverlayGroup, pieces: readonly PlacedExcerpt[]): PaintedBox[] {
-  if (pieces.length === 0) return [];
-  const origin = v.chunkElements[chunk]!.getBoundingClientRect();
+function measureGroup(v: View, origin: DOMRect, group: OverlayGroup, pieces: readonly PlacedExcerpt[]): PaintedBox[] {
   const boxes: PaintedBox[] = [];
   for (const { layer, range, excerptId } of groupRanges(group, pieces)) {
     const domRange = toRange(v, range);
@@ -297,7 +297,7 @@ export function scrollToRange(blocks: readonly Block[], range: TextRange, behavi
   const domRange = toRange(v, range);
   if (!domRange) return;
   // Draw the excerpts around the target now, so they show in the frame the jump lands in (the observer follows up).
-  const chunk = chunkOfBlock(v.chunks, blockAt(v.blocks, range.start));
+  const chunk = blockAt(v.chunks, range.start);
   v.near = { first: Math.max(0, chunk - 1), last: Math.min(v.chunks.length - 1, chunk + 1) };
   draw(v, OVERLAY_GROUPS);
   const distance = offCentre(v, domRange);
