@@ -1,4 +1,4 @@
-import { test } from '../fixtures';
+import { expect, test } from '../fixtures';
 import { addNote, ARTICLE_TITLE, cards, waitForApp } from '../helpers';
 
 test('README screenshot: the library, and an article with annotations and leads', async ({ app }) => {
@@ -23,8 +23,11 @@ test('README screenshot: the library, and an article with annotations and leads'
   await flights.getByRole('textbox', { name: 'Tags' }).press('Escape');
   await cards(page).filter({ hasText: 'SOHR' }).click();
   await page.locator('.reader-pane').evaluate((el) => el.scrollTo(0, 0));
+  await page.locator('.notes-pane').evaluate((el) => el.scrollTo(0, 0)); // the pane's header and Suggestions in view
   await page.mouse.move(0, 0);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.waitForTimeout(400);
+  // The focused lead's box is drawn, and the note saved, before the shot.
+  await expect(page.locator('.hl-layer .ll-focus').first()).toBeAttached();
+  await expect(page.locator('.pane-header')).toContainText(/saved/i);
   await page.screenshot({ path: 'docs/screenshot.png' });
 });
