@@ -83,7 +83,7 @@ export function App() {
       <StoreBanner />
       <div class={`layout${libraryOpen.value ? ' with-library' : ''}`}>
         {libraryOpen.value && <LibrarySidebar />}
-        <main class="reader-pane" aria-label="Article">
+        <main class="reader-pane" aria-label="Article" tabIndex={0}>
           <button type="button" class="library-toggle" aria-expanded={libraryOpen.value} aria-label={libraryOpen.value ? 'Hide the library' : 'Show the library'} title="Library" onClick={toggleLibrary}>
             ☰ <span>{workspace.value.articles.length}</span>
           </button>
