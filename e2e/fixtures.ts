@@ -6,7 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test as base, expect, chromium, _electron, type Browser, type Page } from '@playwright/test';
 import { launchMode, type LaunchMode } from './launch-mode';
 
@@ -72,7 +72,9 @@ function isOwnRequest(url: string, origin: string): boolean {
 
 /** Starts the built browser host and resolves with the address it prints. */
 export async function startHost(notebookPath: string, args: string[] = []): Promise<{ host: ChildProcessWithoutNullStreams; url: string }> {
-  const host = spawn(process.execPath, ['out/main/host.js', '--notebook', notebookPath, ...args], { stdio: 'pipe' });
+  // The host's user-data folder (preferences) sits beside the notebook: a restart finds it, and no test touches the real one.
+  const env = { ...process.env, LEADLINE_USER_DATA: join(dirname(notebookPath), 'user-data') };
+  const host = spawn(process.execPath, ['out/main/host.js', '--notebook', notebookPath, ...args], { stdio: 'pipe', env });
   let stderr = '';
   host.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { NotebookSchema, type Notebook } from '../../src-main/shared/model';
 import type { BenchContext } from './context';
@@ -53,7 +53,9 @@ function buildApp(ctx: BenchContext): string {
 }
 
 function startHost(app: string, notebookFile: string): Promise<Host> {
-  const child = spawn(process.execPath, [join(app, 'out', 'main', 'host.js'), '--notebook', notebookFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Preferences go beside the notebook, never into the real user-data folder.
+  const env = { ...process.env, LEADLINE_USER_DATA: join(dirname(notebookFile), 'user-data') };
+  const child = spawn(process.execPath, [join(app, 'out', 'main', 'host.js'), '--notebook', notebookFile], { stdio: ['ignore', 'pipe', 'pipe'], env });
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appVersion } from '../cli/app-version';
+import { defaultUserDataDir } from '../notebook/user-data';
 import { ApiFailure } from '../notebook/api-failure';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService, type PlatformActions } from '../notebook/service';
@@ -45,6 +46,7 @@ export async function startHost({ notebookPath, port, mainDir }: HostOptions): P
     platform: browserActions,
     importer: workerImporter(join(mainDir, 'import-worker.js')),
     suggester: workerSuggester(join(mainDir, 'suggest-worker.js')),
+    preferencesFile: join(defaultUserDataDir(), 'preferences.json'),
   });
   const token = randomBytes(24).toString('base64url');
   const server = createHostServer({ handlers: service.handlers, rendererDir: join(appRoot, 'out/renderer'), token });

@@ -124,6 +124,7 @@ async function start(notebookArg: string | undefined, filesToOpen: string[], lin
       platform: desktopActions(getWindow, takeLink),
       importer: workerImporter(join(import.meta.dirname, 'import-worker.js')),
       suggester: workerSuggester(join(import.meta.dirname, 'suggest-worker.js')),
+      preferencesFile: join(app.getPath('userData'), 'preferences.json'),
     });
   const open = notebookSession({ path: firstPath, service: await startService(firstPath) });
   session = open;

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { AppCommandSchema, type AppCommand } from '../shared/api';
+import { COMMANDS } from '../shared/commands';
 import { menuTemplate, type MenuActions, type MenuState } from './menu-template';
 
 type Item = MenuItemConstructorOptions;
@@ -120,14 +120,40 @@ describe('renderer commands', () => {
     for (const item of allItems(menuTemplate(state(), actions))) {
       if (item.click && !['New Notebook…', 'Open Notebook…', 'Reveal Notebook in Folder', 'About Leadline'].includes(item.label ?? '')) click(item);
     }
-    const sent = calls.filter((call) => call.startsWith('send ')).map((call) => call.slice('send '.length) as AppCommand);
+    const sent = calls.filter((call) => call.startsWith('send ')).map((call) => call.slice('send '.length));
+    const inMenu = COMMANDS.filter((spec) => spec.runs === 'renderer' && 'menu' in spec).map((spec) => spec.id);
+    expect([...sent].sort()).toEqual([...inMenu].sort());
     // 'open-link' is sent when a leadline:// link is handed to the app, not from the menu.
-    expect([...sent].sort()).toEqual(AppCommandSchema.options.filter((c) => c !== 'open-link').sort());
+    expect(COMMANDS.filter((spec) => spec.runs === 'renderer' && !('menu' in spec)).map((spec) => spec.id)).toEqual(['open-link']);
   });
 
   it('show their keys without registering them: the renderer’s keyboard map handles them', () => {
     const { actions } = recorder();
     const shown = allItems(menuTemplate(state(), actions)).filter((item) => item.accelerator && item.registerAccelerator === false);
     expect(shown.map((item) => item.accelerator)).toEqual(expect.arrayContaining(['CmdOrCtrl+O', 'CmdOrCtrl+E', 'CmdOrCtrl+Z', 'CmdOrCtrl+Shift+A']));
+  });
+});
+
+describe('the command table', () => {
+  it('puts every command with a menu place in that menu, under its own words, on every platform', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const menu = menuTemplate(state({ platform }), recorder().actions);
+      for (const spec of COMMANDS) {
+        if (!('menu' in spec)) continue;
+        // On macOS, About lives in the app menu (Apple's place for it).
+        const holder = platform === 'darwin' && spec.id === 'about' ? menu[0] : top(menu, spec.menu.menu);
+        expect(allItems(submenu(holder)).map((item) => item.label), `${spec.id} on ${platform}`).toContain(spec.label);
+      }
+    }
+  });
+
+  it('shows each command’s first key for the platform: Ctrl+Y redoes on Windows, not on macOS', () => {
+    const redo = (platform: NodeJS.Platform) => byLabel(submenu(top(menuTemplate(state({ platform }), recorder().actions), 'Edit')), 'Redo').accelerator;
+    expect(redo('win32')).toBe('CmdOrCtrl+Shift+Z');
+    expect(redo('darwin')).toBe('CmdOrCtrl+Shift+Z');
+    const notes = submenu(top(menuTemplate(state(), recorder().actions), 'Notes'));
+    expect(byLabel(notes, 'Highlight Selection')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+H', registerAccelerator: false });
+    expect(byLabel(notes, 'Next Highlight')).toMatchObject({ accelerator: 'F8' });
+    expect(byLabel(notes, 'Previous Highlight')).toMatchObject({ accelerator: 'Shift+F8' });
   });
 });

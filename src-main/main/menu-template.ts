@@ -1,12 +1,15 @@
 /**
  * The application menu, as data: a pure function of the app's state, so that it is
- * tested without Electron (menu.ts builds it). Commands the renderer owns (undo,
- * export…) are sent to it; their accelerators are shown but not registered, because
- * the renderer's keyboard map handles the keys itself — the same map the browser host
- * uses. Notebook commands belong to the main process, and their keys are registered.
+ * tested without Electron (menu.ts builds it). Its items, words, keys and places come
+ * from the command table (shared/commands.ts); this file only adds Electron's own
+ * roles (cut, quit…) and the list of recent notebooks. Commands the renderer runs are
+ * sent to it; their accelerators are shown but not registered, because the renderer's
+ * key map handles the keys itself — the same map the browser host uses. Notebook
+ * commands belong to the main process, and their keys are registered.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../shared/api';
+import { COMMANDS, keysOf, type Command, type MainCommandId, type MenuName, type RendererCommandId } from '../shared/commands';
+import { accelerator } from '../shared/keys';
 import { recentLabel } from './recent-notebooks';
 
 export interface MenuState {
@@ -20,7 +23,7 @@ export interface MenuState {
 }
 
 export interface MenuActions {
-  send(command: AppCommand): void;
+  send(command: RendererCommandId): void;
   newNotebook(): void;
   openNotebook(): void;
   openRecent(path: string): void;
@@ -29,97 +32,70 @@ export interface MenuActions {
   showAbout(): void;
 }
 
-export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+type Item = MenuItemConstructorOptions;
+
+const separator: Item = { type: 'separator' };
+
+export function menuTemplate(state: MenuState, actions: MenuActions): Item[] {
   const isMac = state.platform === 'darwin';
-  const command = (label: string, id: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    click: () => actions.send(id),
-    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
-  });
-  const about: MenuItemConstructorOptions = { label: 'About Leadline', click: () => actions.showAbout() };
   const others = state.recent.filter((path) => path !== state.notebookPath);
-  const openRecent: MenuItemConstructorOptions[] = others.length
-    ? [...others.map((path) => ({ label: recentLabel(path, state.home), click: () => actions.openRecent(path) })), { type: 'separator' }, { label: 'Clear Menu', click: () => actions.clearRecent() }]
+  const openRecent: Item[] = others.length
+    ? [...others.map((path) => ({ label: recentLabel(path, state.home), click: () => actions.openRecent(path) })), separator, { label: 'Clear Menu', click: () => actions.clearRecent() }]
     : [{ label: 'No Recent Notebooks', enabled: false }];
+  const mainActions: Record<Exclude<MainCommandId, 'open-recent'>, () => void> = {
+    'new-notebook': actions.newNotebook,
+    'open-notebook': actions.openNotebook,
+    'reveal-notebook': actions.revealNotebook,
+    about: actions.showAbout,
+  };
+
+  const item = (spec: Command): Item => {
+    if (spec.id === 'open-recent') return { label: spec.label, submenu: openRecent };
+    const keys = keysOf(spec, isMac)[0];
+    const shortcut = keys ? { accelerator: accelerator(keys) } : {};
+    if (spec.runs === 'main') return { label: spec.label, ...shortcut, click: () => mainActions[spec.id]() };
+    if (spec.runs === 'renderer') return { label: spec.label, ...shortcut, ...(keys ? { registerAccelerator: false } : {}), click: () => actions.send(spec.id) };
+    throw new Error(`${spec.id} is handled where the focus is, not from the menu`);
+  };
+  /** One group of a menu, in the table's order; a run of commands sharing a submenu becomes that submenu. */
+  const group = (menu: MenuName, number: number): Item[] => {
+    const items: Item[] = [];
+    const submenus = new Map<string, Item[]>();
+    for (const spec of COMMANDS) {
+      if (!('menu' in spec) || spec.menu.menu !== menu || spec.menu.group !== number) continue;
+      const name = 'submenu' in spec.menu ? spec.menu.submenu : undefined;
+      if (!name) {
+        items.push(item(spec));
+        continue;
+      }
+      let holder = submenus.get(name);
+      if (!holder) {
+        holder = [];
+        submenus.set(name, holder);
+        items.push({ label: name, submenu: holder });
+      }
+      holder.push(item(spec));
+    }
+    return items;
+  };
+  const about = COMMANDS.find((spec) => spec.id === 'about')!;
 
   return [
-    ...(isMac
-      ? [
-          {
-            label: 'Leadline',
-            submenu: [about, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
-          } satisfies MenuItemConstructorOptions,
-        ]
-      : []),
+    ...(isMac ? [{ label: 'Leadline', submenu: [item(about), separator, { role: 'services' }, separator, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, separator, { role: 'quit' }] } satisfies Item] : []),
     {
       label: '&File',
-      submenu: [
-        { label: 'New Notebook…', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newNotebook() },
-        { label: 'Open Notebook…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openNotebook() },
-        { label: 'Open Recent', submenu: openRecent },
-        { label: 'Reveal Notebook in Folder', click: () => actions.revealNotebook() },
-        { type: 'separator' },
-        command('Import…', 'import', 'CmdOrCtrl+O'),
-        command('Paste as New Article…', 'paste-article', 'CmdOrCtrl+Shift+V'),
-        command('Update Article from File…', 'update-article'),
-        { type: 'separator' },
-        command('Import Annotations…', 'import-annotations'),
-        {
-          label: 'Export',
-          submenu: [
-            command('Markdown…', 'export-markdown', 'CmdOrCtrl+E'),
-            command('Whole Notebook as Markdown…', 'export-notebook'),
-            command('Web Annotations (JSON-LD)…', 'export-w3c'),
-          ],
-        },
-        command('Export Leads as CSV…', 'export-csv'),
-        { type: 'separator' },
-        command('Restore Backup…', 'restore-backup'),
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
+      submenu: [...group('File', 1), separator, ...group('File', 2), separator, ...group('File', 3), separator, ...group('File', 4), separator, isMac ? { role: 'close' } : { role: 'quit' }],
     },
     {
       label: '&Edit',
-      submenu: [
-        command('Undo', 'undo', 'CmdOrCtrl+Z'),
-        command('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-        { type: 'separator' },
-        command('Find in Notes', 'find', 'CmdOrCtrl+F'),
-      ],
+      submenu: [...group('Edit', 1), separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, separator, ...group('Edit', 2)],
     },
-    {
-      label: '&Notes',
-      submenu: [
-        command('Annotate Selection', 'annotate', 'CmdOrCtrl+Shift+A'),
-        command('Add Lead from Selection', 'add-lead', 'CmdOrCtrl+Shift+L'),
-        command('Link Selection to Note…', 'link-to-note', 'CmdOrCtrl+Shift+K'),
-      ],
-    },
+    { label: '&Notes', submenu: [...group('Notes', 1), separator, ...group('Notes', 2)] },
     {
       label: '&View',
-      submenu: [
-        command('Library', 'toggle-library'),
-        command('Leads Across the Library…', 'show-leads'),
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(state.packaged ? [] : [{ role: 'toggleDevTools' as const }]),
-      ],
+      submenu: [...group('View', 1), separator, ...group('View', 2), separator, ...group('View', 3), separator, { role: 'togglefullscreen' }, ...(state.packaged ? [] : [{ role: 'toggleDevTools' as const }])],
     },
-    ...(isMac ? [{ role: 'windowMenu' } satisfies MenuItemConstructorOptions] : []),
-    {
-      label: '&Help',
-      role: 'help',
-      submenu: [command('Keyboard Shortcuts', 'show-shortcuts'), ...(isMac ? [] : [{ type: 'separator' } as const, about])],
-    },
+    ...(isMac ? [{ role: 'windowMenu' } satisfies Item] : []),
+    { label: '&Help', role: 'help', submenu: [...group('Help', 1), ...(isMac ? [] : [separator, ...group('Help', 2)])] },
   ];
 }

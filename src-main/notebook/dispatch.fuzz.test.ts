@@ -468,6 +468,15 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
         ['updatedAt smuggled', { id: f.leadId, updatedAt: '2000-01-01T00:00:00Z' }],
       ],
     },
+    highlight: {
+      bases: [{ articleId: f.articleId, selectors: sel }],
+      fields: [{ path: ['articleId'], required: true, bad: BAD_ID }, ...selectorsFields(['selectors'], true)],
+      refused: [
+        ...UNKNOWN_IDS.map((id): [string, unknown] => [`unknown article ${id}`, { articleId: id, selectors: sel }]),
+        ...missing.map(([label, s]): [string, unknown] => [`selectors ${label}`, { articleId: f.articleId, selectors: s }]),
+        ...badPositions.map(([label, s]): [string, unknown] => [`selectors ${label}`, { articleId: f.articleId, selectors: s }]),
+      ],
+    },
     linkExcerpt: {
       bases: [
         { noteId: f.bareNoteId, excerptId: f.excerptA },
@@ -650,6 +659,20 @@ function specs(f: Fixture, notebook: Notebook): Record<CallName, CallSpec> {
       ],
     },
     takeDeepLink: { bases: [{}], fields: [], refused: [] },
+    getPreferences: { bases: [{}], fields: [], refused: [] },
+    setPreferences: {
+      bases: [
+        { theme: 'dark', textStep: 2, width: 'wide', libraryOpen: false },
+        { theme: 'system', textStep: -3, width: 'narrow', libraryOpen: true },
+      ],
+      fields: [
+        { path: ['theme'], required: true, bad: ['Dark', 'purple', '', ...NOT_STRING] },
+        { path: ['textStep'], required: true, bad: [-4, 7, 0.5, ...BAD_OFFSET.filter((n) => typeof n !== 'number' || !Number.isInteger(n) || n > 6)] },
+        { path: ['width'], required: true, bad: ['Wide', 'huge', '', ...NOT_STRING] },
+        { path: ['libraryOpen'], required: true, bad: NOT_BOOLEAN },
+      ],
+      refused: [],
+    },
     openExternal: {
       bases: [{ url: 'https://example.org/' }],
       fields: [{ path: ['url'], required: true, bad: BAD_URL }],
@@ -735,7 +758,7 @@ const JUNK_INPUTS: unknown[] = [undefined, ...NOT_OBJECT, ...POLLUTERS, DEEP_OBJ
  * such and ignore them, which is harmless (they read, never write). They are junk for
  * every other call.
  */
-const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getRecords', 'getStoreInfo', 'listBackups', 'listArticles', 'listLeads', 'takeDeepLink']);
+const EMPTY_INPUT_CALLS = new Set<CallName>(['getWorkspace', 'getRecords', 'getStoreInfo', 'listBackups', 'listArticles', 'listLeads', 'takeDeepLink', 'getPreferences']);
 function junkFor(name: CallName): unknown[] {
   if (!EMPTY_INPUT_CALLS.has(name)) return JUNK_INPUTS;
   return JUNK_INPUTS.filter((v) => v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length > 0);

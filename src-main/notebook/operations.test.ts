@@ -80,6 +80,28 @@ describe('updateNote', () => {
   });
 });
 
+describe('plain highlights', () => {
+  it('keeps an excerpt with no note, once for the same passage, and a note can cite it later', () => {
+    const articleId = notebook.articles[0]!.id;
+    const first = ops.highlight(notebook, { articleId, selectors: select(notebook, 'the Tiger Forces') }, ctx);
+    notebook = first.next;
+    expect(notebook.excerpts).toHaveLength(1);
+    expect(notebook.notes).toHaveLength(0);
+    expect(notebook.excerpts[0]!.quote.exact).toBe('the Tiger Forces');
+    const again = ops.highlight(notebook, { articleId, selectors: select(notebook, 'the Tiger Forces') }, ctx);
+    expect(again.mutation.excerptId).toBe(first.mutation.excerptId);
+    expect(again.mutation.applied.upsertExcerpts).toHaveLength(0);
+    create('annotation', 'the Tiger Forces');
+    expect(notebook.notes[0]!.excerptIds).toEqual([first.mutation.excerptId]);
+  });
+
+  it('refuses a selection that does not match the article there', () => {
+    const articleId = notebook.articles[0]!.id;
+    const selectors = select(notebook, 'the Tiger Forces');
+    expect(() => ops.highlight(notebook, { articleId, selectors: { ...selectors, quote: { ...selectors.quote, exact: 'the Tiger Farces' } } }, ctx)).toThrow(/does not match/);
+  });
+});
+
 describe('links', () => {
   it('links a new selection and an existing excerpt, then unlinks', () => {
     create('annotation', 'the loyal 4th Division');

@@ -121,6 +121,15 @@ export function linkExcerpt(notebook: Notebook, input: CallInput<'linkExcerpt'>,
   return { next, mutation: { ...mutation, excerptId: excerpt.id } };
 }
 
+/** A plain highlight: an excerpt no note cites (yet). Highlighting a highlighted passage again changes nothing. */
+export function highlight(notebook: Notebook, input: CallInput<'highlight'>, ctx: OperationContext): OperationResult<{ excerptId: string }> {
+  const excerpt = excerptFor(notebook, findArticle(notebook, input.articleId), input.selectors, ctx);
+  const patch = emptyPatch();
+  if (!notebook.excerpts.includes(excerpt)) patch.upsertExcerpts.push(excerpt);
+  const { next, mutation } = applyPatch(notebook, patch);
+  return { next, mutation: { ...mutation, excerptId: excerpt.id } };
+}
+
 /** Excerpts that nothing but `noteId` cites among `excerptIds`. */
 function citedOnlyBy(notebook: Notebook, noteId: string, excerptIds: readonly string[]): string[] {
   const citedElsewhere = new Set(notebook.notes.filter((n) => n.id !== noteId).flatMap((n) => n.excerptIds));

@@ -26,6 +26,7 @@ import { AnnotationFileError } from './interchange/annotation-file-error';
 import { readAnnotationFile } from './interchange/annotation-file';
 import { exportAs, type ExportRequest } from './interchange/export-formats';
 import { importAnnotations } from './interchange/import-annotations';
+import { preferencesStore } from './preferences';
 
 export interface PlatformActions {
   /** Shows a save dialog; resolves to the chosen path, or null when cancelled. The service writes the file. */
@@ -49,6 +50,8 @@ export interface ServiceOptions {
   importer?: Importer;
   /** Where suggested leads are computed: a worker thread in the app and the host (suggest/suggester.ts); in-process by default. */
   suggester?: Suggester;
+  /** The preferences file (in the user-data folder); without one they are kept in memory only. */
+  preferencesFile?: string;
 }
 
 export interface NotebookService {
@@ -87,6 +90,7 @@ function createHandlers(
   const ctx: ops.OperationContext = { now: options.now ?? (() => new Date()), newId };
   const importer = options.importer ?? inProcessImporter;
   const suggestions = suggestionCache(options.suggester ?? inProcessSuggester);
+  const preferences = preferencesStore(options.preferencesFile);
 
   function openStore(): NotebookStore {
     const store = current();
@@ -271,6 +275,7 @@ function createHandlers(
     createNote: (input) => mutate((n) => ops.createNote(n, input, ctx)),
     updateNote: (input) => mutate((n) => ops.updateNote(n, input, ctx)),
     linkExcerpt: (input) => mutate((n) => ops.linkExcerpt(n, input, ctx)),
+    highlight: (input) => mutate((n) => ops.highlight(n, input, ctx)),
     unlinkExcerpt: (input) => mutate((n) => ops.unlinkExcerpt(n, input, ctx)),
     deleteNote: (input) => mutate((n) => ops.deleteNote(n, input)),
     deleteExcerpt: (input) => mutate((n) => ops.deleteExcerpt(n, input, ctx)),
@@ -319,6 +324,8 @@ function createHandlers(
         }
       }),
     takeDeepLink: async () => options.platform.takeDeepLink?.() ?? null,
+    getPreferences: () => preferences.read(),
+    setPreferences: (input) => preferences.write(input),
     openExternal: async ({ url }) => {
       if (!isWebUrl(url)) {
         throw new ApiFailure('invalid-input', `Leadline only opens web links (http or https), not "${url.slice(0, 80)}". Nothing was opened.`);

@@ -28,6 +28,7 @@ import {
   SuggestionKindSchema,
   type SuggestionKind,
 } from './model';
+import { isRendererCommand, type RendererCommandId } from './commands';
 import type { DeepLink } from './deep-link';
 import type { AnnotationImportReport } from './import-report';
 
@@ -215,6 +216,35 @@ export const ExportScopeSchema = z.discriminatedUnion('kind', [
 export type ExportScopeInput = z.infer<typeof ExportScopeSchema>;
 
 const Empty = z.strictObject({});
+
+/** How the app looks, the reader's and not the notebook's: kept in the user-data folder (preferences.json). */
+export const PreferencesSchema = z.strictObject({
+  theme: z.enum(['system', 'light', 'dark']),
+  /** Text size as steps of 10 % from the usual. */
+  textStep: z.number().int().min(-3).max(6),
+  width: z.enum(['narrow', 'medium', 'wide']),
+  libraryOpen: z.boolean(),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+export const DEFAULT_PREFERENCES: Preferences = { theme: 'system', textStep: 0, width: 'medium', libraryOpen: true };
+/** Preferences as found in a file or a cache: each field falls back to its default on its own, so one bad field loses nothing else. */
+export const StoredPreferencesSchema = z
+  .object({
+    theme: PreferencesSchema.shape.theme.catch(DEFAULT_PREFERENCES.theme),
+    textStep: PreferencesSchema.shape.textStep.catch(DEFAULT_PREFERENCES.textStep),
+    width: PreferencesSchema.shape.width.catch(DEFAULT_PREFERENCES.width),
+    libraryOpen: PreferencesSchema.shape.libraryOpen.catch(DEFAULT_PREFERENCES.libraryOpen),
+  })
+  .catch(DEFAULT_PREFERENCES);
+
+/** Preferences from stored text (JSON), never failing: damaged text gives the defaults. */
+export function parseStoredPreferences(text: string | null): Preferences {
+  try {
+    return StoredPreferencesSchema.parse(text === null ? {} : JSON.parse(text));
+  } catch {
+    return DEFAULT_PREFERENCES;
+  }
+}
 const BackupIdSchema = z.string().min(1).max(200);
 
 const Tags = z.array(TagSchema).max(100);
@@ -285,10 +315,10 @@ const interchangeCalls = {
   ),
   /** The deep link the desktop was asked to open (leadline://open?…), taken once; null when none waits. */
   takeDeepLink: returns<DeepLink | null>()(Empty),
+  getPreferences: returns<Preferences>()(Empty),
+  /** Replaces the preferences; answers with what is now kept. */
+  setPreferences: returns<Preferences>()(PreferencesSchema),
 };
-
-/** Menu commands of the interchange. */
-export const INTERCHANGE_COMMANDS = ['export-w3c', 'export-csv', 'import-annotations', 'open-link'] as const;
 
 export const contract = {
   ...suggestionCalls,
@@ -337,6 +367,8 @@ export const contract = {
       status: LeadStatusSchema.optional(),
     }),
   ),
+  /** A plain highlight: an excerpt of the selection with no note. */
+  highlight: returns<SavedMutation<{ excerptId: string }>>()(z.strictObject({ articleId: IdSchema, selectors: SelectorsSchema })),
   linkExcerpt: returns<SavedMutation<{ excerptId: string }>>()(
     z
       .strictObject({ noteId: IdSchema, excerptId: IdSchema.optional(), selectors: SelectorsSchema.optional() })
@@ -398,25 +430,9 @@ export type LeadlineApi = {
 /** The server side: one handler per call, given validated input. */
 export type ApiHandlers = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> };
 
-export const AppCommandSchema = z.enum([
-  'import',
-  'paste-article',
-  'update-article',
-  'show-leads',
-  'toggle-library',
-  'export-markdown',
-  'export-notebook',
-  'undo',
-  'redo',
-  'find',
-  'restore-backup',
-  'annotate',
-  'add-lead',
-  'link-to-note',
-  'show-shortcuts',
-  ...INTERCHANGE_COMMANDS,
-]);
-export type AppCommand = z.infer<typeof AppCommandSchema>;
+/** A command the menu sends the renderer: any the command table says the renderer runs. */
+export const AppCommandSchema = z.custom<RendererCommandId>(isRendererCommand, { message: 'not a command the app knows' });
+export type AppCommand = RendererCommandId;
 
 /** IPC channel of a call: derived, never hand-written. */
 export function ipcChannel(name: CallName): string {

@@ -7,7 +7,8 @@ import { NotesPane } from './notes/NotesPane';
 import { Reader } from './reader/Reader';
 import { afterNextPaint } from './reader/idle';
 import { checkForChanges, sendDraftsNow } from './state/actions';
-import { dialog, libraryOpen, toggleLibrary } from './state/ui';
+import { dialog } from './state/ui';
+import { libraryOpen, toggleLibrary } from './state/preferences';
 import { DeleteArticleDialog } from './library/DeleteArticleDialog';
 import { LeadsDialog } from './library/LeadsDialog';
 import { LibrarySidebar } from './library/LibrarySidebar';
@@ -20,6 +21,7 @@ import { BackupsDialog } from './ui/BackupsDialog';
 import { ErrorScreen } from './ui/ErrorScreen';
 import { ExportDialog } from './ui/ExportDialog';
 import { ShortcutsDialog } from './ui/ShortcutsDialog';
+import { ViewDialog } from './ui/ViewDialog';
 import { StoreBanner } from './ui/StoreBanner';
 import { ToastHost } from './ui/Toast';
 
@@ -132,6 +134,8 @@ function Dialogs() {
       return <BackupsDialog />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'view':
+      return <ViewDialog />;
     case 'leads':
       return <LeadsDialog />;
     case 'paste':

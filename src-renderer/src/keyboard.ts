@@ -1,17 +1,21 @@
 /**
- * The app's keyboard map, shared by the desktop app and the browser host. Menu
- * items in Electron show these accelerators and send the same commands.
+ * Runs the app's commands: from the keyboard (the command table, @shared/commands,
+ * says which keys and where), from the menu in Electron, and from buttons. The
+ * desktop app and the browser host share it.
  */
 import type { AppCommand } from '@shared/api';
+import { commandForKeyPress, isCommandKey } from '@shared/commands';
 import { SEARCH_INPUT_ID } from './notes/FilterBar';
 import { stepHighlight } from './reader/navigation';
 import { readerSelection } from './reader/selection';
 import { act } from './reader/SelectionToolbar';
 import { redo, undo } from './state/actions';
-import { dialog, toggleLibrary } from './state/ui';
+import { dialog, showToast } from './state/ui';
+import { setReadingWidth, setTheme, stepTextSize, toggleLibrary } from './state/preferences';
 import { article } from './state/workspace';
 import { importFiles, pickFiles, updateFromFile } from './library/import-files';
 import { openPendingLink } from './deep-links';
+import { isMac } from './platform';
 
 export function runCommand(command: AppCommand): void {
   // From the menu (macOS keeps menu accelerators live): in a text field, undo is the field's own.
@@ -24,11 +28,17 @@ export function runCommand(command: AppCommand): void {
   if (dialog.value) return; // an open dialog owns the keyboard and the menu's commands wait
   switch (command) {
     case 'annotate':
-      return void act('annotate');
+      return void actOnSelection('annotate');
     case 'add-lead':
-      return void act('lead');
+      return void actOnSelection('lead');
     case 'link-to-note':
-      return void act('link');
+      return void actOnSelection('link');
+    case 'highlight':
+      return void actOnSelection('highlight');
+    case 'next-highlight':
+      return stepHighlight(1);
+    case 'previous-highlight':
+      return stepHighlight(-1);
     case 'undo':
       return void undo();
     case 'redo':
@@ -72,28 +82,42 @@ export function runCommand(command: AppCommand): void {
     case 'show-shortcuts':
       dialog.value = { kind: 'shortcuts' };
       return;
+    case 'view-settings':
+      dialog.value = { kind: 'view' };
+      return;
+    case 'theme-system':
+    case 'theme-light':
+    case 'theme-dark':
+      return setTheme(command === 'theme-system' ? 'system' : command === 'theme-light' ? 'light' : 'dark');
+    case 'text-larger':
+      return stepTextSize(1);
+    case 'text-smaller':
+      return stepTextSize(-1);
+    case 'text-reset':
+      return stepTextSize(0);
+    case 'width-narrow':
+    case 'width-medium':
+    case 'width-wide':
+      return setReadingWidth(command === 'width-narrow' ? 'narrow' : command === 'width-medium' ? 'medium' : 'wide');
   }
+}
+
+function actOnSelection(action: Parameters<typeof act>[0]): void {
+  if (!readerSelection.value) {
+    showToast('Select a passage of the article first (or focus the article and choose a sentence with ↓).');
+    return;
+  }
+  void act(action);
 }
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || target.matches('input, textarea, select'));
 }
 
-/** Maps a key press to a command, or null. Undo/redo stay native inside text fields. */
+/** The command a key press asks for, or null. Undo and redo stay the field's own inside text fields. */
 export function commandForKey(event: KeyboardEvent): AppCommand | null {
-  const mod = event.ctrlKey || event.metaKey;
-  const key = event.key.toLowerCase();
-  if (mod && event.shiftKey && key === 'a') return 'annotate';
-  if (mod && event.shiftKey && key === 'l') return 'add-lead';
-  if (mod && event.shiftKey && key === 'k') return 'link-to-note';
-  if (mod && !event.shiftKey && key === 'e') return 'export-markdown';
-  if (mod && !event.shiftKey && key === 'f') return 'find';
-  if (mod && !event.shiftKey && key === 'o') return 'import';
-  if (isTextField(event.target)) return null;
-  if (mod && event.shiftKey && key === 'v') return 'paste-article';
-  if (mod && ((event.shiftKey && key === 'z') || (!event.shiftKey && key === 'y'))) return 'redo';
-  if (mod && !event.shiftKey && key === 'z') return 'undo';
-  return null;
+  const where = { inTextField: isTextField(event.target), inArticle: event.target instanceof Element && event.target.closest('.reader-pane') !== null };
+  return commandForKeyPress(event, where, isMac);
 }
 
 export function installKeyboard(): () => void {
@@ -106,14 +130,9 @@ export function installKeyboard(): () => void {
       runCommand(command);
       return;
     }
-    if (event.key === 'Escape' && readerSelection.value && !isTextField(event.target)) {
+    if (isCommandKey('clear-selection', event, isMac) && readerSelection.value && !isTextField(event.target)) {
       document.getSelection()?.removeAllRanges();
       readerSelection.value = null;
-    } else if (event.key === 'F8' && !isTextField(event.target)) {
-      event.preventDefault();
-      stepHighlight(event.shiftKey ? -1 : 1);
-    } else if (event.key === '?' && !isTextField(event.target)) {
-      dialog.value = { kind: 'shortcuts' };
     }
   };
   window.addEventListener('keydown', onKeyDown);

@@ -1,3 +1,5 @@
+import { shortcutLabel } from '@shared/commands';
+import { isMac } from '../platform';
 import { deleteArticle } from '../state/actions';
 import { workspace } from '../state/workspace';
 import { closeDialog, Modal } from '../ui/Modal';
@@ -14,7 +16,7 @@ export function DeleteArticleDialog({ articleId }: { articleId: string }) {
       ) : (
         <p>
           Its {summary.notes} note{summary.notes === 1 ? '' : 's'} ({summary.openLeads} open lead{summary.openLeads === 1 ? '' : 's'}) and {summary.versions > 0 ? `${summary.versions} earlier version${summary.versions === 1 ? '' : 's'} of its text and ` : ''}its highlights go with it.
-          You can undo this (Ctrl+Z), and the backups keep it too.
+          You can undo this ({shortcutLabel('undo', isMac)}), and the backups keep it too.
         </p>
       )}
       <div class="modal-actions">

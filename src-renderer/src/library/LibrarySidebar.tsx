@@ -1,5 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import type { ArticleSummary } from '@shared/api';
+import { tooltip } from '@shared/commands';
+import { isMac } from '../platform';
 import { renameArticle, switchArticle } from '../state/actions';
 import { dialog } from '../state/ui';
 import { article, notes, recordsPending, workspace } from '../state/workspace';
@@ -30,7 +32,7 @@ export function LibrarySidebar() {
       <div class="library-head">
         <h2>Library</h2>
         <span>
-          <button type="button" onClick={() => void pickFiles(true).then(importFiles)} title="Import text, Markdown or saved web pages (Ctrl+O), or drop files on the window">
+          <button type="button" onClick={() => void pickFiles(true).then(importFiles)} title={tooltip('import', isMac, 'Import text, Markdown or saved web pages, or drop files on the window')}>
             Import…
           </button>
           <button type="button" onClick={() => (dialog.value = { kind: 'leads' })} title="Every lead of every article">

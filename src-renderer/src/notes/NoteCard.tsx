@@ -1,5 +1,7 @@
 import { useComputed } from '@preact/signals';
 import { memo } from 'preact/compat';
+import { isCommandKey } from '@shared/commands';
+import { isMac } from '../platform';
 import { useState } from 'preact/hooks';
 import { LEAD_STATUS_LABELS, LeadStatusSchema, type Excerpt, type LeadStatus, type Note } from '@shared/model';
 import { ApiCallError, call } from '../api/client';
@@ -34,13 +36,13 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, meas
 
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter') {
+    if (isCommandKey('edit-card', event, isMac)) {
       event.preventDefault();
       openEditor(note.id);
-    } else if (event.key === 'Delete') {
+    } else if (isCommandKey('delete-card', event, isMac)) {
       event.preventDefault();
       requestDelete(note);
-    } else if (event.key === ' ') {
+    } else if (isCommandKey('show-excerpts', event, isMac)) {
       event.preventDefault();
       revealExcerpts(note.excerptIds);
     }

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isCommandKey } from '@shared/commands';
 import type { Note } from '@shared/model';
+import { isMac } from '../platform';
 import { closeEditor, editBody, editTags } from '../state/actions';
 import { draftOf } from '../state/drafts';
 import { requestSave } from '../state/mutation-queue';
@@ -59,7 +61,7 @@ export function NoteEditor({ note }: { note: Note }) {
         rows={Math.min(14, Math.max(4, initial.body.split('\n').length + 1))}
         onInput={(e) => editBody(note.id, e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+          if (isCommandKey('stop-editing', e, isMac)) {
             e.preventDefault();
             finish();
           }

@@ -1,4 +1,6 @@
 import { useComputed } from '@preact/signals';
+import { shortcutLabel } from '@shared/commands';
+import { isMac } from '../platform';
 import { orderedNotes } from '../state/derived';
 import { editingNoteId, filters } from '../state/ui';
 import { excerpts, notes } from '../state/workspace';
@@ -26,7 +28,7 @@ export function NotesPane() {
             Select a passage of the article, then choose <strong>Annotate</strong> to write what you think of it, or <strong>Add lead</strong> to keep track of something to follow up.
           </p>
           <p class="empty-keys">
-            <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>A</kbd> annotate · <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>L</kbd> add lead
+            <kbd>{shortcutLabel('annotate', isMac)}</kbd> annotate · <kbd>{shortcutLabel('add-lead', isMac)}</kbd> add lead · <kbd>{shortcutLabel('highlight', isMac)}</kbd> highlight
           </p>
         </div>
       </div>

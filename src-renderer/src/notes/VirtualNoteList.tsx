@@ -5,6 +5,7 @@
  * readers still hear each card's place in the whole list ("3 of 2,000").
  */
 import type { Note } from '@shared/model';
+import { isMac } from '../platform';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editingNoteId, focusedNoteId, noteToReveal } from '../state/ui';
 import { excerpts } from '../state/workspace';
@@ -154,7 +155,7 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
   const onKeyDown = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement;
     if (!target.classList.contains('note-card')) return;
-    const next = cardFocusTarget(event.key, Number(target.dataset.index), notes.length);
+    const next = cardFocusTarget(event, Number(target.dataset.index), notes.length, isMac);
     if (next === null) return;
     event.preventDefault();
     setFocusNext(notes[next]!.id);

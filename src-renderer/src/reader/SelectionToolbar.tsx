@@ -1,4 +1,6 @@
-import { createNote, deleteExcerpt, reattachExcerpt } from '../state/actions';
+import { tooltip } from '@shared/commands';
+import { isMac } from '../platform';
+import { createNote, deleteExcerpt, highlightSelection, reattachExcerpt } from '../state/actions';
 import { dialog, reattaching } from '../state/ui';
 import { canonical } from '../state/workspace';
 import { selectorsFor } from '@shared/anchoring/describe-range';
@@ -22,15 +24,20 @@ export function SelectionToolbar() {
           Re-attach to Selection
         </button>
       )}
-      <button type="button" onClick={() => void act('annotate')} title="Annotate (Ctrl+Shift+A)">
+      <button type="button" onClick={() => void act('annotate')} title={tooltip('annotate', isMac, 'Annotate')}>
         Annotate
       </button>
-      <button type="button" onClick={() => void act('lead')} title="Add lead (Ctrl+Shift+L)">
+      <button type="button" onClick={() => void act('lead')} title={tooltip('add-lead', isMac, 'Add lead')}>
         Add lead
       </button>
-      <button type="button" onClick={() => void act('link')} title="Link to note (Ctrl+Shift+K)">
+      <button type="button" onClick={() => void act('link')} title={tooltip('link-to-note', isMac, 'Link to note')}>
         Link to note…
       </button>
+      {!selection.excerptId && (
+        <button type="button" onClick={() => void act('highlight')} title={tooltip('highlight', isMac, 'Highlight without a note')}>
+          Highlight
+        </button>
+      )}
       {selection.excerptId && (
         <button type="button" class="danger" onClick={() => void removeHighlight(selection)}>
           Remove highlight
@@ -40,7 +47,7 @@ export function SelectionToolbar() {
   );
 }
 
-export type SelectionAction = 'annotate' | 'lead' | 'link' | 'reattach';
+export type SelectionAction = 'annotate' | 'lead' | 'link' | 'highlight' | 'reattach';
 
 /** Turns the current selection into an excerpt with a new note, or opens the link picker. */
 export async function act(action: SelectionAction): Promise<void> {
@@ -50,6 +57,10 @@ export async function act(action: SelectionAction): Promise<void> {
   clearSelection();
   if (action === 'link') {
     dialog.value = { kind: 'link-picker', selectors };
+    return;
+  }
+  if (action === 'highlight') {
+    await highlightSelection(selectors);
     return;
   }
   if (action === 'reattach') {

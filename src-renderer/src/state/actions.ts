@@ -81,6 +81,13 @@ export async function linkSelection(noteId: string, selectors: Selectors): Promi
   showToast('Excerpt linked to the note.');
 }
 
+/** A plain highlight of the selection: no note, nothing to type; undo takes it away. */
+export async function highlightSelection(selectors: Selectors): Promise<void> {
+  const current = article.value;
+  if (!current) return;
+  await perform('highlight', 'highlight', { articleId: current.id, selectors });
+}
+
 export const unlinkExcerpt = (noteId: string, excerptId: string) => perform('unlink', 'unlinkExcerpt', { noteId, excerptId });
 
 export const setStatus = (noteId: string, status: LeadStatus) => perform('status change', 'updateNote', { id: noteId, status });

@@ -49,18 +49,13 @@ export type Dialog =
   | { kind: 'import-annotations' }
   | { kind: 'backups' }
   | { kind: 'shortcuts' }
+  | { kind: 'view' }
   | { kind: 'leads' }
   | { kind: 'paste' }
   | { kind: 'delete-article'; articleId: string };
 export const dialog = signal<Dialog | null>(null);
 /** The excerpt waiting for the user's new selection (Re-attach to Selection), if any. */
 export const reattaching = signal<string | null>(null);
-/** Whether the library sidebar is shown (remembered in this browser profile). */
-export const libraryOpen = signal<boolean>(globalThis.localStorage?.getItem('leadline.libraryOpen') !== 'false');
-export function toggleLibrary(): void {
-  libraryOpen.value = !libraryOpen.value;
-  globalThis.localStorage?.setItem('leadline.libraryOpen', String(libraryOpen.value));
-}
 
 /** Focuses a note and scrolls the notes pane to its card. */
 export function revealNote(noteId: string): void {

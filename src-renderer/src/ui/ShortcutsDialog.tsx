@@ -1,41 +1,34 @@
+import { shortcutRows, type ShortcutRow } from '@shared/keyboard-table';
+import { isDesktop, isMac } from '../platform';
 import { closeDialog, Modal } from './Modal';
 
-const isMac = navigator.platform.startsWith('Mac');
-const mod = isMac ? '⌘' : 'Ctrl';
+/** The rows grouped by where their keys work, in the table's order of first appearance. */
+function byPlace(rows: readonly ShortcutRow[]): [string, ShortcutRow[]][] {
+  const groups = new Map<string, ShortcutRow[]>();
+  for (const row of rows) groups.set(row.where, [...(groups.get(row.where) ?? []), row]);
+  return [...groups];
+}
 
-export const SHORTCUTS: [string, string][] = [
-  [`${mod}+Shift+A`, 'Annotate the selection'],
-  [`${mod}+Shift+L`, 'Add a lead from the selection'],
-  [`${mod}+Shift+K`, 'Link the selection to a note'],
-  [`${mod}+Z / ${mod}+Shift+Z`, 'Undo / redo'],
-  [`${mod}+O`, 'Import text, Markdown or saved web pages'],
-  [`${mod}+Shift+V`, 'Paste as a new article'],
-  [`${mod}+E`, 'Export (Markdown, Web Annotations, CSV)'],
-  [`${mod}+F`, 'Search notes'],
-  ['F8 / Shift+F8', 'Next / previous highlight'],
-  ['↑ / ↓', 'Previous / next note card'],
-  ['Enter', 'Edit the focused note'],
-  ['Esc', 'Stop editing'],
-  ['Space', 'Show the focused note’s excerpts'],
-  ['Delete', 'Delete the focused note'],
-  ['?', 'This list'],
-];
-
+/** The keyboard table, made from the command table like the menu and the README's. */
 export function ShortcutsDialog() {
+  const rows = shortcutRows().filter((row) => isDesktop() || row.where !== 'desktop app');
   return (
-    <Modal title="Keyboard shortcuts">
-      <table class="shortcuts">
-        <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
-              <th scope="row">
-                <kbd>{keys}</kbd>
-              </th>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <Modal title="Keyboard shortcuts" class="shortcuts-dialog">
+      {byPlace(rows).map(([where, group]) => (
+        <table class="shortcuts" key={where}>
+          <caption>{where[0]!.toUpperCase() + where.slice(1)}</caption>
+          <tbody>
+            {group.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  <kbd>{isMac ? row.macKeys : row.keys}</kbd>
+                </th>
+                <td>{row.what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
       <div class="modal-actions">
         <button type="button" class="primary" autoFocus onClick={closeDialog}>
           Close
