@@ -185,3 +185,18 @@ export async function revealPainted(page: Page, excerptText: string): Promise<vo
 export function paintedCount(page: Page): Promise<number> {
   return page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.hl-layer [data-excerpt]')].map((box) => box.dataset.excerpt)).size);
 }
+
+/** Moves the keyboard focus to the article by pressing Tab, as a keyboard user would, then waits for the article to be complete (its highlights drawn). */
+export async function tabToArticle(page: Page): Promise<void> {
+  const pane = page.locator('.reader-pane');
+  await expect(async () => {
+    await page.keyboard.press('Tab');
+    await expect(pane).toBeFocused({ timeout: 100 });
+  }).toPass({ timeout: 10_000 });
+  await expect(page.locator('.article-body[data-highlights="drawn"]')).toBeAttached();
+}
+
+/** The page's selection as text, white space flattened (paragraph breaks read as one space). */
+export function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => (document.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim());
+}

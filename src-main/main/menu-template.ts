@@ -91,6 +91,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         { role: 'selectAll' },
         { type: 'separator' },
         command('Find in Notes', 'find', 'CmdOrCtrl+F'),
+        command('Find in Article', 'find-in-article'),
       ],
     },
     {

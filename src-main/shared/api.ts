@@ -409,6 +409,7 @@ export const AppCommandSchema = z.enum([
   'undo',
   'redo',
   'find',
+  'find-in-article',
   'restore-backup',
   'annotate',
   'add-lead',

@@ -4,6 +4,7 @@
  */
 import type { AppCommand } from '@shared/api';
 import { SEARCH_INPUT_ID } from './notes/FilterBar';
+import { openFind } from './reader/find';
 import { stepHighlight } from './reader/navigation';
 import { readerSelection } from './reader/selection';
 import { act } from './reader/SelectionToolbar';
@@ -52,7 +53,12 @@ export function runCommand(command: AppCommand): void {
       dialog.value = { kind: 'backups' };
       return;
     case 'find':
-      document.getElementById(SEARCH_INPUT_ID)?.focus();
+      // One key, two searches: in the article (its pane or the find bar) it finds in the text, elsewhere in the notes.
+      if (document.activeElement?.closest('.reader-pane')) openFind();
+      else document.getElementById(SEARCH_INPUT_ID)?.focus();
+      return;
+    case 'find-in-article':
+      openFind();
       return;
     case 'import':
       void pickFiles(true).then(importFiles);
