@@ -131,7 +131,7 @@ async function writeLongNotebook(path: string): Promise<void> {
   writeFileSync(path, JSON.stringify(notebook));
 }
 
-test('on a 1 MB article, a far match without accents is reached, and only matches near the view are drawn', async ({ app }) => {
+test('on a 1 MB article, a far match typed without accents is reached, and only matches near the view are drawn', async ({ app }) => {
   // A second launch, on a notebook holding a megabyte that is read, laid out and filled in (most of the time here, on a shared machine).
   test.setTimeout(90_000);
   const notebookPath = join(app.dir, 'megabyte.json');

@@ -8,6 +8,7 @@ import { batch, signal } from '@preact/signals';
 import type { TextRange } from '@shared/anchoring/text-range';
 import { canonical } from '../state/workspace';
 import { findAll, foldText, matchFrom, type FoldedText } from './find-matches';
+import { whenIdle } from './idle';
 import { articleRange, mountedArticle, scrollToRange } from './reader-view';
 import { choose, firstVisibleOffset, isInView } from './sentence-cursor';
 
@@ -38,6 +39,8 @@ export function openFind(): void {
   });
   // The last query comes back with the bar, searched again: the article may be another one now.
   if (reopened) searchNow();
+  // Otherwise the text is folded while the user starts typing, not in the first search's task.
+  else whenIdle(() => findOpen.peek() && foldedOf(canonical.peek().text), 1000);
 }
 
 export function setFindQuery(query: string): void {
