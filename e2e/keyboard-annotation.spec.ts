@@ -3,7 +3,9 @@
  * (the sentence cursor), adjust the end by words, annotate with the shortcut, type the
  * note. The excerpt is what the keys chose, painted as an annotation.
  */
+import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { writeLongNotebook } from './long-notebook';
 import { cards, paintedTexts, selectedText, storedNotebook, tabToArticle, toolbar, waitForApp } from './helpers';
 
 const FIRST = 'Russian President Vladmir Putin wants Syrian President Bashar al-Assad, who recently won a civil war with the assistance provided to them by Russia, to repay them for their help — and the price is very high.';
@@ -91,4 +93,21 @@ test('the sentence cursor keeps the chosen sentence in view as it walks down the
   await page.keyboard.press('Shift+ArrowUp');
   await expect.poll(() => selectedText(page)).toMatch(new RegExp(`^.+ ${one.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await page.screenshot({ path: '/tmp/keys-sentence-cursor.png' });
+});
+
+test('F8 takes the keyboard to the note card of a highlight, even one the virtual list had not built', async ({ app }) => {
+  const notebookPath = join(app.dir, 'long.json');
+  const long = await writeLongNotebook(notebookPath, 2000);
+  const page = await app.relaunch({ notebookPath });
+  await waitForApp(page);
+  await tabToArticle(page);
+  await expect(cards(page).filter({ hasText: long.firstOnLastQuote })).toHaveCount(0); // far down the list: not built
+  await page.keyboard.press('Shift+F8'); // back from the start: the last highlight
+  const card = page.locator('.note-card.focused');
+  await expect(card).toContainText(long.firstOnLastQuote);
+  await expect(card).toBeFocused();
+  await expect(card).toBeInViewport();
+  await page.keyboard.press('F8'); // round to the first
+  await expect(page.locator('.note-card.focused')).toContainText('Note 0001');
+  await expect(page.locator('.note-card.focused')).toBeFocused();
 });

@@ -31,7 +31,8 @@ let cursor = -1;
 export function stepHighlight(direction: 1 | -1): void {
   const placed = placedExcerpts.value;
   if (placed.length === 0) return;
-  cursor = (((cursor + direction) % placed.length) + placed.length) % placed.length;
+  // The first step goes to the first highlight, or back to the last one.
+  cursor = cursor < 0 ? (direction === 1 ? 0 : placed.length - 1) : (((cursor + direction) % placed.length) + placed.length) % placed.length;
   const target = placed[cursor]!;
   revealExcerpts([target.id]);
   focusNotesAt(target.start, true);
