@@ -185,3 +185,16 @@ export async function revealPainted(page: Page, excerptText: string): Promise<vo
 export function paintedCount(page: Page): Promise<number> {
   return page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.hl-layer [data-excerpt]')].map((box) => box.dataset.excerpt)).size);
 }
+
+/** Waits for the article to be complete (its highlights drawn), then moves the keyboard focus to it by pressing Tab, as a keyboard user would. */
+export async function tabToArticle(page: Page): Promise<void> {
+  await expect(page.locator('.article-body[data-highlights="drawn"]')).toBeAttached();
+  const onArticle = (): Promise<boolean> => page.evaluate(() => document.activeElement?.classList.contains('reader-pane') ?? false);
+  for (let presses = 0; presses < 80 && !(await onArticle()); presses++) await page.keyboard.press('Tab');
+  await expect(page.locator('.reader-pane')).toBeFocused();
+}
+
+/** The page's selection as text, white space flattened (paragraph breaks read as one space). */
+export function selectedText(page: Page): Promise<string> {
+  return page.evaluate(() => (document.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim());
+}

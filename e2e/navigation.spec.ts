@@ -66,12 +66,16 @@ test('the keyboard moves between cards, opens and closes the editor, and steps t
   await expect(cards(page).nth(1).locator('.note-body')).toHaveText('Between them (edited by keyboard)');
 
   await page.locator('.reader-pane').click({ position: { x: 5, y: 5 } });
+  // F8 takes the keyboard to the card, not only the pane's scroll, and goes on from there.
   await page.keyboard.press('F8');
   await expect(page.locator('.note-card.focused')).toContainText('First in reading order');
+  await expect(page.locator('.note-card.focused')).toBeFocused();
   await page.keyboard.press('F8');
   await expect(page.locator('.note-card.focused')).toContainText('Between them');
+  await expect(page.locator('.note-card.focused')).toBeFocused();
   await page.keyboard.press('Shift+F8');
   await expect(page.locator('.note-card.focused')).toContainText('First in reading order');
+  await expect(page.locator('.note-card.focused')).toBeFocused();
 });
 
 test('the reading position is back after a restart', async ({ app }) => {

@@ -18,9 +18,10 @@ export type CommandRunner =
 
 /**
  * Where a key works. `anywhere` includes text fields; `outside-text` is anywhere but a
- * text field; `article` is the focused article; the rest name a focused part of the page.
+ * text field; `article` is focus in the article's pane (its find bar too); the rest name
+ * a focused part of the page, or `find-open` a time: while the find bar is open.
  */
-export type KeyScope = 'anywhere' | 'outside-text' | 'article' | 'find-bar' | 'card' | 'editor';
+export type KeyScope = 'anywhere' | 'outside-text' | 'article' | 'find-bar' | 'find-open' | 'card' | 'editor';
 
 export type MenuName = 'File' | 'Edit' | 'Notes' | 'View' | 'Help';
 
@@ -70,6 +71,7 @@ export const COMMANDS = [
   // Edit
   { id: 'undo', label: 'Undo', description: 'undo (create, edit, link, unlink, delete, status)', runs: 'renderer', keys: ['Mod+Z'], scope: 'outside-text', menu: { menu: 'Edit', group: 1 } },
   { id: 'redo', label: 'Redo', description: 'redo', runs: 'renderer', keys: ['Mod+Shift+Z', 'Mod+Y'], macKeys: ['Mod+Shift+Z'], scope: 'outside-text', menu: { menu: 'Edit', group: 1 } },
+  { id: 'find-in-article', label: 'Find in Article…', description: 'find in the article', runs: 'renderer', keys: ['Mod+F'], scope: 'article', menu: { menu: 'Edit', group: 2 }, enabledWhen: 'article' },
   { id: 'find', label: 'Search Notes', description: 'search the notes', runs: 'renderer', keys: ['Mod+Shift+F', 'Mod+F'], scope: 'anywhere', menu: { menu: 'Edit', group: 2 } },
 
   // Notes
@@ -77,11 +79,25 @@ export const COMMANDS = [
   { id: 'add-lead', label: 'Add Lead from Selection', description: 'add a lead from the selection', runs: 'renderer', keys: ['Mod+Shift+L'], scope: 'anywhere', menu: { menu: 'Notes', group: 1 }, enabledWhen: 'selection' },
   { id: 'link-to-note', label: 'Link Selection to Note…', description: 'link the selection to an existing note', runs: 'renderer', keys: ['Mod+Shift+K'], scope: 'anywhere', menu: { menu: 'Notes', group: 1 }, enabledWhen: 'selection' },
   { id: 'highlight', label: 'Highlight Selection', description: 'highlight the selection (no note)', runs: 'renderer', keys: ['Mod+Shift+H'], scope: 'anywhere', menu: { menu: 'Notes', group: 1 }, enabledWhen: 'selection' },
-  { id: 'next-highlight', label: 'Next Highlight', description: 'next highlight, and its note', runs: 'renderer', keys: ['F8'], scope: 'outside-text', menu: { menu: 'Notes', group: 2 }, enabledWhen: 'article' },
-  { id: 'previous-highlight', label: 'Previous Highlight', description: 'previous highlight, and its note', runs: 'renderer', keys: ['Shift+F8'], scope: 'outside-text', menu: { menu: 'Notes', group: 2 }, enabledWhen: 'article' },
+  { id: 'next-highlight', label: 'Next Highlight', description: 'next highlight; the keyboard goes to its note', runs: 'renderer', keys: ['F8'], scope: 'outside-text', menu: { menu: 'Notes', group: 2 }, enabledWhen: 'article' },
+  { id: 'previous-highlight', label: 'Previous Highlight', description: 'previous highlight; the keyboard goes to its note', runs: 'renderer', keys: ['Shift+F8'], scope: 'outside-text', menu: { menu: 'Notes', group: 2 }, enabledWhen: 'article' },
 
+  // Choosing a passage with the keyboard, the article focused (reader/sentence-cursor.ts)
+  { id: 'next-sentence', label: 'Next Sentence', description: 'choose the next sentence (the first in view to begin)', runs: 'context', keys: ['ArrowDown'], scope: 'article' },
+  { id: 'previous-sentence', label: 'Previous Sentence', description: 'choose the previous sentence', runs: 'context', keys: ['ArrowUp'], scope: 'article' },
+  { id: 'extend-down', label: 'Extend Down', description: 'grow the choice by the next sentence (or shrink it from the top)', runs: 'context', keys: ['Shift+ArrowDown'], scope: 'article' },
+  { id: 'extend-up', label: 'Extend Up', description: 'shrink the choice by its last sentence (or grow it upward)', runs: 'context', keys: ['Shift+ArrowUp'], scope: 'article' },
+  { id: 'word-on', label: 'End a Word On', description: 'move the end of the choice a word on', runs: 'context', keys: ['Alt+Shift+ArrowRight'], scope: 'article' },
+  { id: 'word-back', label: 'End a Word Back', description: 'move the end of the choice a word back', runs: 'context', keys: ['Alt+Shift+ArrowLeft'], scope: 'article' },
   { id: 'clear-selection', label: 'Clear Selection', description: 'drop the selection in the article', runs: 'context', keys: ['Escape'], scope: 'outside-text' },
 
+
+  // Find in the article (reader/FindBar.tsx)
+  { id: 'find-next', label: 'Next Match', description: 'next match', runs: 'context', keys: ['Enter'], scope: 'find-bar' },
+  { id: 'find-previous', label: 'Previous Match', description: 'previous match', runs: 'context', keys: ['Shift+Enter'], scope: 'find-bar' },
+  { id: 'find-close', label: 'Close Find', description: 'close find, the current match selected', runs: 'context', keys: ['Escape'], scope: 'find-bar' },
+  { id: 'find-again', label: 'Find Again', description: 'next match', runs: 'context', keys: ['F3'], scope: 'find-open' },
+  { id: 'find-again-back', label: 'Find Again Backwards', description: 'previous match', runs: 'context', keys: ['Shift+F3'], scope: 'find-open' },
 
   // The notes pane (a note card focused)
   { id: 'next-card', label: 'Next Card', description: 'next note card', runs: 'context', keys: ['ArrowDown'], scope: 'card' },
@@ -164,7 +180,7 @@ export interface KeyContext {
 export function inScope(scope: KeyScope | undefined, where: KeyContext): boolean {
   if (scope === 'anywhere') return true;
   if (scope === 'outside-text') return !where.inTextField;
-  if (scope === 'article') return where.inArticle && !where.inTextField;
+  if (scope === 'article') return where.inArticle;
   return false;
 }
 

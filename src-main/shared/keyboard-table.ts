@@ -18,6 +18,7 @@ const WHERE: Record<KeyScope, string> = {
   'outside-text': 'outside text fields',
   article: 'article focused',
   'find-bar': 'find bar',
+  'find-open': 'while find is open',
   card: 'note card focused',
   editor: 'editing a note',
 };

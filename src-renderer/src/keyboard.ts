@@ -6,6 +6,7 @@
 import type { AppCommand } from '@shared/api';
 import { commandForKeyPress, isCommandKey } from '@shared/commands';
 import { SEARCH_INPUT_ID } from './notes/FilterBar';
+import { openFind } from './reader/find';
 import { stepHighlight } from './reader/navigation';
 import { readerSelection } from './reader/selection';
 import { act } from './reader/SelectionToolbar';
@@ -63,6 +64,9 @@ export function runCommand(command: AppCommand): void {
       return;
     case 'find':
       document.getElementById(SEARCH_INPUT_ID)?.focus();
+      return;
+    case 'find-in-article':
+      openFind();
       return;
     case 'import':
       void pickFiles(true).then(importFiles);

@@ -133,12 +133,15 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
     return () => observer.disconnect();
   }, []);
 
-  // A note asked for from elsewhere (a highlight clicked, a new note, a lead picked): scroll to it once.
+  // A note asked for from elsewhere (a highlight clicked, a new note, a lead picked): scroll to it once,
+  // and focus its card when asked (F8): it is rendered by now, being the focused note (pinned).
   useLayoutEffect(() => {
     if (!reveal || revealed.current === reveal) return;
     revealed.current = reveal;
     const index = indexById.get(reveal.id);
-    if (index !== undefined) virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (index === undefined) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (reveal.focus) document.getElementById(`note-${reveal.id}`)?.focus({ preventScroll: true });
   });
 
   // The arrow keys' target is rendered now (it is pinned): scroll it in, then focus it.

@@ -19,6 +19,8 @@ import { focusNotesAt } from './navigation';
 import { mountView, offsetAtPoint, setMarkedExcerpts, setPlacedExcerpts, unmountView } from './reader-view';
 import { readerSelection, selectionIn } from './selection';
 import { SelectionToolbar } from './SelectionToolbar';
+import { cursorAnnouncement, installSentenceCursor } from './sentence-cursor';
+import { FindBar } from './FindBar';
 
 const SCROLL_SAVE_DELAY_MS = 600;
 
@@ -41,6 +43,7 @@ export function Reader() {
     const body = bodyRef.current!;
     const scroller = body.closest<HTMLElement>('.reader-pane')!;
     const dom = mountView(body, text.blocks, chunks, scroller);
+    const stopCursor = installSentenceCursor(scroller);
 
     // Three drawings, each following only what it shows: focusing a note draws the focus group alone.
     const stopKinds = effect(() => setPlacedExcerpts(drawnExcerpts.value));
@@ -72,6 +75,7 @@ export function Reader() {
       stopKinds();
       stopFocus();
       stopFlash();
+      stopCursor();
       document.removeEventListener('selectionchange', trackSelection);
       scroller.removeEventListener('scroll', onScroll);
       clearTimeout(saveTimer);
@@ -97,9 +101,14 @@ export function Reader() {
 
   return (
     <article class="reader">
+      <FindBar />
       <ArticleHeader article={current} />
       <ArticleBody bodyRef={bodyRef} text={text} chunks={chunks} fill={fill} onClick={onClick} />
       <SelectionToolbar />
+      {/* The sentence cursor's choice, read out (sentence-cursor.ts). */}
+      <p class="sr-only" role="status">
+        {cursorAnnouncement}
+      </p>
     </article>
   );
 }

@@ -11,6 +11,7 @@
  * style change anywhere in the page, so even one registered range taxes every frame of
  * the app, typing and scrolling the notes included (npm run bench, "any DOM change").
  */
+import { signal } from '@preact/signals';
 import { blockAt, type Block } from '@shared/article-document';
 import type { TextRange } from '@shared/anchoring/text-range';
 import type { Chunk } from './article-chunks';
@@ -44,6 +45,21 @@ interface View extends ArticleDom {
 }
 
 let view: View | null = null;
+
+/** The article whose DOM is complete, for the keyboard's sentence cursor and find (null while it fills in). */
+export interface MountedArticle extends ArticleDom {
+  scroller: HTMLElement;
+  chunks: readonly Chunk[];
+  chunkElements: readonly HTMLElement[];
+}
+export const mountedArticle = signal<MountedArticle | null>(null);
+
+/** A new DOM Range of the mounted article for canonical offsets (not kept here: a selection or a find match is short-lived). */
+export function articleRange(range: TextRange): Range | null {
+  const v = view;
+  return v ? offsetsToRange(v.blocks, (i) => nodesOf(v, i), range.start, range.end, (offset) => blockAt(v.blocks, offset)) : null;
+}
+
 const NONE: ReadonlySet<string> = new Set();
 
 /** A jump asked for before the article it is in was mounted (just opened, from another article): taken when it is. */
@@ -71,6 +87,7 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
     stopWatching: () => {},
   };
   view = mounted;
+  mountedArticle.value = mounted;
   // Reported after layout, before paint: a chunk whose text reflowed is drawn again in the same frame.
   mounted.resizes = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => redrawResized(mounted, entries)) : null;
   // The observer reports once per frame, after the browser's layout: a scroll that brings
@@ -88,6 +105,7 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
 export function unmountView(): void {
   const v = view;
   view = null;
+  mountedArticle.value = null;
   if (!v) return;
   v.stopWatching();
   v.cancelDraw?.();

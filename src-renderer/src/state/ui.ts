@@ -18,9 +18,10 @@ export interface Filters {
 export const focusedNoteId = signal<string | null>(null);
 /**
  * The note whose card the pane must bring into view (it may not be rendered: the list is
- * virtual). A new object per request, so asking for the same note twice scrolls twice.
+ * virtual), and whether the card then takes the keyboard focus. A new object per request,
+ * so asking for the same note twice scrolls twice.
  */
-export const noteToReveal = signal<{ id: string } | null>(null);
+export const noteToReveal = signal<{ id: string; focus?: boolean } | null>(null);
 export const editingNoteId = signal<string | null>(null);
 /** Excerpts drawn with the flash highlight for a moment after a jump. */
 export const flashingExcerptIds = signal<ReadonlySet<string>>(new Set());
@@ -57,10 +58,10 @@ export const dialog = signal<Dialog | null>(null);
 /** The excerpt waiting for the user's new selection (Re-attach to Selection), if any. */
 export const reattaching = signal<string | null>(null);
 
-/** Focuses a note and scrolls the notes pane to its card. */
-export function revealNote(noteId: string): void {
+/** Focuses a note and scrolls the notes pane to its card; `focusCard` moves the keyboard focus there too. */
+export function revealNote(noteId: string, focusCard = false): void {
   focusedNoteId.value = noteId;
-  noteToReveal.value = { id: noteId };
+  noteToReveal.value = focusCard ? { id: noteId, focus: true } : { id: noteId };
 }
 
 let toastSeq = 0;
