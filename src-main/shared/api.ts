@@ -420,9 +420,10 @@ export function isCallName(name: unknown): name is CallName {
 }
 
 /** What `window.leadline` offers: every call returns a Result, never throws across the bridge. */
-export type LeadlineApi = {
-  [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
-} & {
+/** One function per call, each answering with a Result. */
+export type ApiCalls = { [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>> };
+
+export type LeadlineApi = ApiCalls & {
   /** Menu commands from the desktop shell; returns an unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
 };

@@ -3,7 +3,7 @@
  * Electron, or the HTTP bridge in the browser host), with Results turned into
  * thrown ApiCallErrors so UI code reads straight-line.
  */
-import type { ApiError, CallInput, CallName, CallOutput, LeadlineApi, Result } from '@shared/api';
+import type { ApiCalls, ApiError, CallInput, CallName, CallOutput, LeadlineApi } from '@shared/api';
 import { createHttpBridge } from './http-bridge';
 
 declare global {
@@ -35,7 +35,8 @@ export function connect(): LeadlineApi {
 
 export async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const api = connect();
-  const method = api[name] as unknown as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+  const calls: ApiCalls = api;
+  const method: ApiCalls[K] = calls[name];
   const result = await method(input);
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value;
