@@ -4,7 +4,7 @@
  * desktop app and the browser host share it.
  */
 import type { AppCommand } from '@shared/api';
-import { commandForKeyPress, isCommandKey } from '@shared/commands';
+import { command, commandForKeyPress, isCommandKey, type CommandSpec } from '@shared/commands';
 import { SEARCH_INPUT_ID } from './notes/FilterBar';
 import { openFind } from './reader/find';
 import { stepHighlight } from './reader/navigation';
@@ -27,15 +27,17 @@ export function runCommand(command: AppCommand): void {
   // A link from outside is followed even behind an open dialog (which keeps what it holds): the user asked for it just now.
   if (command === 'open-link') return void openPendingLink();
   if (dialog.value) return; // an open dialog owns the keyboard and the menu's commands wait
+  const missing = unmet(command);
+  if (missing) return showToast(missing);
   switch (command) {
     case 'annotate':
-      return void actOnSelection('annotate');
+      return void act('annotate');
     case 'add-lead':
-      return void actOnSelection('lead');
+      return void act('lead');
     case 'link-to-note':
-      return void actOnSelection('link');
+      return void act('link');
     case 'highlight':
-      return void actOnSelection('highlight');
+      return void act('highlight');
     case 'next-highlight':
       return stepHighlight(1);
     case 'previous-highlight':
@@ -106,12 +108,12 @@ export function runCommand(command: AppCommand): void {
   }
 }
 
-function actOnSelection(action: Parameters<typeof act>[0]): void {
-  if (!readerSelection.value) {
-    showToast('Select a passage of the article first (or focus the article and choose a sentence with ↓).');
-    return;
-  }
-  void act(action);
+/** Why a command can do nothing now (its table entry's `enabledWhen`), or null when it can. */
+function unmet(id: AppCommand): string | null {
+  const spec: CommandSpec = command(id);
+  if (spec.enabledWhen === 'selection' && !readerSelection.value) return 'Select a passage of the article first (or focus the article and choose a sentence with ↓).';
+  if (spec.enabledWhen === 'article' && !article.value) return 'Open an article first: choose one in the library, or import one.';
+  return null;
 }
 
 function isTextField(target: EventTarget | null): boolean {
