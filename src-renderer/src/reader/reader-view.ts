@@ -36,6 +36,8 @@ interface View extends ArticleDom {
   placed: readonly PlacedExcerpt[];
   /** The excerpts of the focused note, and those flashing. */
   marked: Record<MarkLayerName, ReadonlySet<string>>;
+  /** The chunks near the viewport, which the browser renders even when it would still skip them (class "drawn"). */
+  rendered: Set<number>;
   /** What each group of each chunk's overlay shows now, by chunk index. */
   drawn: Map<number, Drawing>;
   /** Each drawn chunk's text layout when it was measured (layoutKey): a change means its text reflowed. */
@@ -67,6 +69,7 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
     near: null,
     placed: [],
     marked: { 'll-focus': new Set(), 'll-flash': new Set() },
+    rendered: new Set(),
     drawn: new Map(),
     sizes: new Map(),
     resizes: null,
@@ -96,6 +99,7 @@ export function unmountView(): void {
   v.cancelDraw?.();
   v.resizes?.disconnect();
   for (const chunk of v.drawn.keys()) layerOf(v, chunk)?.replaceChildren();
+  for (const chunk of v.rendered) v.chunkElements[chunk]!.classList.remove('drawn');
   delete v.body.dataset.highlights;
 }
 
@@ -175,6 +179,17 @@ function draw(v: View, groups: readonly OverlayGroup[]): void {
     if (chunk >= near.first && chunk <= near.last) continue;
     forgetChunk(v, chunk);
     layerOf(v, chunk)?.replaceChildren();
+  }
+  for (const chunk of v.rendered) {
+    if (chunk >= near.first && chunk <= near.last) continue;
+    v.rendered.delete(chunk);
+    v.chunkElements[chunk]!.classList.remove('drawn');
+  }
+  // Rendered before anything is measured (one style and layout pass for all of them).
+  for (let chunk = near.first; chunk <= near.last; chunk++) {
+    if (v.rendered.has(chunk)) continue;
+    v.rendered.add(chunk);
+    v.chunkElements[chunk]!.classList.add('drawn');
   }
   const measured: Measured[] = [];
   for (let chunk = near.first; chunk <= near.last; chunk++) {
