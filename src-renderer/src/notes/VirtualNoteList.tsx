@@ -9,7 +9,7 @@ import { isMac } from '../platform';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { editingNoteId, focusedNoteId, noteToReveal } from '../state/ui';
 import { excerpts } from '../state/workspace';
-import { NO_REACH, nextReach, reachIndexes, type Direction, type Reach } from './ahead-range';
+import { NO_REACH, aheadIndexes, nextReach, reachIndexes, type Direction, type Reach } from './ahead-range';
 import { cardFocusTarget } from './card-focus';
 import { estimateCardHeight } from './card-height';
 import { NoteCard } from './NoteCard';
@@ -115,6 +115,20 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
     const handle = requestIdleCallback(() => setReach(next));
     return () => cancelIdleCallback(handle);
   }, [range?.startIndex, range?.endIndex, direction, reach, notes.length]);
+
+  // A card built ahead is laid out and measured in the idle callback that built it: left to
+  // the next frame, the browser would lay it out there and its size observer would re-render
+  // the list in that frame. (The observer's later report of the same size changes nothing.)
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || !range) return;
+    const full = { startIndex: range.startIndex, endIndex: range.endIndex, overscan: OVERSCAN, count: notes.length };
+    for (const index of aheadIndexes(full, reach.direction, reach.ahead)) {
+      if (virtualizer.itemSizeCache.has(getItemKey(index))) continue;
+      const card = list.querySelector<HTMLElement>(`:scope > [data-index="${index}"]`);
+      if (card) virtualizer.resizeItem(index, Math.round(card.getBoundingClientRect().height));
+    }
+  }, [reach]);
 
   useStickToEnd(scroller(listRef.current), virtualizer.getTotalSize());
 

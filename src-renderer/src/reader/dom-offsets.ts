@@ -16,9 +16,16 @@ export interface ArticleDom {
 }
 
 /** A block's text nodes and where each starts in the canonical text. */
-export interface BlockNodes {
-  nodes: Text[];
+export interface BlockNodes<N extends { length: number } = Text> {
+  nodes: N[];
   starts: number[];
+}
+
+/** The part of one text node that a stretch of canonical text covers (offsets inside the node). */
+export interface TextSpan<N extends { length: number } = Text> {
+  node: N;
+  start: number;
+  end: number;
 }
 
 /** Chunks group the blocks inside the body (article-chunks.ts); they hold no text of their own. */
@@ -105,7 +112,7 @@ export function blockTextNodes(element: HTMLElement, block: Block): BlockNodes {
 }
 
 /** The text node holding `offset` within a block, and the offset inside it. */
-function pointIn(block: BlockNodes, offset: number): [Text, number] | null {
+function pointIn<N extends { length: number }>(block: BlockNodes<N>, offset: number): [N, number] | null {
   const { nodes, starts } = block;
   if (nodes.length === 0) return null;
   let lo = 0;
@@ -136,4 +143,25 @@ export function offsetsToRange(blocks: readonly Block[], nodesOf: (index: number
   range.setStart(from[0], from[1]);
   range.setEnd(to[0], to[1]);
   return range;
+}
+
+/**
+ * The text nodes that canonical offsets cover, each with the part covered, in order; none
+ * for the separators between blocks. Plain positions rather than a DOM Range: the browser
+ * updates every live Range on each DOM change, so a cache of them taxes every mutation.
+ */
+export function offsetsToSpans<N extends { length: number }>(blocks: readonly { start: number; end: number }[], nodesOf: (index: number) => BlockNodes<N>, start: number, end: number, blockAt: (offset: number) => number): TextSpan<N>[] {
+  const spans: TextSpan<N>[] = [];
+  if (blocks.length === 0 || end <= start) return spans;
+  const last = blockAt(Math.max(start, end - 1));
+  for (let b = blockAt(start); b <= last; b++) {
+    const { nodes, starts } = nodesOf(b);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const from = Math.max(start, starts[i]!) - starts[i]!;
+      const to = Math.min(end, starts[i]! + node.length) - starts[i]!;
+      if (to > from) spans.push({ node, start: from, end: to });
+    }
+  }
+  return spans;
 }

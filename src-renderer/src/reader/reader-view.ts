@@ -16,7 +16,7 @@ import { blockAt, type Block } from '@shared/article-document';
 import type { TextRange } from '@shared/anchoring/text-range';
 import type { Chunk } from './article-chunks';
 import { OVERLAY_GROUPS, boxesOf, groupPieces, groupRanges, piecesWithin, sameDrawing, type Box, type LayerName, type MarkLayerName, type OverlayGroup, type PlacedExcerpt } from './highlight-layers';
-import { blockTextNodes, offsetAt, offsetsToRange, type ArticleDom, type BlockNodes } from './dom-offsets';
+import { blockTextNodes, offsetAt, offsetsToRange, offsetsToSpans, type ArticleDom, type BlockNodes, type TextSpan } from './dom-offsets';
 import { whenIdle } from './idle';
 import { watchNearChunks, type ChunkSpan } from './near-chunks';
 
@@ -28,16 +28,20 @@ interface View extends ArticleDom {
   chunkElements: readonly HTMLElement[];
   /** Text nodes of each block, found when a range first needs them. */
   nodes: (BlockNodes | undefined)[];
-  /** DOM Ranges by "start:end", built when first drawn: the article's DOM does not change while mounted. */
-  ranges: Map<string, Range | null>;
+  /** The text node pieces of each range by "start:end", found when first drawn: the article's DOM does not change while mounted. */
+  spans: Map<string, readonly TextSpan[]>;
+  /** The one Range that measures those pieces (each live Range costs the browser work on every DOM change). */
+  probe: Range;
   /** The chunks near the viewport (null until the browser has reported them). */
   near: ChunkSpan | null;
   placed: readonly PlacedExcerpt[];
   /** The excerpts of the focused note, and those flashing. */
   marked: Record<MarkLayerName, ReadonlySet<string>>;
+  /** The chunks near the viewport, which the browser renders even when it would still skip them (class "drawn"). */
+  rendered: Set<number>;
   /** What each group of each chunk's overlay shows now, by chunk index. */
   drawn: Map<number, Drawing>;
-  /** The size of each drawn chunk when it was measured ("width×height"): a change means its text reflowed. */
+  /** Each drawn chunk's text layout when it was measured (layoutKey): a change means its text reflowed. */
   sizes: Map<Element, string>;
   resizes: ResizeObserver | null;
   cancelDraw: (() => void) | null;
@@ -76,10 +80,12 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
     chunks,
     chunkElements,
     nodes: [],
-    ranges: new Map(),
+    spans: new Map(),
+    probe: document.createRange(),
     near: null,
     placed: [],
     marked: { 'll-focus': new Set(), 'll-flash': new Set() },
+    rendered: new Set(),
     drawn: new Map(),
     sizes: new Map(),
     resizes: null,
@@ -111,6 +117,7 @@ export function unmountView(): void {
   v.cancelDraw?.();
   v.resizes?.disconnect();
   for (const chunk of v.drawn.keys()) layerOf(v, chunk)?.replaceChildren();
+  for (const chunk of v.rendered) v.chunkElements[chunk]!.classList.remove('drawn');
   delete v.body.dataset.highlights;
 }
 
@@ -121,11 +128,15 @@ function nodesOf(v: View, index: number): BlockNodes {
 }
 
 function toRange(v: View, range: TextRange): Range | null {
+  return offsetsToRange(v.blocks, (i) => nodesOf(v, i), range.start, range.end, (offset) => blockAt(v.blocks, offset));
+}
+
+function spansOf(v: View, range: TextRange): readonly TextSpan[] {
   const key = `${range.start}:${range.end}`;
-  let cached = v.ranges.get(key);
+  let cached = v.spans.get(key);
   if (cached === undefined) {
-    cached = offsetsToRange(v.blocks, (i) => nodesOf(v, i), range.start, range.end, (offset) => blockAt(v.blocks, offset));
-    v.ranges.set(key, cached);
+    cached = offsetsToSpans(v.blocks, (i) => nodesOf(v, i), range.start, range.end, (offset) => blockAt(v.blocks, offset));
+    v.spans.set(key, cached);
   }
   return cached;
 }
@@ -159,10 +170,20 @@ interface Measured {
   group: OverlayGroup;
   pieces: readonly PlacedExcerpt[];
   boxes: PaintedBox[];
-  size: string;
+  layout: string;
 }
 
-const sizeKey = (width: number, height: number): string => `${Math.round(width)}×${Math.round(height)}`;
+/**
+ * What a chunk's text layout depends on, read from the layout in place: its width, and
+ * where its last block ends. Not the chunk's own height: while the browser skips a chunk
+ * (content-visibility) its box has the estimated height, and the first real layout changes
+ * that height without moving a line of its text.
+ */
+function layoutKey(v: View, chunk: number): string {
+  const box = v.chunkElements[chunk]!.getBoundingClientRect();
+  const last = v.blockElements[v.chunks[chunk]!.last - 1]!.getBoundingClientRect();
+  return `${Math.round(box.width)}×${Math.round(last.bottom - box.top)}`;
+}
 
 /**
  * Draws the given groups of the overlays of the chunks near the viewport where what they
@@ -177,26 +198,39 @@ function draw(v: View, groups: readonly OverlayGroup[]): void {
     forgetChunk(v, chunk);
     layerOf(v, chunk)?.replaceChildren();
   }
+  for (const chunk of v.rendered) {
+    if (chunk >= near.first && chunk <= near.last) continue;
+    v.rendered.delete(chunk);
+    v.chunkElements[chunk]!.classList.remove('drawn');
+  }
+  // Rendered before anything is measured (one style and layout pass for all of them).
+  for (let chunk = near.first; chunk <= near.last; chunk++) {
+    if (v.rendered.has(chunk)) continue;
+    v.rendered.add(chunk);
+    v.chunkElements[chunk]!.classList.add('drawn');
+  }
   const measured: Measured[] = [];
   for (let chunk = near.first; chunk <= near.last; chunk++) {
     const pieces = piecesWithin(v.placed, v.chunks[chunk]!);
     const drawn = v.drawn.get(chunk);
     let origin: DOMRect | undefined; // the chunk's box, read once for all its groups
+    let layout = '';
     for (const group of groups) {
       const shown = groupPieces(group, pieces, group === 'kinds' ? NONE : v.marked[group]);
       const before = drawn?.[group];
       if (before ? sameDrawing(before, shown) : shown.length === 0) continue;
       origin ??= v.chunkElements[chunk]!.getBoundingClientRect();
-      measured.push({ chunk, group, pieces: shown, boxes: measureGroup(v, origin, group, shown), size: sizeKey(origin.width, origin.height) });
+      const boxes = measureGroup(v, origin, group, shown);
+      layout ||= layoutKey(v, chunk); // after measuring: the text is laid out by then
+      measured.push({ chunk, group, pieces: shown, boxes, layout });
     }
   }
-  for (const { chunk, group, pieces, boxes, size } of measured) {
+  for (const { chunk, group, pieces, boxes, layout } of measured) {
     paintGroup(layerOf(v, chunk), group, boxes);
     v.drawn.set(chunk, { ...v.drawn.get(chunk), [group]: pieces });
     const element = v.chunkElements[chunk]!;
-    // The size the boxes were measured at, not the observer's first report: a chunk whose
-    // layout the browser had skipped may be laid out anew between the two.
-    v.sizes.set(element, size);
+    // The layout the boxes were measured in, not the one at the observer's first report.
+    v.sizes.set(element, layout);
     v.resizes?.observe(element);
   }
   // Says the highlights on screen are in place (for tests and the benchmark; none may be on screen).
@@ -210,24 +244,29 @@ function forgetChunk(v: View, chunk: number): void {
   v.resizes?.unobserve(element);
 }
 
-/** Chunks whose size changed since they were drawn (the text reflowed: a resize, a font change) are measured again. */
+/**
+ * Chunks whose text reflowed since they were drawn (a resize, a font change) are measured
+ * again; a chunk that only took its real height as the browser laid it out keeps its boxes.
+ * (Called after layout: the reads cost nothing.)
+ */
 function redrawResized(v: View, entries: readonly ResizeObserverEntry[]): void {
   if (view !== v) return;
-  let changed = false;
-  for (const entry of entries) {
-    const size = sizeKey(entry.contentRect.width, entry.contentRect.height);
-    const before = v.sizes.get(entry.target);
-    v.sizes.set(entry.target, size);
-    if (before === undefined || before === size) continue;
-    const chunk = v.chunkElements.findIndex((element) => element === entry.target);
-    if (chunk < 0) continue;
+  const reflowed: number[] = [];
+  for (const { target } of entries) {
+    const chunk = v.chunkElements.findIndex((element) => element === target);
+    const before = v.sizes.get(target);
+    if (chunk < 0 || before === undefined) continue;
+    const layout = layoutKey(v, chunk);
+    v.sizes.set(target, layout);
+    if (layout !== before) reflowed.push(chunk);
+  }
+  for (const chunk of reflowed) {
     // Emptied now: what it showed may have changed meanwhile too, and a chunk drawn
     // again with nothing to show would otherwise keep its old boxes.
     v.drawn.delete(chunk);
     layerOf(v, chunk)?.replaceChildren();
-    changed = true;
   }
-  if (changed) draw(v, OVERLAY_GROUPS);
+  if (reflowed.length > 0) draw(v, OVERLAY_GROUPS);
 }
 
 interface PaintedBox extends Box {
@@ -239,9 +278,7 @@ interface PaintedBox extends Box {
 function measureGroup(v: View, origin: DOMRect, group: OverlayGroup, pieces: readonly PlacedExcerpt[]): PaintedBox[] {
   const boxes: PaintedBox[] = [];
   for (const { layer, range, excerptId } of groupRanges(group, pieces)) {
-    const domRange = toRange(v, range);
-    if (!domRange) continue;
-    for (const box of boxesOf(textRects(domRange), origin)) boxes.push({ ...box, layer, excerptId });
+    for (const box of boxesOf(textRects(v.probe, spansOf(v, range)), origin)) boxes.push({ ...box, layer, excerptId });
   }
   return boxes;
 }
@@ -250,19 +287,12 @@ function measureGroup(v: View, origin: DOMRect, group: OverlayGroup, pieces: rea
  * The line boxes of a range's text, node by node: a range's own client rects would also
  * hold the whole box of every element it spans (a paragraph, a list item).
  */
-function textRects(range: Range): DOMRect[] {
+function textRects(probe: Range, spans: readonly TextSpan[]): DOMRect[] {
   const rects: DOMRect[] = [];
-  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-  walker.currentNode = range.startContainer;
-  let node: Node | null = range.startContainer instanceof Text ? range.startContainer : walker.nextNode();
-  const piece = document.createRange();
-  for (; node instanceof Text; node = walker.nextNode()) {
-    if (range.comparePoint(node, 0) > 0) break; // past the range's end
-    piece.selectNodeContents(node);
-    if (node === range.startContainer) piece.setStart(node, range.startOffset);
-    if (node === range.endContainer) piece.setEnd(node, range.endOffset);
-    rects.push(...piece.getClientRects());
-    if (node === range.endContainer) break;
+  for (const { node, start, end } of spans) {
+    probe.setStart(node, start);
+    probe.setEnd(node, end);
+    rects.push(...probe.getClientRects());
   }
   return rects;
 }
