@@ -4,12 +4,11 @@
  * in the field, the active option is announced through aria-activedescendant), and notes are
  * named by their text without its Markdown syntax wherever they are named.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type LeadlineApp } from './fixtures';
 import { cards, dragSelect, toolbar, waitForApp } from './helpers';
-import { writeLongNotebook } from './long-notebook';
+import { rewriteBodies, writeLongNotebook } from './long-notebook';
 
 /** Notes in reading order (every fifth a lead), with these Markdown bodies. */
 const BODIES = [
@@ -25,9 +24,7 @@ const NAMES = ['Ask the ministry for the dates.', 'Units', 'A plain remark.', 'Q
 async function openNotebook(app: LeadlineApp): Promise<Page> {
   const path = join(app.dir, 'named.json');
   await writeLongNotebook(path, BODIES.length);
-  const notebook = JSON.parse(readFileSync(path, 'utf8')) as { notes: { body: string }[] };
-  notebook.notes.forEach((note, i) => (note.body = BODIES[i]!));
-  writeFileSync(path, JSON.stringify(notebook));
+  rewriteBodies(path, BODIES);
   const page = await app.relaunch({ notebookPath: path });
   await waitForApp(page);
   await expect(cards(page)).toHaveCount(BODIES.length);
