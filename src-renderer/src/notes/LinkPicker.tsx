@@ -13,7 +13,9 @@ import { matchesFilters } from './note-list';
  * Picks an existing note for the selection: an ARIA combobox (the APG's editable combobox
  * with list autocomplete). Typing filters the listbox; ↑/↓ move the active option (the input
  * keeps the focus, aria-activedescendant points at the option), Enter links to it, Escape
- * clears what was typed and, when nothing is typed, closes the dialog.
+ * clears what was typed and, when nothing is typed, closes the dialog. The pointer makes an
+ * option active when it moves over it (not on mouseenter: a pointer resting where the list
+ * opens would take the active option from the keyboard).
  */
 const SHOWN = 100;
 /** An option's text runs to the list's edge, where CSS ends it with an ellipsis. */
@@ -79,7 +81,7 @@ export function LinkPicker({ selectors }: { selectors: Selectors }) {
       )}
       <ul id={LIST_ID} role="listbox" aria-label="Notes" class="picker-list" hidden={!expanded}>
         {matches.value.map((note, i) => (
-          <li key={note.id} id={optionId(note.id)} role="option" aria-selected={i === active.value} class={i === active.value ? 'active' : ''} onMouseEnter={() => (active.value = i)} onClick={() => pick(note.id)}>
+          <li key={note.id} id={optionId(note.id)} role="option" aria-selected={i === active.value} class={i === active.value ? 'active' : ''} onMouseMove={() => (active.value = i)} onClick={() => pick(note.id)}>
             <span class={`kind-badge ${note.kind}`}>{note.kind === 'lead' ? `Lead · ${LEAD_STATUS_LABELS[note.status ?? 'open']}` : 'Annotation'}</span>
             <span class="picker-text">{noteName(note.body, NAME_LENGTH) || excerpts.value.get(note.excerptIds[0] ?? '')?.quote.exact.slice(0, NAME_LENGTH) || '(empty note)'}</span>
           </li>
