@@ -1,14 +1,13 @@
 /**
  * A note's body as plain text, for wherever the note is named rather than shown: its card's
- * accessible name, the link picker, the leads dialog, the delete dialog, toasts. marked's lexer
- * reads the Markdown (the same parser the cards render with), and only the tokens' text is
- * kept: "**Ask** the [ministry](https://…)" is named "Ask the ministry".
+ * accessible name, the link picker, the leads dialog, the delete dialog, toasts. The Markdown
+ * is read by marked's lexer (the tokens the card renders from: render-markdown.ts), and only
+ * the tokens' text is kept: "**Ask** the [ministry](https://…)" is named "Ask the ministry".
  */
 import { Lexer, type MarkedToken, type Token } from 'marked';
 import type { Note } from '@shared/model';
 import { LruCache } from './lru-cache';
-
-const OPTIONS = { gfm: true };
+import { lexMarkdown } from './render-markdown';
 
 // No marked extension is installed here, so every token is one of marked's own.
 const own = (token: Token): MarkedToken => token as MarkedToken;
@@ -50,7 +49,7 @@ function blocks(tokens: readonly Token[], out: string[]): string[] {
         out.push(...t.text.split('\n'));
         break;
       case 'html': // a block of HTML is not parsed as Markdown: its tags are read as inline HTML to drop them
-        out.push(...inline(Lexer.lexInline(t.text, OPTIONS)).split('\n'));
+        out.push(...inline(Lexer.lexInline(t.text, { gfm: true })).split('\n'));
         break;
       case 'blockquote':
         blocks(t.tokens, out);
@@ -70,7 +69,7 @@ function blocks(tokens: readonly Token[], out: string[]): string[] {
 
 /** The body's text without its Markdown syntax, one line per block, white space within a block collapsed. */
 export function plainText(markdown: string): string {
-  return blocks(Lexer.lex(markdown, OPTIONS), [])
+  return blocks(lexMarkdown(markdown), [])
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
