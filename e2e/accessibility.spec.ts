@@ -44,12 +44,20 @@ test('a fresh notebook with its default article', async ({ app }) => {
   await expectAccessible(page, 'a fresh notebook');
 });
 
-test('a selection in the article, with the selection toolbar', async ({ app }) => {
+test('a selection in the article with the selection toolbar, then the find bar', async ({ app }) => {
   const { page } = app;
   await waitForApp(page);
   await dragSelect(page, PASSAGE);
   await expect(toolbar(page)).toBeVisible();
   await expectAccessible(page, 'the selection toolbar', '.selection-toolbar');
+  // Find in article, with matches counted and highlighted.
+  await page.locator('.reader-pane').focus();
+  await page.keyboard.press('Control+F');
+  const find = page.getByRole('search', { name: 'Find in article' });
+  await expect(find).toBeVisible();
+  await find.getByRole('textbox', { name: 'Find in article' }).fill('Syria');
+  await expect(find.getByRole('status')).toContainText(/\d/);
+  await expectAccessible(page, 'the find bar', '.find-bar');
 });
 
 test('a note being edited, then its delete dialog', async ({ app }) => {
@@ -112,9 +120,10 @@ test('the dialogs of the notes pane’s header', async ({ app }) => {
   await checkDialog(page, 'Import Annotations', () => header.getByRole('button', { name: 'Import…' }).click());
 });
 
-test('the backups and paste dialogs', async ({ app }) => {
+test('the backups, paste and appearance dialogs', async ({ app }) => {
   const { page } = app;
   await waitForApp(page);
+  await checkDialog(page, 'Appearance', () => page.locator('.pane-header').getByRole('button', { name: 'Appearance' }).click());
   await checkDialog(page, 'Restore a backup', () => page.locator('.pane-header').getByRole('button', { name: 'Backups…' }).click());
   await checkDialog(page, 'Paste as a new article', async () => {
     await page.locator('.reader-pane').focus();

@@ -28,6 +28,8 @@ function describe(violations: Result[]): string {
 export async function expectAccessible(page: Page, state: string, scope?: string): Promise<void> {
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
+    // The app's theme ('system' by default) follows the emulated scheme: wait until it has.
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
     // Only violations are read: leaving out the passes spares axe serialising every node it checked.
     let axe = new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations'] });
     if (scope) axe = axe.include(scope);
