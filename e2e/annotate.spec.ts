@@ -92,7 +92,7 @@ test('one note cites two excerpts, and one excerpt carries two notes', async ({ 
   await dragSelect(page, 'the Tiger Forces');
   await toolbar(page).getByRole('button', { name: 'Link to note…' }).click();
   const picker = page.getByRole('dialog', { name: 'Link to note' });
-  await picker.getByRole('searchbox', { name: 'Find a note' }).fill('units named');
+  await picker.getByRole('combobox', { name: 'Find a note' }).fill('units named');
   await picker.getByRole('option').first().click();
   await expect(cards(page)).toHaveCount(1);
   await expect(cards(page).first().locator('.quote')).toHaveText(['the loyal 4th Division', 'the Tiger Forces']);

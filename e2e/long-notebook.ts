@@ -4,7 +4,7 @@
  * ("Note 0042"), every fifth a lead. Notes are created in reading order, so the pane lists
  * them by number: the last note cites the last sentence.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedNotebook } from '../src-main/notebook/articles';
 import { selectorsFor } from '../src-main/shared/anchoring/describe-range';
@@ -50,4 +50,11 @@ export async function writeLongNotebook(path: string, count: number): Promise<Lo
   const lastId = excerpts.at(-1)!.id;
   const first = notes.findIndex((n) => n.excerptIds.includes(lastId));
   return { count, leads: notes.filter((n) => n.kind === 'lead').length, lastQuote: excerpts.at(-1)!.quote.exact, firstOnLastQuote: noteLabel(first + 1) };
+}
+
+/** Gives the first notes of a notebook written above these bodies (e.g. Markdown), in pane order. */
+export function rewriteBodies(path: string, bodies: readonly string[]): void {
+  const notebook = NotebookSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  bodies.forEach((body, i) => (notebook.notes[i]!.body = body));
+  writeFileSync(path, JSON.stringify(notebook));
 }

@@ -3,12 +3,16 @@ import { useEffect } from 'preact/hooks';
 import type { LeadEntry } from '@shared/api';
 import { LEAD_STATUS_LABELS, LeadStatusSchema, type LeadStatus } from '@shared/model';
 import { ApiCallError, call } from '../api/client';
+import { noteName } from '../markdown/plain-text';
 import { revealExcerpts } from '../reader/navigation';
 import { switchArticle } from '../state/actions';
 import { revealNote } from '../state/ui';
 import { article } from '../state/workspace';
 import { closeDialog, CloseFooter, Modal } from '../ui/Modal';
 import { leadMatches } from './library-list';
+
+/** A lead's name runs to the end of its line (the entry wraps). */
+const NAME_LENGTH = 200;
 
 /** The researcher's to-do list: every lead of every article, by status; each jumps to its excerpt. */
 export function LeadsDialog() {
@@ -61,7 +65,7 @@ export function LeadsDialog() {
               {group.map((entry) => (
                 <li key={entry.note.id}>
                   <button type="button" class="lead-entry" onClick={() => void open(entry)}>
-                    <span class="lead-text">{entry.note.body.trim().split('\n', 1)[0] || '(no text yet)'}</span>
+                    <span class="lead-text">{noteName(entry.note.body, NAME_LENGTH) || '(no text yet)'}</span>
                     {entry.quotes[0] && <span class="lead-quote">“{entry.quotes[0].slice(0, 160)}”</span>}
                     <span class="lead-article">{entry.articleTitle}</span>
                   </button>

@@ -5,7 +5,7 @@
  * and in-page anchors — and clicks on links are handled by the app, never followed.
  */
 import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
+import { Marked, type TokensList } from 'marked';
 import { LruCache } from './lru-cache';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -34,11 +34,23 @@ function installHooks(): void {
  */
 const cache = new LruCache<string>(5_000);
 
+/** Bodies lexed lately: a card names its note (plain-text.ts) and renders its body from one lexing. */
+const lexed = new LruCache<TokensList>(64);
+
+export function lexMarkdown(body: string): TokensList {
+  let tokens = lexed.get(body);
+  if (tokens === undefined) {
+    tokens = marked.lexer(body);
+    lexed.set(body, tokens);
+  }
+  return tokens;
+}
+
 export function renderMarkdown(body: string): string {
   const cached = cache.get(body);
   if (cached !== undefined) return cached;
   installHooks();
-  const html = DOMPurify.sanitize(marked.parse(body) as string, {
+  const html = DOMPurify.sanitize(marked.parser(lexMarkdown(body)), {
     FORBID_TAGS,
     FORBID_ATTR: ['style', 'class', 'id', 'srcset', 'action', 'formaction', 'xlink:href'],
     ALLOW_DATA_ATTR: false,

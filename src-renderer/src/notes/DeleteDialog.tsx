@@ -1,3 +1,4 @@
+import { noteName } from '../markdown/plain-text';
 import { deleteNote } from '../state/actions';
 import { notesByExcerpt } from '../state/derived';
 import { notes } from '../state/workspace';
@@ -14,6 +15,7 @@ export function DeleteDialog({ noteId }: { noteId: string }) {
   };
   return (
     <Modal title={`Delete this ${note.kind === 'lead' ? 'lead' : 'annotation'}?`}>
+      {noteName(note.body) && <p class="quote-preview">“{noteName(note.body)}”</p>}
       <p>
         {alone === 1 ? 'Its excerpt is not cited by any other note.' : `${alone} of its excerpts are not cited by any other note.`} Keep {alone === 1 ? 'it' : 'them'} as plain highlights in the article?
       </p>

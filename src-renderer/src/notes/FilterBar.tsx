@@ -33,9 +33,25 @@ export function FilterBar({ shown }: { shown: number }) {
           if (e.key === 'Escape') set({ query: '' });
         }}
       />
+      {/* A radio group (WAI-ARIA APG): one tab stop, the checked chip; the arrows, Home and End move and choose. */}
       <div class="kind-filter" role="radiogroup" aria-label="Show">
-        {kinds.map(([kind, label, count]) => (
-          <button key={kind} type="button" role="radio" aria-checked={f.kind === kind} class={f.kind === kind ? 'chip active' : 'chip'} onClick={() => set({ kind, status: 'any' })}>
+        {kinds.map(([kind, label, count], index) => (
+          <button
+            key={kind}
+            type="button"
+            role="radio"
+            aria-checked={f.kind === kind}
+            tabIndex={f.kind === kind ? 0 : -1}
+            class={f.kind === kind ? 'chip active' : 'chip'}
+            onClick={() => set({ kind, status: 'any' })}
+            onKeyDown={(event) => {
+              const next = radioStep(event.key, index, kinds.length);
+              if (next === null) return;
+              event.preventDefault();
+              set({ kind: kinds[next]![0], status: 'any' });
+              event.currentTarget.parentElement?.querySelectorAll<HTMLElement>('[role="radio"]')[next]?.focus();
+            }}
+          >
             {label} <span class="count">{count}</span>
           </button>
         ))}
@@ -54,7 +70,7 @@ export function FilterBar({ shown }: { shown: number }) {
         </label>
       )}
       {tags.value.length > 0 && (
-        <div class="tag-filter" aria-label="Filter by tag">
+        <div class="tag-filter" role="group" aria-label="Filter by tag">
           {tags.value.slice(0, 30).map(({ tag, count }) => (
             <button key={tag} type="button" class={f.tag === tag ? 'tag active' : 'tag'} aria-pressed={f.tag === tag} onClick={() => set({ tag: f.tag === tag ? null : tag })}>
               #{tag} <span class="count">{count}</span>
@@ -72,4 +88,22 @@ export function FilterBar({ shown }: { shown: number }) {
       )}
     </div>
   );
+}
+
+/** Where a key moves in a radio group of `count`: arrows step and wrap, Home and End go to the ends; null for other keys. */
+function radioStep(key: string, index: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      return (index + 1) % count;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      return (index - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
 }

@@ -8,6 +8,7 @@ import { ApiCallError, call } from '../api/client';
 import { copyText } from '../ui/clipboard';
 import { noteLink } from '../deep-links';
 import { followLinkClick } from '../ui/external-links';
+import { noteName } from '../markdown/plain-text';
 import { renderMarkdown } from '../markdown/render-markdown';
 import { revealExcerpts } from '../reader/navigation';
 import { closeEditor, confirmExcerpt, deleteNote, openEditor, setStatus, unlinkExcerpt } from '../state/actions';
@@ -61,7 +62,7 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, meas
       style={{ transform: `translateY(${top}px)` }}
       class={`note-card ${note.kind}${focused.value ? ' focused' : ''}${editing.value ? ' editing' : ''}`}
       tabIndex={0}
-      aria-label={`${kindLabel}${note.status ? `, ${LEAD_STATUS_LABELS[note.status]}` : ''}: ${firstLine(note.body) || 'empty'}`}
+      aria-label={`${kindLabel}${note.status ? `, ${LEAD_STATUS_LABELS[note.status]}` : ''}: ${noteName(note.body) || 'empty'}`}
       aria-current={focused.value ? 'true' : undefined}
       onKeyDown={onKeyDown}
       onClick={() => (focusedNoteId.value = note.id)}
@@ -213,10 +214,6 @@ export function OrphanTools({ excerpt }: { excerpt: Excerpt }) {
       </button>
     </span>
   );
-}
-
-function firstLine(body: string): string {
-  return body.trim().split('\n', 1)[0]!.slice(0, 80);
 }
 
 async function copyNote(noteId: string): Promise<void> {

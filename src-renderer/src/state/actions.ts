@@ -7,11 +7,12 @@
 import type { CallInput, CallOutput, Workspace } from '@shared/api';
 import type { LeadStatus, NoteKind, Selectors } from '@shared/model';
 import { ApiCallError, call } from '../api/client';
+import { noteInSentence } from '../markdown/plain-text';
 import { parseTags } from '../notes/note-list';
 import { beginEditSession, setDraft } from './drafts';
 import { history, messageOf, mutate, mutateRecorded, type MutatingCall } from './mutate';
 import { enqueue, requestSave, saveAfterPause } from './mutation-queue';
-import { applyRecords, article, knownRevision, recordsPending, reloadWorkspace, setWorkspace, showLoadError, updateStoreInfo, workspace } from './workspace';
+import { applyRecords, article, knownRevision, notes, recordsPending, reloadWorkspace, setWorkspace, showLoadError, updateStoreInfo, workspace } from './workspace';
 import { editingNoteId, filters, focusedNoteId, NO_FILTERS, reattaching, revealNote, saveState, showToast } from './ui';
 import { expectEditorSoon, startTypeAhead, takeTypeAhead } from './type-ahead';
 import { drop, emptyHistory, shift } from './undo-history';
@@ -78,7 +79,8 @@ export async function createNote(kind: NoteKind, selectors: Selectors, body?: st
 export async function linkSelection(noteId: string, selectors: Selectors): Promise<void> {
   await perform('link', 'linkExcerpt', { noteId, selectors });
   focusedNoteId.value = noteId;
-  showToast('Excerpt linked to the note.');
+  const note = notes.peek().get(noteId);
+  showToast(note ? `Excerpt linked to ${noteInSentence(note)}.` : 'Excerpt linked to the note.');
 }
 
 /** A plain highlight of the selection: no note, nothing to type; undo takes it away. */
@@ -93,10 +95,11 @@ export const unlinkExcerpt = (noteId: string, excerptId: string) => perform('unl
 export const setStatus = (noteId: string, status: LeadStatus) => perform('status change', 'updateNote', { id: noteId, status });
 
 export async function deleteNote(noteId: string, keepExcerpts: boolean): Promise<void> {
+  const note = notes.peek().get(noteId);
   await perform('delete', 'deleteNote', { id: noteId, keepExcerpts });
   if (focusedNoteId.value === noteId) focusedNoteId.value = null;
   if (editingNoteId.value === noteId) editingNoteId.value = null;
-  showToast('Note deleted.', { action: { label: 'Undo', run: () => void undo() } });
+  showToast(note ? `Deleted ${noteInSentence(note)}.` : 'Note deleted.', { action: { label: 'Undo', run: () => void undo() } });
 }
 
 export const deleteExcerpt = (excerptId: string) => perform('highlight removal', 'deleteExcerpt', { id: excerptId });

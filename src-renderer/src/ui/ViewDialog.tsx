@@ -29,14 +29,14 @@ export function ViewDialog() {
       </fieldset>
       <fieldset>
         <legend>Text size</legend>
-        <button type="button" onClick={() => stepTextSize(-1)} disabled={textStep <= TEXT_STEPS.min} title={`Smaller (${shortcutLabel('text-smaller', isMac)})`} aria-label="Smaller text">
-          A−
+        <button type="button" onClick={() => stepTextSize(-1)} disabled={textStep <= TEXT_STEPS.min} title={`Smaller (${shortcutLabel('text-smaller', isMac)})`}>
+          Smaller
         </button>
         <output aria-live="polite" aria-label="Text size">
           {100 + textStep * 10} %
         </output>
-        <button type="button" onClick={() => stepTextSize(1)} disabled={textStep >= TEXT_STEPS.max} title={`Larger (${shortcutLabel('text-larger', isMac)})`} aria-label="Larger text">
-          A+
+        <button type="button" onClick={() => stepTextSize(1)} disabled={textStep >= TEXT_STEPS.max} title={`Larger (${shortcutLabel('text-larger', isMac)})`}>
+          Larger
         </button>
         <button type="button" onClick={() => stepTextSize(0)} disabled={textStep === 0} title={`Actual size (${shortcutLabel('text-reset', isMac)})`}>
           Reset
