@@ -12,7 +12,17 @@ import { describeOsError } from './notebook-adapter';
 
 export interface PreferencesStore {
   read(): Promise<Preferences>;
-  write(next: Preferences): Promise<Preferences>;
+  /** Changes the fields given, over what is kept now (another window may have changed others). */
+  change(fields: Partial<Preferences>): Promise<Preferences>;
+}
+
+/** What the file keeps; none yet, or unreadable: `fallback` (what this session chose), and the next change writes a good file. */
+async function readKept(file: string, fallback: Preferences): Promise<Preferences> {
+  try {
+    return parseStoredPreferences(await readFile(file, 'utf8'));
+  } catch {
+    return fallback;
+  }
 }
 
 /** Kept in `file`; without one (the CLI, tests), only in memory. */
@@ -23,28 +33,23 @@ export function preferencesStore(file?: string): PreferencesStore {
     async read() {
       if (!file) return memory;
       await writes;
-      try {
-        return parseStoredPreferences(await readFile(file, 'utf8'));
-      } catch {
-        return memory; // none yet, or unreadable: what this session chose, and the next change writes a good file
-      }
+      return readKept(file, memory);
     },
-    write(next) {
-      memory = next;
-      if (!file) return Promise.resolve(next);
-      // One write at a time, in order: the last change wins on disk as on screen.
-      // The folder may not exist yet (a browser host's first start).
+    change(fields) {
+      if (!file) return Promise.resolve((memory = { ...memory, ...fields }));
+      // One change at a time, each over the last one kept: the last change wins on disk as on screen.
       const done = writes.then(async () => {
-        await mkdir(dirname(file), { recursive: true });
-        await writeFileDurable(file, `${JSON.stringify(next, null, 2)}\n`);
+        const next = (memory = { ...(await readKept(file, memory)), ...fields });
+        try {
+          await mkdir(dirname(file), { recursive: true }); // a browser host's first start has no folder yet
+          await writeFileDurable(file, `${JSON.stringify(next, null, 2)}\n`);
+        } catch (error) {
+          throw new ApiFailure('storage', `Leadline could not keep this view setting in ${file} (${describeOsError(error)}). It applies until you close the app; free some space or fix the folder's permissions to keep it.`);
+        }
+        return next;
       });
       writes = done.catch(() => undefined);
-      return done.then(
-        () => next,
-        (error: unknown) => {
-          throw new ApiFailure('storage', `Leadline could not keep this view setting in ${file} (${describeOsError(error)}). It applies until you close the app; free some space or fix the folder's permissions to keep it.`);
-        },
-      );
+      return done;
     },
   };
 }

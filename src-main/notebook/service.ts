@@ -325,7 +325,7 @@ function createHandlers(
       }),
     takeDeepLink: async () => options.platform.takeDeepLink?.() ?? null,
     getPreferences: () => preferences.read(),
-    setPreferences: (input) => preferences.write(input),
+    setPreferences: (input) => preferences.change(input),
     openExternal: async ({ url }) => {
       if (!isWebUrl(url)) {
         throw new ApiFailure('invalid-input', `Leadline only opens web links (http or https), not "${url.slice(0, 80)}". Nothing was opened.`);

@@ -316,8 +316,8 @@ const interchangeCalls = {
   /** The deep link the desktop was asked to open (leadline://open?…), taken once; null when none waits. */
   takeDeepLink: returns<DeepLink | null>()(Empty),
   getPreferences: returns<Preferences>()(Empty),
-  /** Replaces the preferences; answers with what is now kept. */
-  setPreferences: returns<Preferences>()(PreferencesSchema),
+  /** Changes the preferences named (another window's other changes stay); answers with all that is now kept. */
+  setPreferences: returns<Preferences>()(PreferencesSchema.partial().refine((fields) => Object.keys(fields).length > 0, { message: 'name at least one preference to change' })),
 };
 
 export const contract = {

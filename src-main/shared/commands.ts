@@ -72,7 +72,7 @@ export const COMMANDS = [
   { id: 'undo', label: 'Undo', description: 'undo (create, edit, link, unlink, delete, status)', runs: 'renderer', keys: ['Mod+Z'], scope: 'outside-text', menu: { menu: 'Edit', group: 1 } },
   { id: 'redo', label: 'Redo', description: 'redo', runs: 'renderer', keys: ['Mod+Shift+Z', 'Mod+Y'], macKeys: ['Mod+Shift+Z'], scope: 'outside-text', menu: { menu: 'Edit', group: 1 } },
   { id: 'find-in-article', label: 'Find in Article…', description: 'find in the article', runs: 'renderer', keys: ['Mod+F'], scope: 'article', menu: { menu: 'Edit', group: 2 }, enabledWhen: 'article' },
-  { id: 'find', label: 'Search Notes', description: 'search the notes', runs: 'renderer', keys: ['Mod+Shift+F', 'Mod+F'], scope: 'anywhere', menu: { menu: 'Edit', group: 2 } },
+  { id: 'find', label: 'Search Notes', description: 'search the notes (the second key only outside the article)', runs: 'renderer', keys: ['Mod+Shift+F', 'Mod+F'], scope: 'anywhere', menu: { menu: 'Edit', group: 2 } },
 
   // Notes
   { id: 'annotate', label: 'Annotate Selection', description: 'annotate the selection', runs: 'renderer', keys: ['Mod+Shift+A'], scope: 'anywhere', menu: { menu: 'Notes', group: 1 }, enabledWhen: 'selection' },

@@ -50,3 +50,19 @@ describe('matchesKeys', () => {
     expect(matchesKeys('Enter', press('enter'))).toBe(false);
   });
 });
+
+describe('matchesKeys on other keyboards', () => {
+  it('takes the physical key when the layout’s key is no Latin letter or digit (Russian, Greek, AZERTY digits)', () => {
+    expect(matchesKeys('Mod+Shift+A', press('Ф', { code: 'KeyA', ctrlKey: true, shiftKey: true }))).toBe(true);
+    expect(matchesKeys('Mod+F', press('φ', { code: 'KeyF', ctrlKey: true }))).toBe(true);
+    expect(matchesKeys('Mod+0', press('à', { code: 'Digit0', ctrlKey: true }))).toBe(true);
+    // A Latin layout that moves letters (AZERTY's A is where Q is): the letter printed decides.
+    expect(matchesKeys('Mod+A', press('a', { code: 'KeyQ', ctrlKey: true }))).toBe(true);
+    expect(matchesKeys('Mod+Q', press('a', { code: 'KeyQ', ctrlKey: true }))).toBe(false);
+  });
+
+  it('leaves the keys of an input method that is composing alone', () => {
+    expect(matchesKeys('Enter', press('Enter', { isComposing: true }))).toBe(false);
+    expect(matchesKeys('Escape', press('Escape', { isComposing: true }))).toBe(false);
+  });
+});

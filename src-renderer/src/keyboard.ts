@@ -96,16 +96,22 @@ export function runCommand(command: AppCommand): void {
     case 'theme-dark':
       return setTheme(command === 'theme-system' ? 'system' : command === 'theme-light' ? 'light' : 'dark');
     case 'text-larger':
-      return stepTextSize(1);
     case 'text-smaller':
-      return stepTextSize(-1);
     case 'text-reset':
-      return stepTextSize(0);
+      return runTextSize(command);
     case 'width-narrow':
     case 'width-medium':
     case 'width-wide':
       return setReadingWidth(command === 'width-narrow' ? 'narrow' : command === 'width-medium' ? 'medium' : 'wide');
   }
+}
+
+const TEXT_SIZE_COMMANDS = new Set<AppCommand>(['text-larger', 'text-smaller', 'text-reset']);
+
+function runTextSize(command: AppCommand): void {
+  if (command === 'text-larger') stepTextSize(1);
+  else if (command === 'text-smaller') stepTextSize(-1);
+  else if (command === 'text-reset') stepTextSize(0);
 }
 
 /** Why a command can do nothing now (its table entry's `enabledWhen`), or null when it can. */
@@ -128,11 +134,13 @@ export function commandForKey(event: KeyboardEvent): AppCommand | null {
 
 export function installKeyboard(): () => void {
   const onKeyDown = (event: KeyboardEvent): void => {
-    // An open dialog owns the keyboard (the native <dialog> handles Escape).
-    if (dialog.value) return;
     const command = commandForKey(event);
+    // An open dialog owns the keyboard (the native <dialog> handles Escape), but for the
+    // text size in Appearance, whose buttons name those keys: the change shows behind it.
+    if (dialog.value && !(dialog.value.kind === 'view' && command && TEXT_SIZE_COMMANDS.has(command))) return;
     if (command) {
       event.preventDefault();
+      if (dialog.value) return void runTextSize(command);
       runCommand(command);
       return;
     }

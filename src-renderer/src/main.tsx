@@ -9,4 +9,5 @@ void loadNotebook().then(openStartupLink);
 // Before the first paint, so a dark theme never flashes light.
 applyPreferences(document.documentElement);
 void loadPreferences();
+window.addEventListener('focus', () => void loadPreferences());
 render(<App />, document.getElementById('app')!);

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { isCommandKey, tooltip } from '@shared/commands';
 import { isMac } from '../platform';
+import { dialog } from '../state/ui';
 import { canonical } from '../state/workspace';
 import { closeFind, findCurrent, findFocusRequest, findMatches, findOpen, findQuery, searchNow, setFindQuery, stepFind } from './find';
 import { countLabel } from './find-matches';
@@ -20,6 +21,7 @@ function OpenFindBar() {
   // F3 steps wherever the focus is while the bar is open (Enter only in the bar).
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
+      if (dialog.value) return; // a dialog over the article owns the keyboard
       const direction = isCommandKey('find-again', event, isMac) ? 1 : isCommandKey('find-again-back', event, isMac) ? -1 : 0;
       if (direction === 0) return;
       event.preventDefault();

@@ -72,6 +72,8 @@ export function Reader() {
     scroller.addEventListener('scroll', onScroll, { passive: true });
 
     return () => {
+      // A selection (or a clicked plain highlight) belongs to this article: it must not act on the next one.
+      readerSelection.value = null;
       stopKinds();
       stopFocus();
       stopFlash();

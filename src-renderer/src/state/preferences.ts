@@ -24,22 +24,45 @@ function show(next: Preferences): void {
   globalThis.localStorage?.setItem(CACHE_KEY, JSON.stringify(next));
 }
 
-/** Takes the kept preferences (at start). Without them, the cached copy stays: nothing to tell the user. */
-export async function loadPreferences(): Promise<void> {
-  try {
-    show(await call('getPreferences', {}));
-  } catch {
-    // The notebook's own messages say what is wrong with the host; the look can wait.
-  }
+/** Calls in order: a change and a reload never overtake each other. */
+let keeping: Promise<unknown> = Promise.resolve();
+let changes = 0;
+
+/**
+ * Takes the kept preferences (at start, and when the window comes to the front: another
+ * may have changed them), unless a change was made meanwhile. Without them, the cached
+ * copy stays: the notebook's own messages say what is wrong with the host.
+ */
+export function loadPreferences(): Promise<void> {
+  const seen = changes;
+  const loaded = keeping.then(async () => {
+    try {
+      const kept = await call('getPreferences', {});
+      if (seen === changes) show(kept);
+    } catch {
+      // the look can wait
+    }
+  });
+  keeping = loaded;
+  return loaded;
 }
 
-let keeping: Promise<unknown> = Promise.resolve();
-
-function change(next: Partial<Preferences>): void {
-  const wanted = { ...preferences.value, ...next };
-  show(wanted);
-  // In order, so the last change is the one kept; a failure leaves it on screen and says why.
-  keeping = keeping.then(() => call('setPreferences', wanted).catch((error: unknown) => showToast(messageOf(error), { tone: 'error' })));
+/**
+ * Shows the change at once and sends only the fields changed, in order, so another
+ * window's other choices stay kept; the answer (all that is kept) is shown once no
+ * later change waits. A failure leaves the change on screen and says why.
+ */
+function change(fields: Partial<Preferences>): void {
+  show({ ...preferences.value, ...fields });
+  const mine = ++changes;
+  keeping = keeping.then(async () => {
+    try {
+      const kept = await call('setPreferences', fields);
+      if (mine === changes) show(kept);
+    } catch (error) {
+      showToast(messageOf(error), { tone: 'error' });
+    }
+  });
 }
 
 export const setTheme = (theme: Theme): void => change({ theme });
