@@ -52,3 +52,16 @@ describe('noteInSentence', () => {
     expect(noteInSentence({ kind: 'annotation', body: '  ' })).toBe('the annotation');
   });
 });
+
+describe('plainText, as the card shows the note', () => {
+  it('reads entities as characters', () => {
+    expect(plainText('AT&amp;T &copy; and &lt;script&gt;')).toBe('AT&T © and <script>');
+  });
+  it('leaves out what the card hides: script and style content, block or inline', () => {
+    expect(plainText('<style>.x{color:red}</style>\n\nThe real remark')).toBe('The real remark');
+    expect(plainText('Before <script>alert(1)</script> after')).toBe('Before after');
+  });
+  it('names an image by its alt text without the tags in it', () => {
+    expect(plainText('![see <b>this</b> chart](x.png) then call')).toBe('see this chart then call');
+  });
+});

@@ -4,6 +4,7 @@
  * is read by marked's lexer (the tokens the card renders from: render-markdown.ts), and only
  * the tokens' text is kept: "**Ask** the [ministry](https://…)" is named "Ask the ministry".
  */
+import { decodeHTML } from 'entities';
 import { Lexer, type MarkedToken, type Token } from 'marked';
 import type { Note } from '@shared/model';
 import { LruCache } from './lru-cache';
@@ -12,18 +13,34 @@ import { lexMarkdown } from './render-markdown';
 // No marked extension is installed here, so every token is one of marked's own.
 const own = (token: Token): MarkedToken => token as MarkedToken;
 
+/** Elements whose content the card never shows (DOMPurify drops it): a note is not named by it. */
+const HIDDEN_ELEMENT = /^<(script|style|template|textarea|title|noscript)\b/i;
+const HIDDEN_BLOCK = /<(script|style|template|textarea|title|noscript)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi;
+
 function inline(tokens: readonly Token[] | undefined): string {
   let text = '';
+  let hiddenUntil: RegExp | null = null;
   for (const token of tokens ?? []) {
     const t = own(token);
+    if (hiddenUntil) {
+      if (t.type === 'html' && hiddenUntil.test(t.text)) hiddenUntil = null;
+      continue;
+    }
     switch (t.type) {
-      case 'html': // a tag; the text it wraps is in the tokens around it
+      case 'html': {
+        // A tag: the text it wraps is in the tokens around it, but for elements the card hides.
+        const hidden = HIDDEN_ELEMENT.exec(t.text);
+        if (hidden && !new RegExp(`</${hidden[1]}\\s*>`, 'i').test(t.text)) hiddenUntil = new RegExp(`^</${hidden[1]}\\s*>`, 'i');
+        break;
+      }
       case 'checkbox':
         break;
       case 'br':
         text += ' ';
         break;
-      case 'image': // its alt text
+      case 'image': // its alt text, without the tags it may hold
+        text += t.text.replace(/<[^>]*>/g, '');
+        break;
       case 'codespan':
       case 'escape':
         text += t.text;
@@ -49,7 +66,7 @@ function blocks(tokens: readonly Token[], out: string[]): string[] {
         out.push(...t.text.split('\n'));
         break;
       case 'html': // a block of HTML is not parsed as Markdown: its tags are read as inline HTML to drop them
-        out.push(...inline(Lexer.lexInline(t.text, { gfm: true })).split('\n'));
+        out.push(...inline(Lexer.lexInline(t.text.replace(HIDDEN_BLOCK, ''), { gfm: true })).split('\n'));
         break;
       case 'blockquote':
         blocks(t.tokens, out);
@@ -67,10 +84,10 @@ function blocks(tokens: readonly Token[], out: string[]): string[] {
   return out;
 }
 
-/** The body's text without its Markdown syntax, one line per block, white space within a block collapsed. */
+/** The body's text without its Markdown syntax, one line per block, white space within a block collapsed, entities read as the card shows them (&amp;amp; is &). */
 export function plainText(markdown: string): string {
   return blocks(lexMarkdown(markdown), [])
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) => decodeHTML(line).replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
 }

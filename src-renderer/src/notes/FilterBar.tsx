@@ -81,7 +81,15 @@ export function FilterBar({ shown }: { shown: number }) {
       {filtered && (
         <p class="filter-summary" role="status">
           Showing {shown} of {counts.value.all}
-          <button type="button" class="link" onClick={() => (filters.value = NO_FILTERS)}>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              filters.value = NO_FILTERS;
+              // This button goes with the filters: the focus stays in the bar, on the search field.
+              document.getElementById(SEARCH_INPUT_ID)?.focus();
+            }}
+          >
             Clear filters
           </button>
         </p>

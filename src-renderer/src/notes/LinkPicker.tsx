@@ -1,6 +1,6 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { LEAD_STATUS_LABELS, type Selectors } from '@shared/model';
+import { LEAD_STATUS_LABELS, type Note, type Selectors } from '@shared/model';
 import { noteName } from '../markdown/plain-text';
 import { linkSelection } from '../state/actions';
 import { orderedNotes } from '../state/derived';
@@ -23,10 +23,23 @@ const NAME_LENGTH = 200;
 const LIST_ID = 'link-picker-list';
 const optionId = (noteId: string): string => `pick-${noteId}`;
 
+/** Each option's name: the note's text (or its excerpt's), with “(2)”, “(3)”… on repeats, so a screen reader can tell them apart. */
+function optionNames(notes: readonly Note[]): string[] {
+  const seen = new Map<string, number>();
+  return notes.map((note) => {
+    const name = noteName(note.body, NAME_LENGTH) || excerpts.value.get(note.excerptIds[0] ?? '')?.quote.exact.slice(0, NAME_LENGTH) || '(empty note)';
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count > 1 ? `${name} (${count})` : name;
+  });
+}
+
 export function LinkPicker({ selectors }: { selectors: Selectors }) {
   const query = useSignal('');
   const active = useSignal(0);
-  const matches = useComputed(() => orderedNotes.value.filter((note) => matchesFilters(note, excerpts.value, { ...NO_FILTERS, query: query.value })).slice(0, SHOWN));
+  const allMatches = useComputed(() => orderedNotes.value.filter((note) => matchesFilters(note, excerpts.value, { ...NO_FILTERS, query: query.value })));
+  const matches = useComputed(() => allMatches.value.slice(0, SHOWN));
+  const names = useComputed(() => optionNames(matches.value));
   const activeNote = matches.value[active.value];
 
   // The active option stays in the list's view as the arrows move it.
@@ -79,11 +92,16 @@ export function LinkPicker({ selectors }: { selectors: Selectors }) {
           {recordsPending.value ? 'The notes are still loading…' : orderedNotes.value.length === 0 ? 'There are no notes yet: use Annotate or Add lead first.' : 'No note matches.'}
         </p>
       )}
+      {allMatches.value.length > SHOWN && (
+        <p class="picker-more" role="status">
+          Showing the first {SHOWN} of {allMatches.value.length} notes: type to narrow the list.
+        </p>
+      )}
       <ul id={LIST_ID} role="listbox" aria-label="Notes" class="picker-list" hidden={!expanded}>
         {matches.value.map((note, i) => (
           <li key={note.id} id={optionId(note.id)} role="option" aria-selected={i === active.value} class={i === active.value ? 'active' : ''} onMouseMove={() => (active.value = i)} onClick={() => pick(note.id)}>
             <span class={`kind-badge ${note.kind}`}>{note.kind === 'lead' ? `Lead · ${LEAD_STATUS_LABELS[note.status ?? 'open']}` : 'Annotation'}</span>
-            <span class="picker-text">{noteName(note.body, NAME_LENGTH) || excerpts.value.get(note.excerptIds[0] ?? '')?.quote.exact.slice(0, NAME_LENGTH) || '(empty note)'}</span>
+            <span class="picker-text">{names.value[i]}</span>
           </li>
         ))}
       </ul>
