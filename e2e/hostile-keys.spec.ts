@@ -3,7 +3,7 @@
  * article, plain highlight, appearance preferences). Each test is one fault found by
  * trying to break it, written to fail while the fault is there and pass once it is mended.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { contentHash, seedNotebook } from '../src-main/notebook/articles';
@@ -125,12 +125,14 @@ test('two windows changing the look: each change is kept, neither undoes the oth
   const second = await app.openSecondWindow();
   await waitForApp(second);
   const file = join(app.dir, 'user-data', 'preferences.json');
+  // Polled until written: the file does not exist before the first change.
+  const kept = (): { theme?: string; textStep?: number } => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {});
   await page.getByRole('button', { name: 'Appearance' }).click();
   await page.getByLabel('Dark').check();
-  await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).theme).toBe('dark');
+  await expect.poll(() => kept().theme).toBe('dark');
   await second.locator('.reader-pane').focus();
   await second.keyboard.press('Control+=');
-  await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).textStep).toBe(1);
+  await expect.poll(() => kept().textStep).toBe(1);
   // The first window's dark theme is still what is kept (the second window only made the text larger).
   expect(JSON.parse(readFileSync(file, 'utf8')).theme).toBe('dark');
 });
