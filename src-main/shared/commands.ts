@@ -50,6 +50,8 @@ export interface CommandSpec {
   readonly enabledWhen?: EnabledWhen;
   /** Only where the desktop app runs (not in the browser host). */
   readonly desktopOnly?: boolean;
+  /** Runs while a dialog is open, which keeps what it holds (others wait: the dialog owns the keyboard). */
+  readonly overDialogs?: boolean;
 }
 
 export const COMMANDS = [
@@ -116,9 +118,9 @@ export const COMMANDS = [
   { id: 'theme-system', label: 'As the System', description: 'colours as the system', runs: 'renderer', menu: { menu: 'View', group: 2, submenu: 'Theme' } },
   { id: 'theme-light', label: 'Light', description: 'light colours', runs: 'renderer', menu: { menu: 'View', group: 2, submenu: 'Theme' } },
   { id: 'theme-dark', label: 'Dark', description: 'dark colours', runs: 'renderer', menu: { menu: 'View', group: 2, submenu: 'Theme' } },
-  { id: 'text-larger', label: 'Larger Text', description: 'larger text', runs: 'renderer', keys: ['Mod+=', 'Mod+Plus'], scope: 'anywhere', menu: { menu: 'View', group: 3 } },
-  { id: 'text-smaller', label: 'Smaller Text', description: 'smaller text', runs: 'renderer', keys: ['Mod+-'], scope: 'anywhere', menu: { menu: 'View', group: 3 } },
-  { id: 'text-reset', label: 'Actual Size', description: 'text at its usual size', runs: 'renderer', keys: ['Mod+0'], scope: 'anywhere', menu: { menu: 'View', group: 3 } },
+  { id: 'text-larger', label: 'Larger Text', description: 'larger text', runs: 'renderer', keys: ['Mod+=', 'Mod+Plus'], scope: 'anywhere', menu: { menu: 'View', group: 3 }, overDialogs: true },
+  { id: 'text-smaller', label: 'Smaller Text', description: 'smaller text', runs: 'renderer', keys: ['Mod+-'], scope: 'anywhere', menu: { menu: 'View', group: 3 }, overDialogs: true },
+  { id: 'text-reset', label: 'Actual Size', description: 'text at its usual size', runs: 'renderer', keys: ['Mod+0'], scope: 'anywhere', menu: { menu: 'View', group: 3 }, overDialogs: true },
   { id: 'width-narrow', label: 'Narrow', description: 'narrow reading column', runs: 'renderer', menu: { menu: 'View', group: 3, submenu: 'Reading Width' } },
   { id: 'width-medium', label: 'Medium', description: 'medium reading column', runs: 'renderer', menu: { menu: 'View', group: 3, submenu: 'Reading Width' } },
   { id: 'width-wide', label: 'Wide', description: 'wide reading column', runs: 'renderer', menu: { menu: 'View', group: 3, submenu: 'Reading Width' } },
@@ -127,8 +129,8 @@ export const COMMANDS = [
   { id: 'show-shortcuts', label: 'Keyboard Shortcuts', description: 'this list of shortcuts', runs: 'renderer', keys: ['?'], scope: 'outside-text', menu: { menu: 'Help', group: 1 } },
   { id: 'about', label: 'About Leadline', description: 'version, notebook and data folder', runs: 'main', menu: { menu: 'Help', group: 2 }, desktopOnly: true },
 
-  // Not in the menu: a link from outside (leadline://) for the renderer to follow.
-  { id: 'open-link', label: 'Open Link', description: 'open a leadline:// link', runs: 'renderer' },
+  // Not in the menu: a link from outside (leadline://) for the renderer to follow, even behind a dialog: the user asked for it just now.
+  { id: 'open-link', label: 'Open Link', description: 'open a leadline:// link', runs: 'renderer', overDialogs: true },
 ] as const satisfies readonly CommandSpec[];
 
 export type Command = (typeof COMMANDS)[number];

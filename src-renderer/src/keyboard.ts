@@ -12,7 +12,7 @@ import { readerSelection } from './reader/selection';
 import { act } from './reader/SelectionToolbar';
 import { redo, undo } from './state/actions';
 import { dialog, showToast } from './state/ui';
-import { setReadingWidth, setTheme, stepTextSize, toggleLibrary } from './state/preferences';
+import { setReadingWidth, setTheme, stepTextSize, toggleLibrary, type ReadingWidth, type Theme } from './state/preferences';
 import { article } from './state/workspace';
 import { importFiles, pickFiles, updateFromFile } from './library/import-files';
 import { openPendingLink } from './deep-links';
@@ -24,9 +24,7 @@ export function runCommand(command: AppCommand): void {
     document.execCommand(command);
     return;
   }
-  // A link from outside is followed even behind an open dialog (which keeps what it holds): the user asked for it just now.
-  if (command === 'open-link') return void openPendingLink();
-  if (dialog.value) return; // an open dialog owns the keyboard and the menu's commands wait
+  if (dialog.value && !isOverDialogs(command)) return; // an open dialog owns the keyboard and the menu's commands wait
   const missing = unmet(command);
   if (missing) return showToast(missing);
   switch (command) {
@@ -94,25 +92,26 @@ export function runCommand(command: AppCommand): void {
     case 'theme-system':
     case 'theme-light':
     case 'theme-dark':
-      return setTheme(command === 'theme-system' ? 'system' : command === 'theme-light' ? 'light' : 'dark');
+      return setTheme(THEMES[command]);
     case 'text-larger':
+      return stepTextSize(1);
     case 'text-smaller':
+      return stepTextSize(-1);
     case 'text-reset':
-      return runTextSize(command);
+      return stepTextSize(0);
     case 'width-narrow':
     case 'width-medium':
     case 'width-wide':
-      return setReadingWidth(command === 'width-narrow' ? 'narrow' : command === 'width-medium' ? 'medium' : 'wide');
+      return setReadingWidth(WIDTHS[command]);
+    case 'open-link':
+      return void openPendingLink();
   }
 }
 
-const TEXT_SIZE_COMMANDS = new Set<AppCommand>(['text-larger', 'text-smaller', 'text-reset']);
+const THEMES = { 'theme-system': 'system', 'theme-light': 'light', 'theme-dark': 'dark' } as const satisfies Partial<Record<AppCommand, Theme>>;
+const WIDTHS = { 'width-narrow': 'narrow', 'width-medium': 'medium', 'width-wide': 'wide' } as const satisfies Partial<Record<AppCommand, ReadingWidth>>;
 
-function runTextSize(command: AppCommand): void {
-  if (command === 'text-larger') stepTextSize(1);
-  else if (command === 'text-smaller') stepTextSize(-1);
-  else if (command === 'text-reset') stepTextSize(0);
-}
+const isOverDialogs = (id: AppCommand): boolean => command(id).overDialogs === true;
 
 /** Why a command can do nothing now (its table entry's `enabledWhen`), or null when it can. */
 function unmet(id: AppCommand): string | null {
@@ -136,11 +135,10 @@ export function installKeyboard(): () => void {
   const onKeyDown = (event: KeyboardEvent): void => {
     const command = commandForKey(event);
     // An open dialog owns the keyboard (the native <dialog> handles Escape), but for the
-    // text size in Appearance, whose buttons name those keys: the change shows behind it.
-    if (dialog.value && !(dialog.value.kind === 'view' && command && TEXT_SIZE_COMMANDS.has(command))) return;
+    // commands the table lets through (text size: Appearance's buttons name those keys).
+    if (dialog.value && !(command && isOverDialogs(command))) return;
     if (command) {
       event.preventDefault();
-      if (dialog.value) return void runTextSize(command);
       runCommand(command);
       return;
     }

@@ -10,7 +10,8 @@ import { canonical } from '../state/workspace';
 import { findAll, foldText, matchFrom, type FoldedText } from './find-matches';
 import { whenIdle } from './idle';
 import { articleRange, mountedArticle, scrollToRange } from './reader-view';
-import { choose, firstVisibleOffset, isInView } from './sentence-cursor';
+import { choose } from './sentence-cursor';
+import { firstVisibleOffset, isInView } from './viewport';
 
 export const findOpen = signal(false);
 /** Bumped on every Ctrl/Cmd+F, so the bar takes the focus again even when it is open. */

@@ -60,8 +60,7 @@ export const mountedArticle = signal<MountedArticle | null>(null);
 
 /** A new DOM Range of the mounted article for canonical offsets (not kept here: a selection or a find match is short-lived). */
 export function articleRange(range: TextRange): Range | null {
-  const v = view;
-  return v ? offsetsToRange(v.blocks, (i) => nodesOf(v, i), range.start, range.end, (offset) => blockAt(v.blocks, offset)) : null;
+  return view ? toRange(view, range) : null;
 }
 
 const NONE: ReadonlySet<string> = new Set();
