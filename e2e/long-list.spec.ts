@@ -151,3 +151,33 @@ test('dragging the scrollbar to the bottom lands at the end of the list', async 
   await expect.poll(() => pane(page).evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop)).toBeLessThanOrEqual(2);
   await expect(card(page, COUNT)).toBeInViewport();
 });
+
+test('a jump shows the cards it lands on as busy shells at first, then fills them all in a few frames', async ({ app }) => {
+  const { page } = await openLong(app);
+  // Each frame's cards recorded from the jump on, as a user would see them.
+  const frames = await pane(page).evaluate(async (el) => {
+    const seen: { shells: number; built: number }[] = [];
+    await new Promise<void>((resolve) => {
+      requestAnimationFrame(() => {
+        el.scrollTop = Math.round(el.scrollHeight / 2);
+        const tick = (): void => {
+          const shells = el.querySelectorAll('.note-card.shell').length;
+          const built = el.querySelectorAll('.note-card:not(.shell) .card-actions').length;
+          seen.push({ shells, built });
+          if (seen.length < 60 && (shells > 0 || seen.length < 4)) requestAnimationFrame(tick);
+          else resolve();
+        };
+        requestAnimationFrame(tick);
+      });
+    });
+    return seen;
+  });
+  expect(frames.some((f) => f.shells > 0)).toBe(true);
+  expect(frames.at(-1)!.shells).toBe(0);
+  // Shells are busy and not named; the built cards read as notes again.
+  await expect(page.locator('.note-card.shell')).toHaveCount(0);
+  await expect(page.locator('.note-card[aria-busy="true"]')).toHaveCount(0);
+  const inView = page.locator('.note-card').filter({ has: page.locator('.card-actions') });
+  expect(await inView.count()).toBeGreaterThan(0);
+});
+

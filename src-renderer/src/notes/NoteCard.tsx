@@ -26,11 +26,16 @@ interface CardProps {
   setSize: number;
   /** Its offset in the list, in px, measured by the virtual list. */
   top: number;
+  /**
+   * Not built yet (a jump's screenful is built over a few frames): an empty card of this
+   * estimated height, busy, and not measured. Null once built.
+   */
+  shellHeight: number | null;
   /** Reports the card's element so its height is measured (and measured again as it changes). */
   measure: (element: HTMLElement | null) => void;
 }
 
-export const NoteCard = memo(function NoteCard({ note, index, setSize, top, measure }: CardProps) {
+export const NoteCard = memo(function NoteCard({ note, index, setSize, top, shellHeight, measure }: CardProps) {
   const focused = useComputed(() => focusedNoteId.value === note.id);
   const editing = useComputed(() => editingNoteId.value === note.id);
   const kindLabel = note.kind === 'lead' ? 'Lead' : 'Annotation';
@@ -48,6 +53,21 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, meas
       revealExcerpts(note.excerptIds);
     }
   };
+
+  if (shellHeight !== null) {
+    return (
+      <li
+        id={`note-${note.id}`}
+        data-note-id={note.id}
+        data-index={index}
+        aria-setsize={setSize}
+        aria-posinset={index + 1}
+        aria-busy="true"
+        style={{ transform: `translateY(${top}px)`, height: `${shellHeight}px` }}
+        class={`note-card shell ${note.kind}`}
+      />
+    );
+  }
 
   // The card's place (top) changes whenever a card above it is measured: only this element
   // is then re-rendered, not its content (CardContent is memoised on the note).

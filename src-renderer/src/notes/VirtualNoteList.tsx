@@ -6,12 +6,14 @@
  */
 import type { Note } from '@shared/model';
 import { isMac } from '../platform';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { editingNoteId, focusedNoteId, noteToReveal } from '../state/ui';
 import { excerpts } from '../state/workspace';
 import { NO_REACH, aheadIndexes, nextReach, reachIndexes, type Direction, type Reach } from './ahead-range';
 import { cardFocusTarget } from './card-focus';
 import { estimateCardHeight } from './card-height';
+import { planFill } from './card-fill';
+import { lingerAfterJump, withLingering } from './jump-linger';
 import { NoteCard } from './NoteCard';
 import { rangeWithPinned } from './pinned-range';
 import { listPlacement, scrollParent } from './scroll-parent';
@@ -25,6 +27,8 @@ const GAP_PX = 10;
  * shows. Idle callbacks build cards ahead of the scroll and keep one behind (ahead-range.ts).
  */
 const OVERSCAN = 0;
+/** Cards new to the viewport built per frame; the rest of a jump's screenful waits as shells (card-fill.ts). */
+const CARDS_PER_FRAME = 2;
 
 /**
  * Estimates by note record: the virtualizer asks again for every unmeasured card each time
@@ -81,12 +85,32 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
   const pinKey = pinned.join();
   /** What idle callbacks have built ahead of the scroll and not yet dropped behind it (ahead-range.ts). */
   const [reach, setReach] = useState<Reach>(NO_REACH);
+  /** The cards built (not shells) in the last render: one that stays is not built again. */
+  const built = useRef(new Set<string>());
+  /** Fill ticks: each bump is a frame that may build CARDS_PER_FRAME new cards. */
+  const [fillTick, nextFillTick] = useReducer((n: number) => n + 1, 0);
+  const tickSeen = useRef(0);
+  const pendingTick = useRef(0);
+  const pendingDrop = useRef(0);
   // New functions only when the list, the pins or the cards ahead change: the virtualizer recomputes on a new one.
   const getItemKey = useMemo(() => (index: number) => notes[index]!.id, [notes]);
   const estimateSize = useMemo(() => (index: number) => estimateOf(notes[index]!), [notes]);
+  /** The cards mounted after the last render (indexes, ascending), and those a jump left behind until idle time drops them (jump-linger.ts). */
+  const mounted = useRef<number[]>([]);
+  const lingering = useRef<number[]>([]);
+  const [lingerDrops, dropLingering] = useReducer((n: number) => n + 1, 0);
+  useMemo(() => {
+    // Indexes of another list mean other notes.
+    mounted.current = [];
+    lingering.current = [];
+  }, [notes]);
   const rangeExtractor = useMemo(
-    () => (range: Parameters<typeof rangeWithPinned>[0]) => rangeWithPinned(range, [...pinned, ...reachIndexes(range, reach)]),
-    [pinKey, reach],
+    () => (range: Parameters<typeof rangeWithPinned>[0]) => {
+      const wanted = rangeWithPinned(range, [...pinned, ...reachIndexes(range, reach)]);
+      if (lingering.current.length === 0) lingering.current = lingerAfterJump(wanted, mounted.current);
+      return withLingering(wanted, lingering.current);
+    },
+    [pinKey, reach, lingerDrops],
   );
 
   const virtualizer = useVirtualizer({
@@ -106,6 +130,8 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
   // spare time holds one card), until MAX_AHEAD cards past the overscan are built; drop the
   // cards scrolled past in the same callback.
   const direction: Direction = virtualizer.scrollDirection === 'backward' ? 'backward' : 'forward';
+  // The items first: they bring the range up to date with the scroll position (read before, it is the last render's).
+  const items = virtualizer.getVirtualItems();
   const range = virtualizer.range;
   useEffect(() => {
     if (!range) return;
@@ -180,6 +206,46 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
 
   const cardOf = (node: EventTarget | null): string | null => (node instanceof Element ? node.closest<HTMLElement>('.note-card')?.dataset.noteId ?? null : null);
 
+  // Cards new to the viewport are built in fill ticks, a few per frame (card-fill.ts).
+  const filling = fillTick !== tickSeen.current;
+  tickSeen.current = fillTick;
+  const inView = (index: number): boolean => range !== null && index >= range.startIndex && index <= range.endIndex && !pinned.includes(index);
+  const plan = planFill(
+    items.map((item) => ({ key: String(item.key), index: item.index })),
+    inView,
+    built.current,
+    filling ? CARDS_PER_FRAME : 0,
+  );
+  built.current = plan.built;
+  mounted.current = items.map((item) => item.index).filter((index) => !lingering.current.includes(index));
+
+  // Shells left: a tick in the next frame builds the next few. A render outside a tick (the
+  // jump itself, in its scroll event) waits a frame more, so the jump's frame builds none.
+  useLayoutEffect(() => {
+    if (plan.shells === 0 || pendingTick.current !== 0) return;
+    const tick = (): void => {
+      pendingTick.current = 0;
+      nextFillTick(0);
+    };
+    pendingTick.current = requestAnimationFrame(filling ? tick : () => (pendingTick.current = requestAnimationFrame(tick)));
+  });
+  useEffect(() => () => cancelAnimationFrame(pendingTick.current), []);
+
+  // The cards a jump left behind go in idle time, laid out there too, so that no frame pays for them.
+  // Scheduled once, not again on each render: a scroll renders every frame.
+  useEffect(() => {
+    if (lingering.current.length === 0 || pendingDrop.current !== 0) return;
+    pendingDrop.current = requestIdleCallback(() => {
+      pendingDrop.current = 0;
+      lingering.current = [];
+      dropLingering(0);
+    });
+  });
+  useEffect(() => () => cancelIdleCallback(pendingDrop.current), []);
+  useLayoutEffect(() => {
+    if (lingerDrops > 0) void listRef.current?.offsetHeight;
+  }, [lingerDrops]);
+
   const margin = virtualizer.options.scrollMargin;
   return (
     <ol
@@ -194,9 +260,10 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
         if (!listRef.current?.contains(event.relatedTarget as Node | null)) setFocusWithin(null);
       }}
     >
-      {virtualizer.getVirtualItems().map((item) => {
+      {items.map((item) => {
         const note = notes[item.index]!;
-        return <NoteCard key={note.id} note={note} index={item.index} setSize={notes.length} top={item.start - margin} measure={virtualizer.measureElement} />;
+        const shellHeight = plan.built.has(String(item.key)) ? null : item.size;
+        return <NoteCard key={note.id} note={note} index={item.index} setSize={notes.length} top={item.start - margin} shellHeight={shellHeight} measure={virtualizer.measureElement} />;
       })}
     </ol>
   );

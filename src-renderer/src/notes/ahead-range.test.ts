@@ -58,4 +58,12 @@ describe('a jump', () => {
     const back = { ...range, startIndex: 50, endIndex: 52 };
     expect(reachIndexes(back, { direction: 'backward', ahead: 400, behind: 410 })).toEqual([]);
   });
+  it('claims nothing built after a jump back, where an old reach ran far ahead', () => {
+    const top = { startIndex: 0, endIndex: 2, overscan: 0, count: 10_000 };
+    const farAhead = { direction: 'forward' as const, ahead: 8_990, behind: 8_970 };
+    expect(reachIndexes(top, farAhead)).toEqual([]);
+    expect(nextReach(top, 'forward', farAhead)).toEqual({ direction: 'forward', ahead: 3, behind: -1 });
+    const middle = { startIndex: 4_780, endIndex: 4_782, overscan: 0, count: 10_000 };
+    expect(reachIndexes(middle, { direction: 'backward', ahead: 3, behind: 10 })).toEqual([]);
+  });
 });

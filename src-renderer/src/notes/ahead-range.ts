@@ -59,8 +59,19 @@ export function behindIndexes(range: Range, direction: Direction, behind: number
   return out;
 }
 
+/**
+ * `reach`, or NO_REACH when it was made far from `range` (before a jump): a reach claims
+ * every card up to `ahead` is built, which is true only next to where it was built.
+ */
+export function currentReach(range: Range, reach: Reach): Reach {
+  const { first, last } = edges(range);
+  const stale = reach.direction === 'forward' ? reach.ahead > last + MAX_AHEAD : reach.ahead < first - MAX_AHEAD;
+  return stale ? NO_REACH : reach;
+}
+
 /** Every extra card a reach keeps mounted for `range`, in reading order. */
-export function reachIndexes(range: Range, reach: Reach): number[] {
+export function reachIndexes(range: Range, given: Reach): number[] {
+  const reach = currentReach(range, given);
   const ahead = aheadIndexes(range, reach.direction, reach.ahead);
   const behind = behindIndexes(range, reach.direction, reach.behind, reach.ahead);
   return reach.direction === 'forward' ? [...behind, ...ahead] : [...ahead, ...behind];
@@ -70,7 +81,8 @@ export function reachIndexes(range: Range, reach: Reach): number[] {
  * One idle callback's step: one more card built ahead and the cards behind the overscan
  * dropped but one, together; `null` when neither is left to do.
  */
-export function nextReach(range: Range, direction: Direction, reach: Reach): Reach | null {
+export function nextReach(range: Range, direction: Direction, given: Reach): Reach | null {
+  const reach = currentReach(range, given);
   const sameWay = reach.direction === direction;
   const from = sameWay ? reach.ahead : direction === 'forward' ? -1 : range.count;
   const ahead = extendReach(range, direction, from);
