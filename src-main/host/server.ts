@@ -56,7 +56,7 @@ export function createHostServer({ handlers, rendererDir, token }: HostServerOpt
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
     const file = await readRendererFile(rendererDir, url.pathname);
     if (!file) return send(response, 404, 'Not found');
-    response.writeHead(200, rendererHeaders(file.contentType));
+    response.writeHead(200, rendererHeaders(file));
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 

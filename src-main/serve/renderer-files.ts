@@ -20,14 +20,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Headers on every file of the renderer, from the app:// protocol and from the browser host. */
-export function rendererHeaders(contentType: string): Record<string, string> {
+/**
+ * Headers on every file of the renderer, from the app:// protocol and from the browser host.
+ * The build names its scripts and styles by their content hash (assets/index-3f9a….js), so
+ * they may be kept for good: a page reopened then skips the download and, from Chromium's
+ * code cache, the compiling. The page itself is never kept: it names the current build.
+ */
+export function rendererHeaders(file: RendererFile): Record<string, string> {
   return {
-    'content-type': contentType,
+    'content-type': file.contentType,
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'cache-control': 'no-store',
+    'cache-control': file.hashed ? 'public, max-age=31536000, immutable' : 'no-store',
   };
 }
 
@@ -46,7 +51,12 @@ const MIME_TYPES: Record<string, string> = {
 export interface RendererFile {
   body: Buffer;
   contentType: string;
+  /** A build output named by its content hash (under assets/): the same name never holds other bytes. */
+  hashed: boolean;
 }
+
+/** Vite's hashed output: assets/<name>-<hash>.<ext>. */
+const HASHED_ASSET = /^assets\/[^/]+-[\w-]{8,}\.(?:js|css|woff2|svg|png)$/;
 
 /** Reads a file of the renderer build for a URL path; null when outside the build or missing. */
 export async function readRendererFile(rendererDir: string, urlPath: string): Promise<RendererFile | null> {
@@ -63,7 +73,7 @@ export async function readRendererFile(rendererDir: string, urlPath: string): Pr
   if (!file.startsWith(root)) return null;
   try {
     const body = await readFile(file);
-    return { body, contentType: MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' };
+    return { body, contentType: MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', hashed: HASHED_ASSET.test(relative) };
   } catch {
     return null;
   }
