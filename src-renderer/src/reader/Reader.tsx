@@ -65,7 +65,8 @@ export function Reader() {
 
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
     const onScroll = (): void => {
-      trackSelection();
+      // Only a selection's toolbar moves with the text: without one, a scroll reads nothing.
+      if (readerSelection.peek()) trackSelection();
       clearTimeout(saveTimer);
       saveTimer = setTimeout(() => saveScroll(scroller, current.id), SCROLL_SAVE_DELAY_MS);
     };
