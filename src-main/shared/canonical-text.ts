@@ -23,7 +23,9 @@ export function canonicalText(content: string): CanonicalText {
   const blocks = content
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t\f\v\u00a0]*\n/)
-    .map((block) => block.replace(/\s+/g, ' ').trim())
+    // Every run of white space becomes one space. A lone space, most of them, is left as it
+    // is: replacing it by itself made this three times slower on a 1 MB article.
+    .map((block) => block.replace(/\s{2,}|[^\S ]/g, ' ').trim())
     .filter((block) => block.length > 0);
   const paragraphs: Paragraph[] = [];
   let offset = 0;
