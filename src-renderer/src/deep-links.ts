@@ -6,12 +6,10 @@
 import { deepLinkFromQuery, deepLinkUrl, type DeepLink } from '@shared/deep-link';
 import { call } from './api/client';
 import { focusNotesAt, revealExcerpts } from './reader/navigation';
-import { afterNextPaint } from './reader/idle';
+import { nextPaint } from './reader/idle';
 import { switchArticle } from './state/actions';
 import { revealNote, showToast } from './state/ui';
 import { anchors, article, excerpts, notes, workspace } from './state/workspace';
-
-const nextPaint = (): Promise<void> => new Promise((done) => afterNextPaint(done));
 
 /** The link to a note of the open notebook (Copy Link on a card). */
 export function noteLink(note: { articleId: string; id: string }): string {

@@ -21,3 +21,22 @@ export function afterNextPaint(task: () => void): () => void {
     clearTimeout(timer);
   };
 }
+
+/**
+ * Resolves once the current frame has been painted, or after `maxWaitMs` at the latest: a
+ * page in a background tab or a hidden window gets no frames, and must not wait for one.
+ */
+export function nextPaint(maxWaitMs = Number.POSITIVE_INFINITY): Promise<void> {
+  return new Promise((done) => {
+    const cancel = afterNextPaint(() => {
+      clearTimeout(timer);
+      done();
+    });
+    const timer = Number.isFinite(maxWaitMs)
+      ? setTimeout(() => {
+          cancel();
+          done();
+        }, maxWaitMs)
+      : undefined;
+  });
+}

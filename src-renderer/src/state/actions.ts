@@ -9,6 +9,7 @@ import type { LeadStatus, NoteKind, Selectors } from '@shared/model';
 import { ApiCallError, call } from '../api/client';
 import { noteInSentence } from '../markdown/plain-text';
 import { parseTags } from '../notes/note-list';
+import { nextPaint } from '../reader/idle';
 import { beginEditSession, setDraft } from './drafts';
 import { history, messageOf, mutate, mutateRecorded, type MutatingCall } from './mutate';
 import { enqueue, requestSave, saveAfterPause } from './mutation-queue';
@@ -138,20 +139,21 @@ export const unpinBackups = (ids: string[]) => enqueue(() => call('unpinBackups'
 
 /**
  * Opens the notebook: the article in one answer, so the reader paints it at once, and its
- * notes and excerpts (megabytes in a long project) in a second one asked for at the same
- * time. Reading them in is the queue's first task, so a change made meanwhile waits for
- * them instead of landing in a list about to be replaced.
+ * notes and excerpts (megabytes in a long project) in a second one asked for once the
+ * article is on screen. Reading them in is the queue's first task, so a change made
+ * meanwhile waits for them instead of landing in a list about to be replaced.
  */
 export async function loadNotebook(): Promise<void> {
-  const first = call('getWorkspace', { deferRecords: true });
-  const records = call('getRecords', {});
-  records.catch(() => undefined); // handled below, once the article is in
   try {
-    setWorkspace(await first);
+    setWorkspace(await call('getWorkspace', { deferRecords: true }));
   } catch (error) {
     showLoadError(error);
     return;
   }
+  // Asked for once the article is painted: their answer, read in sooner, would put its
+  // parsing, anchoring and highlights into the article's first frame.
+  await nextPaint(ARTICLE_PAINT_WAIT_MS);
+  const records = call('getRecords', {});
   // Should they fail or never come, they are asked for again, whole, here and by the next
   // check for changes; an answer that comes after the wait is dropped (the queue has moved on).
   await enqueue(async () => {
@@ -165,6 +167,9 @@ export async function loadNotebook(): Promise<void> {
     await reloadWorkspace();
   });
 }
+
+/** How long the notes wait for the article's first frame (none come in a background tab). */
+const ARTICLE_PAINT_WAIT_MS = 250;
 
 /** How long the notes may take after the article before they are asked for again. */
 const RECORDS_WAIT_MS = 10_000;
