@@ -33,7 +33,7 @@ export const filters = signal<Filters>(NO_FILTERS);
 /** `kept`: the store has the change in memory but could not write it to disk yet (it retries). */
 export type SaveState = 'idle' | 'saving' | 'saved' | 'kept' | 'error';
 export const saveState = signal<SaveState>('idle');
-export const SAVE_LABELS: Record<SaveState, string> = { idle: 'All changes saved', saving: 'Saving…', saved: 'Saved', kept: 'Not on disk yet', error: 'Not saved' };
+export const SAVE_LABELS: Record<SaveState, string> = { idle: 'All saved', saving: 'Saving…', saved: 'Saved', kept: 'Not on disk yet', error: 'Not saved' };
 
 export interface Toast {
   id: number;
