@@ -45,8 +45,6 @@ interface View extends ArticleDom {
   sizes: Map<Element, string>;
   resizes: ResizeObserver | null;
   cancelDraw: (() => void) | null;
-  /** The chunks near the viewport but off screen, drawn in idle time after those on screen. */
-  cancelMargin: (() => void) | null;
   stopWatching: () => void;
 }
 
@@ -91,7 +89,6 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
     sizes: new Map(),
     resizes: null,
     cancelDraw: null,
-    cancelMargin: null,
     stopWatching: () => {},
   };
   view = mounted;
@@ -102,7 +99,7 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
   // other chunks near is drawn in the next frame, at no cost to the scroll itself.
   mounted.stopWatching = watchNearChunks(scroller, chunkElements, (span) => {
     mounted.near = span;
-    drawNear(mounted);
+    draw(mounted, OVERLAY_GROUPS);
   });
   const jump = pendingJump;
   pendingJump = null;
@@ -117,7 +114,6 @@ export function unmountView(): void {
   if (!v) return;
   v.stopWatching();
   v.cancelDraw?.();
-  v.cancelMargin?.();
   v.resizes?.disconnect();
   for (const chunk of v.drawn.keys()) layerOf(v, chunk)?.replaceChildren();
   for (const chunk of v.rendered) v.chunkElements[chunk]!.classList.remove('drawn');
@@ -189,52 +185,21 @@ function layoutKey(v: View, chunk: number): string {
 }
 
 /**
- * The near chunks changed (a scroll): those on screen are drawn now, the others near it in
- * idle time. After a far jump the browser has just laid out the chunks on screen; the ones
- * in the margin it skipped, and laying them out too would double the work of the jump.
- * (Read right after the browser's layout, the chunks' boxes cost nothing.)
+ * Draws the given groups of the overlays of the chunks near the viewport where what they
+ * show changed, and empties the chunks no longer near. Every chunk is measured before the
+ * DOM is changed, so the browser lays the page out once.
  */
-function drawNear(v: View): void {
-  const near = v.near;
-  v.cancelMargin?.();
-  v.cancelMargin = null;
-  if (!near) return draw(v, OVERLAY_GROUPS);
-  const frame = v.scroller.getBoundingClientRect();
-  let first = -1;
-  let last = -1;
-  for (let chunk = near.first; chunk <= near.last; chunk++) {
-    const box = v.chunkElements[chunk]!.getBoundingClientRect();
-    if (box.bottom <= frame.top || box.top >= frame.bottom) continue;
-    if (first < 0) first = chunk;
-    last = chunk;
-  }
-  const onScreen = first < 0 ? null : { first, last };
-  draw(v, OVERLAY_GROUPS, onScreen);
-  if (onScreen && onScreen.first === near.first && onScreen.last === near.last) return;
-  v.cancelMargin = whenIdle(() => {
-    v.cancelMargin = null;
-    if (view === v && v.near === near) draw(v, OVERLAY_GROUPS);
-  });
-}
-
-/**
- * Draws the given groups of the overlays of the chunks near the viewport (or of `span`,
- * some of them) where what they show changed, and empties the chunks no longer near.
- * Every chunk is measured before the DOM is changed, so the browser lays the page out once.
- */
-function draw(v: View, groups: readonly OverlayGroup[], span: ChunkSpan | null = v.near): void {
+function draw(v: View, groups: readonly OverlayGroup[]): void {
   const near = v.near;
   if (!near) return;
-  if (span) {
-    // Rendered before anything is measured (one style and layout pass for all of them).
-    for (let chunk = span.first; chunk <= span.last; chunk++) {
-      if (v.rendered.has(chunk)) continue;
-      v.rendered.add(chunk);
-      v.chunkElements[chunk]!.classList.add('drawn');
-    }
+  // Rendered before anything is measured (one style and layout pass for all of them).
+  for (let chunk = near.first; chunk <= near.last; chunk++) {
+    if (v.rendered.has(chunk)) continue;
+    v.rendered.add(chunk);
+    v.chunkElements[chunk]!.classList.add('drawn');
   }
   const measured: Measured[] = [];
-  for (let chunk = span?.first ?? 0; span && chunk <= span.last; chunk++) {
+  for (let chunk = near.first; chunk <= near.last; chunk++) {
     const pieces = piecesWithin(v.placed, v.chunks[chunk]!);
     const drawn = v.drawn.get(chunk);
     let origin: DOMRect | undefined; // the chunk's box, read once for all its groups
