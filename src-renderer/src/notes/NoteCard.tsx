@@ -54,19 +54,10 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, shel
     }
   };
 
+  // What a shell and a built card share: who it is and where it sits in the list.
+  const place = { id: `note-${note.id}`, 'data-note-id': note.id, 'data-index': index, 'aria-setsize': setSize, 'aria-posinset': index + 1 };
   if (shellHeight !== null) {
-    return (
-      <li
-        id={`note-${note.id}`}
-        data-note-id={note.id}
-        data-index={index}
-        aria-setsize={setSize}
-        aria-posinset={index + 1}
-        aria-busy="true"
-        style={{ transform: `translateY(${top}px)`, height: `${shellHeight}px` }}
-        class={`note-card shell ${note.kind}`}
-      />
-    );
+    return <li {...place} aria-busy="true" style={{ transform: `translateY(${top}px)`, height: `${shellHeight}px` }} class={`note-card shell ${note.kind}`} />;
   }
 
   // The card's place (top) changes whenever a card above it is measured: only this element
@@ -74,11 +65,7 @@ export const NoteCard = memo(function NoteCard({ note, index, setSize, top, shel
   return (
     <li
       ref={measure}
-      id={`note-${note.id}`}
-      data-note-id={note.id}
-      data-index={index}
-      aria-setsize={setSize}
-      aria-posinset={index + 1}
+      {...place}
       style={{ transform: `translateY(${top}px)` }}
       class={`note-card ${note.kind}${focused.value ? ' focused' : ''}${editing.value ? ' editing' : ''}`}
       tabIndex={0}

@@ -99,11 +99,13 @@ export function VirtualNoteList({ notes }: { notes: readonly Note[] }) {
   const mounted = useRef<number[]>([]);
   const lingering = useRef<number[]>([]);
   const [lingerDrops, dropLingering] = useReducer((n: number) => n + 1, 0);
-  useMemo(() => {
-    // Indexes of another list mean other notes.
+  // Indexes into another list (a search, a filter, a delete) mean other notes: forgotten.
+  const indexedList = useRef(notes);
+  if (indexedList.current !== notes) {
+    indexedList.current = notes;
     mounted.current = [];
     lingering.current = [];
-  }, [notes]);
+  }
   const rangeExtractor = useMemo(
     () => (range: Parameters<typeof rangeWithPinned>[0]) => {
       const wanted = rangeWithPinned(range, [...pinned, ...reachIndexes(range, reach)]);
