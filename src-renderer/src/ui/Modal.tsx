@@ -11,7 +11,9 @@ export function Modal({ title, children, class: className }: { title: string; ch
     return () => element.close();
   }, []);
   return (
-    <dialog ref={ref} class={`modal ${className ?? ''}`} aria-label={title} onClose={() => (dialog.value = null)}>
+    // Escape closes the dialog at once, but its close event comes a task later: until then the
+    // app still thought a dialog was open and refused the next shortcut (Ctrl+E again, Ctrl+Shift+V).
+    <dialog ref={ref} class={`modal ${className ?? ''}`} aria-label={title} onCancel={() => (dialog.value = null)} onClose={() => (dialog.value = null)}>
       <h2 class="modal-title">{title}</h2>
       {children}
     </dialog>
