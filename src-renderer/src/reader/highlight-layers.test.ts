@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxesOf, groupPieces, groupRanges, markedRanges, piecesWithin, overlaps, sameDrawing, type PlacedExcerpt } from './highlight-layers';
+import { boxesOf, groupPieces, groupRanges, markedRanges, piecesWithin, overlaps, sameDrawing, splitInView, type PlacedExcerpt } from './highlight-layers';
 
 describe('overlaps', () => {
   it('finds stretches covered twice or more', () => {
@@ -90,5 +90,23 @@ describe('sameDrawing', () => {
     expect(sameDrawing(placed, placed.map((p) => ({ ...p })))).toBe(true);
     expect(sameDrawing(placed, [placed[0]!, { ...placed[1]!, kind: 'annotation' }, placed[2]!])).toBe(false);
     expect(sameDrawing(placed, placed.slice(1))).toBe(false);
+  });
+});
+
+describe('splitInView', () => {
+  const line = (top: number, id: string) => ({ left: 0, top, width: 100, height: 20, id });
+  it('paints now every range with a box on screen, all of its boxes, and leaves the others for later', () => {
+    const above = [line(0, 'a'), line(20, 'a')];
+    const across = [line(80, 'b'), line(100, 'b'), line(120, 'b')];
+    const inside = [line(140, 'c')];
+    const below = [line(400, 'd')];
+    const { now, later } = splitInView([above, across, inside, below], 110, 300);
+    expect(now.map((b) => b.id)).toEqual(['b', 'b', 'b', 'c']);
+    expect(later.map((b) => b.id)).toEqual(['a', 'a', 'd']);
+  });
+  it('does not count a box that only touches an edge of the view', () => {
+    const { now, later } = splitInView([[line(0, 'a')], [line(300, 'b')]], 20, 300);
+    expect(now).toEqual([]);
+    expect(later.map((b) => b.id)).toEqual(['a', 'b']);
   });
 });

@@ -122,3 +122,18 @@ export function overlaps(ranges: readonly TextRange[]): TextRange[] {
   }
   return result;
 }
+
+/**
+ * Splits the boxes of a group, range by range, into those to paint now (every range with a
+ * box between `top` and `bottom`: what is on screen) and those that can wait for idle
+ * time. A range's boxes stay together, and in order.
+ */
+export function splitInView<B extends Box>(ranges: readonly (readonly B[])[], top: number, bottom: number): { now: B[]; later: B[] } {
+  const now: B[] = [];
+  const later: B[] = [];
+  for (const boxes of ranges) {
+    const shows = boxes.some((box) => box.top < bottom && box.top + box.height > top);
+    (shows ? now : later).push(...boxes);
+  }
+  return { now, later };
+}

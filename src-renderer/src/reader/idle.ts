@@ -22,6 +22,16 @@ export function afterNextPaint(task: () => void): () => void {
   };
 }
 
+/** Runs `task` in idle time after the current frame has been painted (idle time before it would put the work into that frame). */
+export function whenIdleAfterPaint(task: () => void, timeoutMs?: number): () => void {
+  let cancelIdle: (() => void) | undefined;
+  const cancelPaint = afterNextPaint(() => (cancelIdle = whenIdle(task, timeoutMs)));
+  return () => {
+    cancelPaint();
+    cancelIdle?.();
+  };
+}
+
 /**
  * Resolves once the current frame has been painted, or after `maxWaitMs` at the latest: a
  * page in a background tab or a hidden window gets no frames, and must not wait for one.

@@ -9,7 +9,7 @@ export interface ChunkSpan {
 }
 
 /** How far beyond the viewport, above and below, a chunk still counts as near (half a screen: chunks are a few screens tall). */
-const MARGIN = '50% 0px';
+const MARGIN = '100% 0px';
 
 export function watchNearChunks(root: HTMLElement, chunks: readonly Element[], onChange: (span: ChunkSpan | null) => void): () => void {
   const indexOf = new Map(chunks.map((element, i) => [element, i]));

@@ -3,7 +3,8 @@
  * Reader component: drawing highlights, revealing an excerpt, stepping through them.
  *
  * Highlights are boxes painted behind the text, in an overlay of each chunk near the
- * viewport (near-chunks.ts): measured from the excerpts' line boxes, and drawn again only
+ * viewport (near-chunks.ts): measured from the excerpts' line boxes (those on screen painted
+ * at once, the rest of the chunk in idle time), and drawn again only
  * when a scroll brings other chunks near, when the excerpts change (in idle time), when
  * the focused note or the flash changes (that group alone, at once), or when a chunk's
  * size changes (the window was resized). They are not CSS custom highlights: Chromium
@@ -15,9 +16,9 @@ import { signal } from '@preact/signals';
 import { blockAt, type Block } from '@shared/article-document';
 import type { TextRange } from '@shared/anchoring/text-range';
 import type { Chunk } from './article-chunks';
-import { OVERLAY_GROUPS, boxesOf, groupPieces, groupRanges, piecesWithin, sameDrawing, type Box, type LayerName, type MarkLayerName, type OverlayGroup, type PlacedExcerpt } from './highlight-layers';
+import { OVERLAY_GROUPS, boxesOf, groupPieces, groupRanges, piecesWithin, sameDrawing, splitInView, type Box, type LayerName, type MarkLayerName, type OverlayGroup, type PlacedExcerpt } from './highlight-layers';
 import { blockTextNodes, offsetAt, offsetsToRange, offsetsToSpans, type ArticleDom, type BlockNodes, type TextSpan } from './dom-offsets';
-import { whenIdle } from './idle';
+import { whenIdle, whenIdleAfterPaint } from './idle';
 import { watchNearChunks, type ChunkSpan } from './near-chunks';
 
 type Drawing = Partial<Record<OverlayGroup, readonly PlacedExcerpt[]>>;
@@ -45,6 +46,10 @@ interface View extends ArticleDom {
   sizes: Map<Element, string>;
   resizes: ResizeObserver | null;
   cancelDraw: (() => void) | null;
+  /** Boxes measured off screen, by the group element they go in: painted in idle time (a group drawn again or emptied meanwhile drops them). */
+  rest: Map<HTMLElement, PaintedBox[]>;
+  /** The idle work after a draw (settle), when scheduled. */
+  cancelSettle: (() => void) | null;
   stopWatching: () => void;
 }
 
@@ -89,6 +94,8 @@ export function mountView(body: HTMLElement, blocks: readonly Block[], chunks: r
     sizes: new Map(),
     resizes: null,
     cancelDraw: null,
+    rest: new Map(),
+    cancelSettle: null,
     stopWatching: () => {},
   };
   view = mounted;
@@ -114,6 +121,7 @@ export function unmountView(): void {
   if (!v) return;
   v.stopWatching();
   v.cancelDraw?.();
+  v.cancelSettle?.();
   v.resizes?.disconnect();
   for (const chunk of v.drawn.keys()) layerOf(v, chunk)?.replaceChildren();
   for (const chunk of v.rendered) v.chunkElements[chunk]!.classList.remove('drawn');
@@ -168,9 +176,15 @@ interface Measured {
   chunk: number;
   group: OverlayGroup;
   pieces: readonly PlacedExcerpt[];
-  boxes: PaintedBox[];
+  /** Each range's boxes, relative to the chunk. */
+  boxes: PaintedBox[][];
+  /** Where the chunk's top was on screen when they were measured. */
+  top: number;
   layout: string;
 }
+
+/** How late the boxes off screen may come on a busy page: before a scroll can bring them in. */
+const SETTLE_TIMEOUT_MS = 50;
 
 /**
  * What a chunk's text layout depends on, read from the layout in place: its width, and
@@ -186,8 +200,10 @@ function layoutKey(v: View, chunk: number): string {
 
 /**
  * Draws the given groups of the overlays of the chunks near the viewport where what they
- * show changed, and empties the chunks no longer near. Every chunk is measured before the
- * DOM is changed, so the browser lays the page out once.
+ * show changed (the chunks no longer near are emptied in idle time: settle). Every chunk is
+ * measured before the DOM is changed, so the browser lays the page out once. Only the boxes on screen are
+ * painted now (a chunk is a few screens tall): each box is an element the frame must
+ * style, lay out and paint.
  */
 function draw(v: View, groups: readonly OverlayGroup[]): void {
   const near = v.near;
@@ -211,30 +227,50 @@ function draw(v: View, groups: readonly OverlayGroup[]): void {
       origin ??= v.chunkElements[chunk]!.getBoundingClientRect();
       const boxes = measureGroup(v, origin, group, shown);
       layout ||= layoutKey(v, chunk); // after measuring: the text is laid out by then
-      measured.push({ chunk, group, pieces: shown, boxes, layout });
+      measured.push({ chunk, group, pieces: shown, boxes, top: origin.top, layout });
     }
   }
-  for (const { chunk, group, pieces, boxes, layout } of measured) {
-    paintGroup(layerOf(v, chunk), group, boxes);
+  const frame = measured.length > 0 ? v.scroller.getBoundingClientRect() : null;
+  for (const { chunk, group, pieces, boxes, top, layout } of measured) {
+    const { now, later } = splitInView(boxes, frame!.top - top, frame!.bottom - top);
+    const element = paintGroup(layerOf(v, chunk), group, now);
+    if (element && later.length > 0) v.rest.set(element, later);
+    else if (element) v.rest.delete(element);
     v.drawn.set(chunk, { ...v.drawn.get(chunk), [group]: pieces });
-    const element = v.chunkElements[chunk]!;
+    const chunkElement = v.chunkElements[chunk]!;
     // The layout the boxes were measured in, not the one at the observer's first report.
-    v.sizes.set(element, layout);
-    v.resizes?.observe(element);
+    v.sizes.set(chunkElement, layout);
+    v.resizes?.observe(chunkElement);
   }
-  // The chunks no longer near are emptied last: changed before the measuring above, they
-  // would have made it lay the page out again first.
+  v.cancelSettle ??= whenIdleAfterPaint(() => settle(v), SETTLE_TIMEOUT_MS);
+}
+
+/**
+ * What a draw leaves for idle time after its frame: the boxes it measured off screen are
+ * painted, and the chunks no longer near are emptied and left to the browser to skip
+ * again. Done in the draw, these changes would have made the browser lay the page out
+ * again before measuring, and the draw's frame would rebuild the layout of a chunk no one
+ * sees (a chunk that stops being rendered is laid out afresh).
+ */
+function settle(v: View): void {
+  v.cancelSettle?.();
+  v.cancelSettle = null;
+  if (view !== v) return;
+  for (const [element, boxes] of v.rest) if (element.isConnected) element.append(...boxes.map(boxElement));
+  v.rest.clear();
+  const near = v.near;
+  const isNear = (chunk: number): boolean => near !== null && chunk >= near.first && chunk <= near.last;
   for (const chunk of [...v.drawn.keys()]) {
-    if (chunk >= near.first && chunk <= near.last) continue;
+    if (isNear(chunk)) continue;
     forgetChunk(v, chunk);
     layerOf(v, chunk)?.replaceChildren();
   }
   for (const chunk of v.rendered) {
-    if (chunk >= near.first && chunk <= near.last) continue;
+    if (isNear(chunk)) continue;
     v.rendered.delete(chunk);
     v.chunkElements[chunk]!.classList.remove('drawn');
   }
-  // Says the highlights on screen are in place (for tests and the benchmark; none may be on screen).
+  // Says the highlights of the chunks near the viewport are in place (for tests and the benchmark; there may be none).
   if (v.body.dataset.highlights !== 'drawn') v.body.dataset.highlights = 'drawn';
 }
 
@@ -263,8 +299,9 @@ function redrawResized(v: View, entries: readonly ResizeObserverEntry[]): void {
   }
   for (const chunk of reflowed) {
     // Emptied now: what it showed may have changed meanwhile too, and a chunk drawn
-    // again with nothing to show would otherwise keep its old boxes.
-    v.drawn.delete(chunk);
+    // again with nothing to show would otherwise keep its old boxes. Forgotten, not only
+    // emptied: a chunk no longer near is not drawn again, and must not stay observed.
+    forgetChunk(v, chunk);
     layerOf(v, chunk)?.replaceChildren();
   }
   if (reflowed.length > 0) draw(v, OVERLAY_GROUPS);
@@ -275,13 +312,9 @@ interface PaintedBox extends Box {
   excerptId: string | null;
 }
 
-/** The boxes of a group's pieces in a chunk, in paint order, relative to the chunk. */
-function measureGroup(v: View, origin: DOMRect, group: OverlayGroup, pieces: readonly PlacedExcerpt[]): PaintedBox[] {
-  const boxes: PaintedBox[] = [];
-  for (const { layer, range, excerptId } of groupRanges(group, pieces)) {
-    for (const box of boxesOf(textRects(v.probe, spansOf(v, range)), origin)) boxes.push({ ...box, layer, excerptId });
-  }
-  return boxes;
+/** The boxes of a group's pieces in a chunk, range by range in paint order, relative to the chunk. */
+function measureGroup(v: View, origin: DOMRect, group: OverlayGroup, pieces: readonly PlacedExcerpt[]): PaintedBox[][] {
+  return groupRanges(group, pieces).map(({ layer, range, excerptId }) => boxesOf(textRects(v.probe, spansOf(v, range)), origin).map((box) => ({ ...box, layer, excerptId })));
 }
 
 /**
@@ -312,16 +345,20 @@ function groupElement(layer: HTMLElement, group: OverlayGroup): HTMLElement {
   return layer.querySelector<HTMLElement>(`:scope > [data-group="${group}"]`)!;
 }
 
-function paintGroup(layer: HTMLElement | null, group: OverlayGroup, boxes: readonly PaintedBox[]): void {
-  if (!layer) return;
-  const elements = boxes.map((box) => {
-    const element = document.createElement('div');
-    element.className = box.layer;
-    if (box.excerptId) element.dataset.excerpt = box.excerptId;
-    element.style.cssText = `left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
-    return element;
-  });
-  groupElement(layer, group).replaceChildren(...elements);
+/** Sets what a group of a chunk's overlay shows; returns its element (null when the chunk has no overlay). */
+function paintGroup(layer: HTMLElement | null, group: OverlayGroup, boxes: readonly PaintedBox[]): HTMLElement | null {
+  if (!layer) return null;
+  const element = groupElement(layer, group);
+  element.replaceChildren(...boxes.map(boxElement));
+  return element;
+}
+
+function boxElement(box: PaintedBox): HTMLElement {
+  const element = document.createElement('div');
+  element.className = box.layer;
+  if (box.excerptId) element.dataset.excerpt = box.excerptId;
+  element.style.cssText = `left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
+  return element;
 }
 
 /** How far the range's middle is from the middle of the view, in pixels (lays out its chunk if the browser had skipped it). */
@@ -353,6 +390,8 @@ export function scrollToRange(blocks: readonly Block[], range: TextRange, behavi
   const far = Math.abs(distance) > 2 * v.scroller.clientHeight;
   v.scroller.scrollTo({ top: Math.max(0, v.scroller.scrollTop + distance), behavior: far ? 'instant' : behavior });
   if (!far) return;
+  // Measured where the view was before the jump, they are all off screen and waiting for idle time: the jump lands on them now.
+  settle(v);
   requestAnimationFrame(() => {
     if (view !== v) return;
     const error = offCentre(v, domRange);
