@@ -171,9 +171,12 @@
 
   /**
    * Runs `step(frameIndex)` at the start of each frame (in a rAF callback) until it returns
-   * false, then records `tail` more frames without stepping. Returns each frame's work and
-   * rAF interval, and the long animation frames and long tasks seen meanwhile.
+   * false, then records `tail` more frames without stepping. Returns each frame's work, its
+   * window (start and end, for the bench to find its main-thread CPU time in a trace, lined
+   * up by the mark made at the start) and rAF interval, and the long animation frames and
+   * long tasks seen meanwhile.
    */
+  let recordings = 0;
   async function recordFrames(step, tail = 0) {
     const long = { frames: [], tasks: [] };
     const observers = [];
@@ -184,8 +187,10 @@
       observers.push(observer);
     }
     const work = [];
+    const windows = [];
     const intervals = [];
     await nextFrame();
+    const { name, startTime } = performance.mark(`leadline-bench-frames-${++recordings}`);
     firstScrollInFrame = null;
     await new Promise((resolve) => {
       let previous = null;
@@ -201,6 +206,7 @@
         const last = !stepping && left-- <= 0;
         void afterThisTask().then((end) => {
           work.push(end - start);
+          windows.push([start, end]);
           if (last) resolve();
           else requestAnimationFrame(tick);
         });
@@ -212,7 +218,7 @@
       for (const e of observer.takeRecords()) (e.entryType === 'longtask' ? long.tasks : long.frames).push(e.duration);
       observer.disconnect();
     }
-    return { work, intervals, long };
+    return { work, windows, mark: { name, startTime }, intervals, long };
   }
 
   function withHighlightsCleared(cleared) {

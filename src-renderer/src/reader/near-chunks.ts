@@ -8,7 +8,12 @@ export interface ChunkSpan {
   last: number;
 }
 
-/** How far beyond the viewport, above and below, a chunk still counts as near (half a screen: chunks are a few screens tall). */
+/**
+ * How far beyond the viewport, above and below, a chunk still counts as near: a screen.
+ * With half a screen, the browser's own content-visibility still laid out one more chunk
+ * in the frame after a far jump (npm run bench, "draw"); drawn here, it is laid out before
+ * that frame, while the draw measures.
+ */
 const MARGIN = '100% 0px';
 
 export function watchNearChunks(root: HTMLElement, chunks: readonly Element[], onChange: (span: ChunkSpan | null) => void): () => void {
