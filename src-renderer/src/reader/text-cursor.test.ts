@@ -33,6 +33,13 @@ describe('sentence steps', () => {
     expect(words(nextSentence(doc, { start: 4, end: 8 }))).toBe('It stopped at the river!');
   });
 
+  it('does not end a sentence at a title or an abbreviation such as "Mr." or "e.g."', () => {
+    const titled = plainTextDocument('Mr. Smith met Dr. Jones, e.g. at noon. Then they left. See fig. 3 and vs. the rest etc. Last one.');
+    const sentences: string[] = [];
+    for (let s = sentenceFrom(titled, 0); s; s = nextSentence(titled, s)) sentences.push(titled.text.slice(s.start, s.end));
+    expect(sentences).toEqual(['Mr. Smith met Dr. Jones, e.g. at noon.', 'Then they left.', 'See fig. 3 and vs. the rest etc.', 'Last one.']);
+  });
+
   it('finds nothing in an empty article', () => {
     const empty = { text: '', blocks: [] };
     expect(sentenceFrom(empty, 0)).toBeNull();

@@ -25,6 +25,15 @@ const segmenters: Record<Granularity, Intl.Segmenter> = {
   word: new Intl.Segmenter(undefined, { granularity: 'word' }),
 };
 
+/**
+ * Words ending in a full stop that do not end a sentence: titles before a name, and Latin
+ * abbreviations inside one. The browser's sentence segmenter breaks after them ("Mr. |
+ * Smith"); ICU's own list of these (the "ss" locale key) is not applied by V8. Words that
+ * often do end a sentence ("etc.", "Jr.", "U.S.", "No.") are left out: a break too many is
+ * better than two sentences run together.
+ */
+const NOT_A_SENTENCE_END = /(?:^|[\s(“"'‘])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Hon|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Gov|Sen|Rep|Pres|Mt|Ft|e\.g|i\.e|cf|vs|viz|approx|ca|fig|Fig|vol|Vol|pp|p)\.$/;
+
 /** Segments by block: a block's object lives as long as its article's document. */
 const cache: Record<Granularity, WeakMap<Block, readonly TextRange[]>> = { sentence: new WeakMap(), word: new WeakMap() };
 
@@ -40,7 +49,9 @@ function segmentsOf(doc: CursorDocument, index: number, granularity: Granularity
     const trimmed = piece.segment.trim().length;
     if (trimmed === 0) continue;
     const start = block.start + piece.index + lead;
-    ranges.push({ start, end: start + trimmed });
+    const previous = ranges.at(-1);
+    if (granularity === 'sentence' && previous && NOT_A_SENTENCE_END.test(doc.text.slice(previous.start, previous.end))) previous.end = start + trimmed;
+    else ranges.push({ start, end: start + trimmed });
   }
   found = ranges;
   cache[granularity].set(block, found);
