@@ -526,3 +526,29 @@ test('a wider column and a larger text right after a fling measure every near ch
   await page.keyboard.press('Control+-');
   await expectRight(page, fixture.kinds);
 });
+
+test('switching articles in the middle of a fling paints no box of the old article over the new one', async ({ app }) => {
+  const fixture = shortChunks();
+  const page = await open(app, fixture);
+  await putChunkAt(page, 9, 0.3);
+  await expectRight(page, fixture.kinds);
+  // Frame by frame from here: the boxes in the page while the other article's title shows.
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { boxesUnderOther: number[] }).boxesUnderOther = seen;
+    const tick = (): void => {
+      if (document.querySelector('.article-title')?.textContent !== 'Short chunks') seen.push(document.querySelectorAll('.hl-layer > div > div').length);
+      if (seen.length < 60) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  void fling(page, 0.5, 10);
+  await page.locator('.library-item', { hasText: 'Putin Wants Syria' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Putin Wants Syria to Return the Favor');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { boxesUnderOther: number[] }).boxesUnderOther.length)).toBe(60);
+  expect(await page.evaluate(() => (window as unknown as { boxesUnderOther: number[] }).boxesUnderOther.filter((n) => n > 0))).toEqual([]);
+  // and back: the boxes of the first article are drawn again, right
+  await page.locator('.library-item', { hasText: 'Short chunks' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Short chunks');
+  await expectRight(page, fixture.kinds);
+});
