@@ -383,8 +383,14 @@ export function scrollToRange(blocks: readonly Block[], range: TextRange, behavi
   const domRange = toRange(v, range);
   if (!domRange) return;
   // Draw the excerpts around the target now, so they show in the frame the jump lands in (the observer follows up).
+  // The chunks near now are kept when the target is among or beside them: a jump that
+  // brings no chunk near and takes none away (none, or within a long chunk) is never
+  // reported, and the near chunks left out would stay empty on screen.
   const chunk = blockAt(v.chunks, range.start);
-  v.near = { first: Math.max(0, chunk - 1), last: Math.min(v.chunks.length - 1, chunk + 1) };
+  const around = { first: Math.max(0, chunk - 1), last: Math.min(v.chunks.length - 1, chunk + 1) };
+  const near = v.near;
+  const touches = near !== null && around.first <= near.last + 1 && around.last >= near.first - 1;
+  v.near = touches ? { first: Math.min(near.first, around.first), last: Math.max(near.last, around.last) } : around;
   draw(v, OVERLAY_GROUPS);
   const distance = offCentre(v, domRange);
   const far = Math.abs(distance) > 2 * v.scroller.clientHeight;
