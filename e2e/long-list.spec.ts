@@ -125,6 +125,8 @@ test('the card being edited stays open with its draft while scrolled away and ba
 
 test('Tab from a card goes on to the next card, even one not rendered when the pane was scrolled away', async ({ app }) => {
   const { page } = await openLong(app);
+  // Opening fills the cards in view a few per frame (each an empty busy shell until then): wait until they are all built.
+  await expect(page.locator('.note-card.shell')).toHaveCount(0);
   // The last card in the DOM, its last control focused in the same task that finds it (cards are built ahead in idle time).
   const n = await page.evaluate(() => {
     const all = document.querySelectorAll<HTMLElement>('.note-card');
