@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { app, dialog, session as electronSession, BrowserWindow } from 'electron';
-import { COMMAND_CHANNEL, type AppCommand } from '../shared/api';
+import { COMMAND_CHANNEL, DEFAULT_PREFERENCES, PreferencesSchema, type AppCommand, type CallName, type Preferences, type Result } from '../shared/api';
 import { DEEP_LINK_SCHEME, type DeepLink } from '../shared/deep-link';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService } from '../notebook/service';
@@ -128,12 +128,23 @@ async function start(notebookArg: string | undefined, filesToOpen: string[], lin
     });
   const open = notebookSession({ path: firstPath, service: await startService(firstPath) });
   session = open;
-  registerIpc(open.dispatch, (url) => isAppUrl(url, devServerUrl));
+  // The menu's theme and reading-width radio items follow the preferences kept, whichever window read or changed them.
+  let looks: Pick<Preferences, 'theme' | 'width'> = DEFAULT_PREFERENCES;
+  const answer = async (name: CallName, input: unknown): Promise<Result<unknown>> => {
+    const result = await open.dispatch(name, input);
+    const kept = (name === 'getPreferences' || name === 'setPreferences') && result.ok ? PreferencesSchema.safeParse(result.value) : null;
+    if (kept?.success && (kept.data.theme !== looks.theme || kept.data.width !== looks.width)) {
+      looks = kept.data;
+      refresh();
+    }
+    return result;
+  };
+  registerIpc(answer, (url) => isAppUrl(url, devServerUrl));
 
   const recentFile = join(app.getPath('userData'), 'recent-notebooks.json');
   const refresh = (): void => {
     installMenu(
-      { platform: process.platform, packaged: app.isPackaged, home: homedir(), notebookPath: open.path(), recent: loadRecent(recentFile) },
+      { platform: process.platform, packaged: app.isPackaged, home: homedir(), notebookPath: open.path(), recent: loadRecent(recentFile), preferences: looks },
       { send, ...notebooks },
     );
     if (!mainWindow) return;

@@ -25,6 +25,7 @@ const state = (overrides: Partial<MenuState> = {}): MenuState => ({
   home: '/home/ann',
   notebookPath: '/home/ann/.config/Leadline/notebook.json',
   recent: [],
+  preferences: { theme: 'system', width: 'medium' },
   ...overrides,
 });
 
@@ -125,6 +126,16 @@ describe('renderer commands', () => {
     expect([...sent].sort()).toEqual([...inMenu].sort());
     // 'open-link' is sent when a leadline:// link is handed to the app, not from the menu.
     expect(COMMANDS.filter((spec) => spec.runs === 'renderer' && !('menu' in spec)).map((spec) => spec.id)).toEqual(['open-link']);
+  });
+
+  it('show the theme and the reading width as radio items, the ones in force checked', () => {
+    const { actions } = recorder();
+    const view = submenu(top(menuTemplate(state({ preferences: { theme: 'dark', width: 'wide' } }), actions), 'View'));
+    const checked = (name: string): Record<string, boolean | undefined> =>
+      Object.fromEntries(submenu(byLabel(view, name)).map((item) => [item.label, item.type === 'radio' ? item.checked : undefined]));
+    expect(checked('Theme')).toEqual({ 'As the System': false, Light: false, Dark: true });
+    expect(checked('Reading Width')).toEqual({ Narrow: false, Medium: false, Wide: true });
+    expect(byLabel(view, 'Appearance…').type).toBeUndefined();
   });
 
   it('show their keys without registering them: the renderer’s keyboard map handles them', () => {

@@ -5,6 +5,7 @@
  * from it, so a shortcut is written once. Keys are spelled as in keys.ts.
  */
 
+import type { Preferences } from './api';
 import { keyLabel, matchesKeys, type KeyPress } from './keys';
 
 /** Who acts on a command. */
@@ -32,6 +33,9 @@ export interface MenuPlace {
   submenu?: string;
 }
 
+/** A preference the command sets to one of its values: the menu shows the commands of one preference as radio items, the one in force checked. */
+export type PreferenceChoice = { [P in 'theme' | 'width']: { preference: P; value: Preferences[P] } }['theme' | 'width'];
+
 /** What must hold for the command to do anything. */
 export type EnabledWhen = 'always' | 'selection' | 'article';
 
@@ -48,6 +52,7 @@ export interface CommandSpec {
   readonly scope?: KeyScope;
   readonly menu?: MenuPlace;
   readonly enabledWhen?: EnabledWhen;
+  readonly chooses?: PreferenceChoice;
   /** Only where the desktop app runs (not in the browser host). */
   readonly desktopOnly?: boolean;
   /** Runs while a dialog is open, which keeps what it holds (others wait: the dialog owns the keyboard). */
@@ -115,15 +120,15 @@ export const COMMANDS = [
   { id: 'toggle-library', label: 'Library', description: 'show or hide the library', runs: 'renderer', keys: ['Mod+Shift+B'], scope: 'anywhere', menu: { menu: 'View', group: 1 } },
   { id: 'show-leads', label: 'Leads Across the Library…', description: 'list the leads of every article', runs: 'renderer', menu: { menu: 'View', group: 1 } },
   { id: 'view-settings', label: 'Appearance…', description: 'theme, text size and reading width', runs: 'renderer', menu: { menu: 'View', group: 2 } },
-  { id: 'theme-system', label: 'As the System', description: 'colours as the system', runs: 'renderer', menu: { menu: 'View', group: 2, submenu: 'Theme' } },
-  { id: 'theme-light', label: 'Light', description: 'light colours', runs: 'renderer', menu: { menu: 'View', group: 2, submenu: 'Theme' } },
-  { id: 'theme-dark', label: 'Dark', description: 'dark colours', runs: 'renderer', menu: { menu: 'View', group: 2, submenu: 'Theme' } },
+  { id: 'theme-system', label: 'As the System', description: 'colours as the system', runs: 'renderer', menu: { menu: 'View', group: 2, submenu: 'Theme' }, chooses: { preference: 'theme', value: 'system' } },
+  { id: 'theme-light', label: 'Light', description: 'light colours', runs: 'renderer', menu: { menu: 'View', group: 2, submenu: 'Theme' }, chooses: { preference: 'theme', value: 'light' } },
+  { id: 'theme-dark', label: 'Dark', description: 'dark colours', runs: 'renderer', menu: { menu: 'View', group: 2, submenu: 'Theme' }, chooses: { preference: 'theme', value: 'dark' } },
   { id: 'text-larger', label: 'Larger Text', description: 'larger text', runs: 'renderer', keys: ['Mod+=', 'Mod+Plus'], scope: 'anywhere', menu: { menu: 'View', group: 3 }, overDialogs: true },
   { id: 'text-smaller', label: 'Smaller Text', description: 'smaller text', runs: 'renderer', keys: ['Mod+-'], scope: 'anywhere', menu: { menu: 'View', group: 3 }, overDialogs: true },
   { id: 'text-reset', label: 'Actual Size', description: 'text at its usual size', runs: 'renderer', keys: ['Mod+0'], scope: 'anywhere', menu: { menu: 'View', group: 3 }, overDialogs: true },
-  { id: 'width-narrow', label: 'Narrow', description: 'narrow reading column', runs: 'renderer', menu: { menu: 'View', group: 3, submenu: 'Reading Width' } },
-  { id: 'width-medium', label: 'Medium', description: 'medium reading column', runs: 'renderer', menu: { menu: 'View', group: 3, submenu: 'Reading Width' } },
-  { id: 'width-wide', label: 'Wide', description: 'wide reading column', runs: 'renderer', menu: { menu: 'View', group: 3, submenu: 'Reading Width' } },
+  { id: 'width-narrow', label: 'Narrow', description: 'narrow reading column', runs: 'renderer', menu: { menu: 'View', group: 3, submenu: 'Reading Width' }, chooses: { preference: 'width', value: 'narrow' } },
+  { id: 'width-medium', label: 'Medium', description: 'medium reading column', runs: 'renderer', menu: { menu: 'View', group: 3, submenu: 'Reading Width' }, chooses: { preference: 'width', value: 'medium' } },
+  { id: 'width-wide', label: 'Wide', description: 'wide reading column', runs: 'renderer', menu: { menu: 'View', group: 3, submenu: 'Reading Width' }, chooses: { preference: 'width', value: 'wide' } },
 
   // Help
   { id: 'show-shortcuts', label: 'Keyboard Shortcuts', description: 'this list of shortcuts', runs: 'renderer', keys: ['?'], scope: 'outside-text', menu: { menu: 'Help', group: 1 } },

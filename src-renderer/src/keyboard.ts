@@ -4,7 +4,7 @@
  * desktop app and the browser host share it.
  */
 import type { AppCommand } from '@shared/api';
-import { command, commandForKeyPress, isCommandKey, type CommandSpec } from '@shared/commands';
+import { command, commandForKeyPress, isCommandKey, type CommandSpec, type PreferenceChoice } from '@shared/commands';
 import { SEARCH_INPUT_ID } from './notes/FilterBar';
 import { openFind } from './reader/find';
 import { stepHighlight } from './reader/navigation';
@@ -12,7 +12,7 @@ import { readerSelection } from './reader/selection';
 import { act } from './reader/SelectionToolbar';
 import { redo, undo } from './state/actions';
 import { dialog, showToast } from './state/ui';
-import { setReadingWidth, setTheme, stepTextSize, toggleLibrary, type ReadingWidth, type Theme } from './state/preferences';
+import { choosePreference, stepTextSize, toggleLibrary } from './state/preferences';
 import { article } from './state/workspace';
 import { importFiles, pickFiles, updateFromFile } from './library/import-files';
 import { openPendingLink } from './deep-links';
@@ -92,24 +92,27 @@ export function runCommand(command: AppCommand): void {
     case 'theme-system':
     case 'theme-light':
     case 'theme-dark':
-      return setTheme(THEMES[command]);
+    case 'width-narrow':
+    case 'width-medium':
+    case 'width-wide':
+      return choosePreference(choiceOf(command));
     case 'text-larger':
       return stepTextSize(1);
     case 'text-smaller':
       return stepTextSize(-1);
     case 'text-reset':
       return stepTextSize(0);
-    case 'width-narrow':
-    case 'width-medium':
-    case 'width-wide':
-      return setReadingWidth(WIDTHS[command]);
     case 'open-link':
       return void openPendingLink();
   }
 }
 
-const THEMES = { 'theme-system': 'system', 'theme-light': 'light', 'theme-dark': 'dark' } as const satisfies Partial<Record<AppCommand, Theme>>;
-const WIDTHS = { 'width-narrow': 'narrow', 'width-medium': 'medium', 'width-wide': 'wide' } as const satisfies Partial<Record<AppCommand, ReadingWidth>>;
+/** The theme or width a command chooses, from the command table (which the menu's radio items read too). */
+function choiceOf(id: AppCommand): PreferenceChoice {
+  const choice = command(id).chooses;
+  if (!choice) throw new Error(`${id} chooses no preference`);
+  return choice;
+}
 
 const isOverDialogs = (id: AppCommand): boolean => command(id).overDialogs === true;
 

@@ -6,6 +6,7 @@
  */
 import { computed, effect, signal } from '@preact/signals';
 import { parseStoredPreferences, type Preferences } from '@shared/api';
+import type { PreferenceChoice } from '@shared/commands';
 import { call } from '../api/client';
 import { messageOf } from './mutate';
 import { showToast } from './ui';
@@ -67,6 +68,8 @@ function change(fields: Partial<Preferences>): void {
 
 export const setTheme = (theme: Theme): void => change({ theme });
 export const setReadingWidth = (width: ReadingWidth): void => change({ width });
+/** A theme or a reading width chosen by a command (the menu's radio items). */
+export const choosePreference = (choice: PreferenceChoice): void => change(choice.preference === 'theme' ? { theme: choice.value } : { width: choice.value });
 export const toggleLibrary = (): void => change({ libraryOpen: !preferences.value.libraryOpen });
 
 /** One step larger (1) or smaller (-1), or back to the usual size (0). */
