@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { app, dialog, session as electronSession, BrowserWindow } from 'electron';
-import { COMMAND_CHANNEL, DEFAULT_PREFERENCES, PreferencesSchema, type AppCommand, type CallName, type Preferences, type Result } from '../shared/api';
+import { COMMAND_CHANNEL, DEFAULT_PREFERENCES, PreferencesSchema, type AppCommand, type CallName, type MenuContext, type Preferences, type Result } from '../shared/api';
 import { DEEP_LINK_SCHEME, type DeepLink } from '../shared/deep-link';
 import { notebookOpener } from '../notebook/open-notebook';
 import { startNotebookService } from '../notebook/service';
@@ -14,7 +14,7 @@ import { workerImporter } from '../notebook/import/importer';
 import { workerSuggester } from '../notebook/suggest/suggester';
 import { APP_USAGE, parseAppArgs, userArguments } from './app-args';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { registerIpc } from './ipc';
+import { onMenuContext, registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { notebookActions } from './notebook-actions';
 import { notebookSession, type NotebookSession } from './notebook-session';
@@ -140,11 +140,21 @@ async function start(notebookArg: string | undefined, filesToOpen: string[], lin
     return result;
   };
   registerIpc(answer, (url) => isAppUrl(url, devServerUrl));
+  // Nothing greyed out until the page says what it has.
+  let context: MenuContext = { article: true, selection: true };
+  onMenuContext(
+    (next) => {
+      if (next.article === context.article && next.selection === context.selection) return;
+      context = next;
+      refresh();
+    },
+    (url) => isAppUrl(url, devServerUrl),
+  );
 
   const recentFile = join(app.getPath('userData'), 'recent-notebooks.json');
   const refresh = (): void => {
     installMenu(
-      { platform: process.platform, packaged: app.isPackaged, home: homedir(), notebookPath: open.path(), recent: loadRecent(recentFile), preferences: looks },
+      { platform: process.platform, packaged: app.isPackaged, home: homedir(), notebookPath: open.path(), recent: loadRecent(recentFile), preferences: looks, context },
       { send, ...notebooks },
     );
     if (!mainWindow) return;

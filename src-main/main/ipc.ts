@@ -1,5 +1,5 @@
 import { ipcMain, type WebFrameMain } from 'electron';
-import { CALL_NAMES, ipcChannel, type CallName, type Result } from '../shared/api';
+import { CALL_NAMES, ipcChannel, MENU_CONTEXT_CHANNEL, MenuContextSchema, type CallName, type MenuContext, type Result } from '../shared/api';
 
 /** One handler per contract call, answered by `answer` (which validates the input); the sender is checked by its URL. */
 export function registerIpc(answer: (name: CallName, input: unknown) => Promise<Result<unknown>>, isTrustedUrl: (url: string) => boolean): void {
@@ -11,6 +11,14 @@ export function registerIpc(answer: (name: CallName, input: unknown) => Promise<
       return answer(name, input);
     });
   }
+}
+
+/** What the page says its commands have now (an article, a selection), checked like a call: from Leadline's page, in the contract's shape. */
+export function onMenuContext(listener: (context: MenuContext) => void, isTrustedUrl: (url: string) => boolean): void {
+  ipcMain.on(MENU_CONTEXT_CHANNEL, (event, input: unknown) => {
+    const context = MenuContextSchema.safeParse(input);
+    if (isTrustedSender(event.senderFrame, isTrustedUrl) && context.success) listener(context.data);
+  });
 }
 
 function isTrustedSender(frame: WebFrameMain | null, isTrustedUrl: (url: string) => boolean): boolean {

@@ -26,6 +26,7 @@ const state = (overrides: Partial<MenuState> = {}): MenuState => ({
   notebookPath: '/home/ann/.config/Leadline/notebook.json',
   recent: [],
   preferences: { theme: 'system', width: 'medium' },
+  context: { article: true, selection: true },
   ...overrides,
 });
 
@@ -136,6 +137,17 @@ describe('renderer commands', () => {
     expect(checked('Theme')).toEqual({ 'As the System': false, Light: false, Dark: true });
     expect(checked('Reading Width')).toEqual({ Narrow: false, Medium: false, Wide: true });
     expect(byLabel(view, 'Appearance…').type).toBeUndefined();
+  });
+
+  it('are greyed out while the page lacks what they need (a selection, an article), and only those', () => {
+    const { actions } = recorder();
+    const enabled = (context: MenuState['context']): Record<string, boolean | undefined> => {
+      const items = allItems(menuTemplate(state({ context }), actions));
+      return Object.fromEntries(['Annotate Selection', 'Link Selection to Note…', 'Find in Article…', 'Next Highlight', 'Search Notes', 'Import…'].map((label) => [label, byLabel(items, label).enabled]));
+    };
+    expect(enabled({ article: true, selection: false })).toEqual({ 'Annotate Selection': false, 'Link Selection to Note…': false, 'Find in Article…': true, 'Next Highlight': true, 'Search Notes': undefined, 'Import…': undefined });
+    expect(enabled({ article: false, selection: false })).toMatchObject({ 'Find in Article…': false, 'Next Highlight': false });
+    expect(enabled({ article: true, selection: true })).toMatchObject({ 'Annotate Selection': true, 'Find in Article…': true });
   });
 
   it('show their keys without registering them: the renderer’s keyboard map handles them', () => {

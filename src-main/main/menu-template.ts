@@ -8,7 +8,7 @@
  * commands belong to the main process, and their keys are registered.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Preferences } from '../shared/api';
+import type { MenuContext, Preferences } from '../shared/api';
 import { COMMANDS, keysOf, type Command, type MainCommandId, type MenuName, type RendererCommandId } from '../shared/commands';
 import { accelerator } from '../shared/keys';
 import { recentLabel } from './recent-notebooks';
@@ -23,6 +23,8 @@ export interface MenuState {
   recent: readonly string[];
   /** The theme and reading width in force: their commands are radio items, these checked. */
   preferences: Pick<Preferences, 'theme' | 'width'>;
+  /** What the page has now: the commands that need what it lacks are greyed out (their keys still explain why). */
+  context: MenuContext;
 }
 
 export interface MenuActions {
@@ -58,7 +60,8 @@ export function menuTemplate(state: MenuState, actions: MenuActions): Item[] {
     const shortcut = keys ? { accelerator: accelerator(keys) } : {};
     if (spec.runs === 'main') return { label: spec.label, ...shortcut, click: () => mainActions[spec.id]() };
     const radio = 'chooses' in spec ? { type: 'radio' as const, checked: state.preferences[spec.chooses.preference] === spec.chooses.value } : {};
-    if (spec.runs === 'renderer') return { label: spec.label, ...radio, ...shortcut, ...(keys ? { registerAccelerator: false } : {}), click: () => actions.send(spec.id) };
+    const enabled = 'enabledWhen' in spec ? { enabled: state.context[spec.enabledWhen] } : {};
+    if (spec.runs === 'renderer') return { label: spec.label, ...radio, ...enabled, ...shortcut, ...(keys ? { registerAccelerator: false } : {}), click: () => actions.send(spec.id) };
     throw new Error(`${spec.id} is handled where the focus is, not from the menu`);
   };
   /** One group of a menu, in the table's order; a run of commands sharing a submenu becomes that submenu. */

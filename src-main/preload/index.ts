@@ -3,7 +3,7 @@
  * one method per contract call. The renderer never sees ipcRenderer itself.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { AppCommandSchema, CALL_NAMES, COMMAND_CHANNEL, ipcChannel, type AppCommand, type LeadlineApi } from '../shared/api';
+import { AppCommandSchema, CALL_NAMES, COMMAND_CHANNEL, ipcChannel, MENU_CONTEXT_CHANNEL, type AppCommand, type LeadlineApi, type MenuContext } from '../shared/api';
 
 const api: Record<string, unknown> = {};
 for (const name of CALL_NAMES) {
@@ -17,5 +17,7 @@ api.onCommand = (listener: (command: AppCommand) => void) => {
   ipcRenderer.on(COMMAND_CHANNEL, handler);
   return () => void ipcRenderer.removeListener(COMMAND_CHANNEL, handler);
 };
+
+api.reportMenuContext = (context: MenuContext) => ipcRenderer.send(MENU_CONTEXT_CHANNEL, context);
 
 contextBridge.exposeInMainWorld('leadline', api as LeadlineApi);

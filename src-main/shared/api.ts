@@ -426,7 +426,13 @@ export type ApiCalls = { [K in CallName]: (input: CallInput<K>) => Promise<Resul
 export type LeadlineApi = ApiCalls & {
   /** Menu commands from the desktop shell; returns an unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
+  /** Tells the desktop shell what the commands that need them have now, so its menu greys out the others (a no-op in the browser host). */
+  reportMenuContext(context: MenuContext): void;
 };
+
+/** What the commands of the table's `enabledWhen` need: an article open, a passage of it selected. */
+export const MenuContextSchema = z.strictObject({ article: z.boolean(), selection: z.boolean() });
+export type MenuContext = z.infer<typeof MenuContextSchema>;
 
 /** The server side: one handler per call, given validated input. */
 export type ApiHandlers = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> };
@@ -440,6 +446,7 @@ export function ipcChannel(name: CallName): string {
   return `leadline:${name}`;
 }
 export const COMMAND_CHANNEL = 'leadline:command';
+export const MENU_CONTEXT_CHANNEL = 'leadline:menu-context';
 
 /** HTTP path of a call on the browser host. */
 export function httpPath(name: CallName): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { connect } from './api/client';
-import { installKeyboard, runCommand } from './keyboard';
+import { installKeyboard, reportMenuContext, runCommand } from './keyboard';
 import { DeleteDialog } from './notes/DeleteDialog';
 import { LinkPicker } from './notes/LinkPicker';
 import { NotesPane } from './notes/NotesPane';
@@ -30,7 +30,9 @@ const CHANGE_CHECK_MS = 2000;
 export function App() {
   useEffect(() => {
     const removeKeys = installKeyboard();
-    const removeCommands = connect().onCommand(runCommand);
+    const shell = connect();
+    const removeCommands = shell.onCommand(runCommand);
+    const stopReporting = reportMenuContext((context) => shell.reportMenuContext(context));
     const flush = (): void => sendDraftsNow();
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);
@@ -59,6 +61,7 @@ export function App() {
     return () => {
       removeKeys();
       removeCommands();
+      stopReporting();
       clearInterval(timer);
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);

@@ -3,7 +3,8 @@
  * says which keys and where), from the menu in Electron, and from buttons. The
  * desktop app and the browser host share it.
  */
-import type { AppCommand } from '@shared/api';
+import { computed, effect } from '@preact/signals';
+import type { AppCommand, MenuContext } from '@shared/api';
 import { command, commandForKeyPress, isCommandKey, type CommandSpec, type PreferenceChoice } from '@shared/commands';
 import { SEARCH_INPUT_ID } from './notes/FilterBar';
 import { openFind } from './reader/find';
@@ -116,12 +117,21 @@ function choiceOf(id: AppCommand): PreferenceChoice {
 
 const isOverDialogs = (id: AppCommand): boolean => command(id).overDialogs === true;
 
+/** What the table's `enabledWhen` asks for, now: for the keys (unmet) and the desktop menu, which greys out what cannot run. */
+const hasArticle = computed(() => article.value !== null);
+const hasSelection = computed(() => readerSelection.value !== null);
+
 /** Why a command can do nothing now (its table entry's `enabledWhen`), or null when it can. */
 function unmet(id: AppCommand): string | null {
   const spec: CommandSpec = command(id);
-  if (spec.enabledWhen === 'selection' && !readerSelection.value) return 'Select a passage of the article first (or focus the article and choose a sentence with ↓).';
-  if (spec.enabledWhen === 'article' && !article.value) return 'Open an article first: choose one in the library, or import one.';
+  if (spec.enabledWhen === 'selection' && !hasSelection.value) return 'Select a passage of the article first (or focus the article and choose a sentence with ↓).';
+  if (spec.enabledWhen === 'article' && !hasArticle.value) return 'Open an article first: choose one in the library, or import one.';
   return null;
+}
+
+/** Tells the desktop menu whenever an article or a selection comes or goes (not on each change of the selection). */
+export function reportMenuContext(report: (context: MenuContext) => void): () => void {
+  return effect(() => report({ article: hasArticle.value, selection: hasSelection.value }));
 }
 
 function isTextField(target: EventTarget | null): boolean {

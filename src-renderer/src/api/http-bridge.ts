@@ -30,5 +30,6 @@ export function createHttpBridge(token: string): LeadlineApi {
   }
   // The browser host has no application menu: keyboard shortcuts are the only source of commands.
   api.onCommand = () => () => undefined;
+  api.reportMenuContext = () => undefined;
   return api as LeadlineApi;
 }
