@@ -5,6 +5,12 @@ import { dialog } from '../state/ui';
 /** A native modal <dialog>: focus is trapped and Escape closes it. */
 export function Modal({ title, children, class: className }: { title: string; children: ComponentChildren; class?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // The dialog state this one was opened for: its close event comes a task after it closes (or
+  // after it is removed, the next dialog already open), and must not close that next one.
+  const openedFor = useRef(dialog.peek());
+  const release = (): void => {
+    if (dialog.peek() === openedFor.current) dialog.value = null;
+  };
   useEffect(() => {
     const element = ref.current!;
     if (!element.open) element.showModal();
@@ -13,7 +19,7 @@ export function Modal({ title, children, class: className }: { title: string; ch
   return (
     // Escape closes the dialog at once, but its close event comes a task later: until then the
     // app still thought a dialog was open and refused the next shortcut (Ctrl+E again, Ctrl+Shift+V).
-    <dialog ref={ref} class={`modal ${className ?? ''}`} aria-label={title} onCancel={() => (dialog.value = null)} onClose={() => (dialog.value = null)}>
+    <dialog ref={ref} class={`modal ${className ?? ''}`} aria-label={title} onCancel={release} onClose={release}>
       <h2 class="modal-title">{title}</h2>
       {children}
     </dialog>
