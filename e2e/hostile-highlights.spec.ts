@@ -452,11 +452,19 @@ test('after a far jump in the dark theme, overlapping kinds stack plain, annotat
   await expectRight(page, fixture.kinds);
   await page.screenshot({ path: '/tmp/hostile-hl-overlaps-dark.png' });
   // Focus a lead that overlaps an annotation: its focus box goes over the overlap.
-  const overlapped = await page.evaluate(() => {
-    const frame = document.querySelector('.reader-pane')!.getBoundingClientRect();
-    const lead = [...document.querySelectorAll<HTMLElement>('.hl-layer .ll-lead')].find((b) => { const r = b.getBoundingClientRect(); return r.top > frame.top + 40 && r.bottom < frame.bottom - 40 && Number(b.dataset.excerpt!.slice(1)) % 4 === 3; });
-    return lead?.dataset.excerpt ?? null;
-  });
+  const leadInView = (): Promise<string | null> =>
+    page.evaluate(() => {
+      const frame = document.querySelector('.reader-pane')!.getBoundingClientRect();
+      const lead = [...document.querySelectorAll<HTMLElement>('.hl-layer .ll-lead')].find((b) => { const r = b.getBoundingClientRect(); return r.top > frame.top + 40 && r.bottom < frame.bottom - 40 && Number(b.dataset.excerpt!.slice(1)) % 4 === 3; });
+      return lead?.dataset.excerpt ?? null;
+    });
+  // Where the fling lands depends on how far End had got: step up a third of a screen at a time until one is in view.
+  let overlapped = await leadInView();
+  for (let step = 0; step < 12 && !overlapped; step++) {
+    await fling(page, -0.33, 1);
+    await expectRight(page, fixture.kinds);
+    overlapped = await leadInView();
+  }
   expect(overlapped, 'a lead overlapping the next excerpt on screen').not.toBeNull();
   const first = (await page.locator(`.hl-layer .ll-lead[data-excerpt="${overlapped}"]`).first().boundingBox())!;
   await page.mouse.click(first.x + 4, first.y + first.height / 2);
