@@ -27,7 +27,7 @@ async function clickHighlightThenSwitch(app: LeadlineApp): Promise<Page> {
   await expect(page.locator('.article-body[data-highlights="drawn"]')).toBeAttached();
   await dragSelect(page, PASSAGE);
   await page.keyboard.press('Control+Shift+H');
-  await expect.poll(() => paintedPoint(page, PASSAGE)).not.toBeNull();
+  await expect.poll(() => paintedPoint(page, PASSAGE), { timeout: 15_000 }).not.toBeNull(); // read back excerpt by excerpt: slow on a loaded machine
   const point = (await paintedPoint(page, PASSAGE))!;
   await page.mouse.click(point.x, point.y);
   await expect(toolbar(page).getByRole('button', { name: 'Remove highlight' })).toBeVisible();
